@@ -1,0 +1,152 @@
+package org.learningloop.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every published event type, by name and by Java type, with the upcasters that lift an older
+ * stored or published version to the current one. Decoding is by name and version, never by
+ * class name.
+ */
+public final class EventCatalog {
+
+    private final Map<String, EventType<?>> byName = new LinkedHashMap<>();
+    private final Map<Class<?>, EventType<?>> byJavaType = new HashMap<>();
+    private final Map<String, UnaryOperator<ObjectNode>> upcasters = new HashMap<>();
+
+    private EventCatalog() {
+    }
+
+    /** A catalog of these types; their names must be distinct. */
+    public static EventCatalog of(Collection<? extends EventType<?>> types) {
+        EventCatalog catalog = new EventCatalog();
+        for (EventType<?> type : types) {
+            if (catalog.byName.putIfAbsent(type.name(), type) != null) {
+                throw new IllegalArgumentException("Event type registered twice: " + type.name());
+            }
+            if (catalog.byJavaType.putIfAbsent(type.javaType(), type) != null) {
+                throw new IllegalArgumentException("Java type registered twice: " + type.javaType());
+            }
+        }
+        return catalog;
+    }
+
+    /** The same catalog plus an upcaster that turns version {@code fromVersion} of {@code name} into the next. */
+    public EventCatalog withUpcaster(String name, int fromVersion, UnaryOperator<ObjectNode> upcaster) {
+        EventType<?> type = byName.get(name);
+        if (type == null || fromVersion >= type.version()) {
+            throw new IllegalArgumentException("No newer version of " + name + " to upcast v" + fromVersion + " to");
+        }
+        upcasters.put(name + ".v" + fromVersion, upcaster);
+        return this;
+    }
+
+    /** Combines catalogs, e.g. to consume the events of several services. */
+    public static EventCatalog union(EventCatalog... catalogs) {
+        EventCatalog union = of(java.util.Arrays.stream(catalogs).flatMap(c -> c.types().stream()).toList());
+        for (EventCatalog catalog : catalogs) {
+            union.upcasters.putAll(catalog.upcasters);
+        }
+        return union;
+    }
+
+    public List<EventType<?>> types() {
+        return List.copyOf(byName.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    public <E extends LoopEvent> EventType<E> typeOf(E event) {
+        EventType<?> type = byJavaType.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("Not a registered event: " + event.getClass().getName());
+        }
+        return (EventType<E>) type;
+    }
+
+    public Optional<EventType<?>> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public boolean isRegistered(Class<?> javaType) {
+        return byJavaType.containsKey(javaType);
+    }
+
+    /** Serialises an event's payload in its published form. */
+    public String encode(LoopEvent event) {
+        typeOf(event);
+        try {
+            return EventJson.MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads a payload of type {@code name} at {@code version}, upcasting it to the current version.
+     *
+     * @throws UndecodableEvent for an unknown type or version, or a payload that does not fit
+     */
+    public LoopEvent decode(String name, int version, String json) {
+        EventType<?> type = byName.get(name);
+        if (type == null) {
+            throw new UndecodableEvent("Unknown event type " + name);
+        }
+        if (version < 1 || version > type.version()) {
+            throw new UndecodableEvent("Unknown version " + version + " of " + name);
+        }
+        try {
+            JsonNode node = EventJson.MAPPER.readTree(json);
+            if (!(node instanceof ObjectNode payload)) {
+                throw new UndecodableEvent("Payload of " + name + " is not a JSON object");
+            }
+            ObjectNode current = payload;
+            for (int v = version; v < type.version(); v++) {
+                UnaryOperator<ObjectNode> upcaster = upcasters.get(name + ".v" + v);
+                if (upcaster == null) {
+                    throw new UndecodableEvent("No upcaster from " + name + ".v" + v);
+                }
+                current = upcaster.apply(current);
+            }
+            return EventJson.MAPPER.treeToValue(current, type.javaType());
+        } catch (JsonProcessingException e) {
+            throw new UndecodableEvent("Payload of " + name + ".v" + version + " does not fit its contract: "
+                    + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableEvent("Payload of " + name + ".v" + version + " does not fit its contract: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a payload named by its CloudEvents type, e.g. {@code goal.wig-defined.v1}. */
+    public LoopEvent decode(String ceType, String json) {
+        int dot = ceType == null ? -1 : ceType.lastIndexOf(".v");
+        if (dot < 0) {
+            throw new UndecodableEvent("Not a versioned event type: " + ceType);
+        }
+        try {
+            return decode(ceType.substring(0, dot), Integer.parseInt(ceType.substring(dot + 2)), json);
+        } catch (NumberFormatException e) {
+            throw new UndecodableEvent("Not a versioned event type: " + ceType);
+        }
+    }
+
+    /** A payload that cannot be read as any registered event: poison for a consumer. */
+    public static final class UndecodableEvent extends RuntimeException {
+        public UndecodableEvent(String message) {
+            super(message);
+        }
+
+        public UndecodableEvent(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.learningloop.platform.command;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import org.learningloop.contracts.EventType;
+import org.learningloop.contracts.LoopEvent;
+import org.learningloop.platform.eventstore.EventStore;
+import org.learningloop.platform.eventstore.NewEvent;
+import org.learningloop.platform.eventstore.RecordedEvent;
+import org.learningloop.platform.eventstore.StreamConflict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one command loop of every service: load the stream, fold it with {@code evolve}, check the
+ * expected version, {@code decide}, and append the new events with that version, in one
+ * transaction. Under {@link Expectation#any()} a concurrent append is retried a few times; an
+ * explicit version is the client's to retry.
+ */
+public final class CommandHandler {
+
+    private static final int RETRIES_ON_CONFLICT = 5;
+
+    private final Pool pool;
+    private final EventStore store;
+
+    public CommandHandler(Pool pool, EventStore store) {
+        this.pool = pool;
+        this.store = store;
+    }
+
+    /** Handles {@code command} in its own transaction. */
+    public <C, E extends LoopEvent, S> Uni<Decision<S>> handle(Aggregate<C, E, S> aggregate, String streamId, C command,
+                                                               Expectation expectation, CommandContext context) {
+        Uni<Decision<S>> attempt = pool.withTransaction(tx -> handleIn(tx, aggregate, streamId, command, expectation, context));
+        if (expectation instanceof Expectation.Any) {
+            return attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
+        }
+        return attempt;
+    }
+
+    /** Handles {@code command} inside the caller's transaction {@code tx} (e.g. with an inbox entry). */
+    public <C, E extends LoopEvent, S> Uni<Decision<S>> handleIn(SqlClient tx, Aggregate<C, E, S> aggregate, String streamId,
+                                                                 C command, Expectation expectation, CommandContext context) {
+        return load(tx, aggregate, streamId).chain(current -> {
+            check(expectation, streamId, current.version());
+            List<E> events = aggregate.decider().decide(command, current.state());
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(current);
+            }
+            S state = current.state();
+            for (E event : events) {
+                state = aggregate.decider().evolve(state, event);
+            }
+            S after = state;
+            return store.append(tx, aggregate.streamType(), streamId, current.version(), toNew(aggregate, events, context))
+                    .map(stored -> new Decision<>(after, current.version() + stored.size(), stored));
+        });
+    }
+
+    /** The aggregate's current state and version (version 0 and the initial state when the stream does not exist). */
+    public <C, E extends LoopEvent, S> Uni<Decision<S>> load(SqlClient client, Aggregate<C, E, S> aggregate, String streamId) {
+        return store.readStream(client, streamId).map(events -> fold(aggregate, events));
+    }
+
+    /** Loads with the handler's own pool. */
+    public <C, E extends LoopEvent, S> Uni<Decision<S>> load(Aggregate<C, E, S> aggregate, String streamId) {
+        return load(pool, aggregate, streamId);
+    }
+
+    /** The stream's stored events, read with the handler's own pool. */
+    public Uni<List<RecordedEvent>> events(String streamId) {
+        return store.readStream(pool, streamId);
+    }
+
+    /** Folds stored events (their payloads upcast and decoded) into a state. */
+    public static <C, E extends LoopEvent, S> Decision<S> fold(Aggregate<C, E, S> aggregate, List<RecordedEvent> events) {
+        S state = aggregate.decider().initialState();
+        long version = 0;
+        for (RecordedEvent recorded : events) {
+            LoopEvent decoded = aggregate.catalog().decode(recorded.type(), recorded.typeVersion(), recorded.payload());
+            state = aggregate.decider().evolve(state, aggregate.eventType().cast(decoded));
+            version = recorded.streamVersion();
+        }
+        return new Decision<>(state, version, List.of());
+    }
+
+    private static void check(Expectation expectation, String streamId, long version) {
+        if (expectation instanceof Expectation.NoStream && version != EventStore.NO_STREAM) {
+            throw new StreamConflict(streamId, EventStore.NO_STREAM, version);
+        }
+        if (expectation instanceof Expectation.Exactly exactly && exactly.version() != version) {
+            throw new StaleVersion(exactly.version(), version);
+        }
+    }
+
+    private static <E extends LoopEvent> List<NewEvent> toNew(Aggregate<?, E, ?> aggregate, List<E> events,
+                                                               CommandContext context) {
+        String metadata = new JsonObject(new java.util.LinkedHashMap<>(context.metadata())).encode();
+        List<NewEvent> result = new ArrayList<>(events.size());
+        for (E event : events) {
+            EventType<E> type = aggregate.catalog().typeOf(event);
+            result.add(new NewEvent(UUID.randomUUID(), type.name(), type.version(), event.teamId(), event.unitId(),
+                    event.subject(), context.now(), aggregate.catalog().encode(event), metadata));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,130 @@
+package org.learningloop.platform.eventstore;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The append-only event store in the service's own PostgreSQL database. Appends go in the caller's
+ * transaction together with their outbox rows, so an event is stored and due for publishing, or
+ * neither.
+ */
+public final class EventStore {
+
+    /** The expected version of a stream that must not exist yet. */
+    public static final long NO_STREAM = 0;
+
+    private static final String COLUMNS = """
+            global_position, event_id, stream_type, stream_id, stream_version, event_type, type_version,
+            team_id, unit_id, subject, occurred_at, recorded_at, payload::text as payload, metadata::text as metadata""";
+
+    private static final String VERSION_CONSTRAINT = "event_store_stream_version_unique";
+
+    /**
+     * Appends {@code events} to {@code streamId}, which must stand at {@code expectedVersion}
+     * ({@link #NO_STREAM} for a new stream). Call it inside a transaction.
+     *
+     * @return the stored events, failing with {@link StreamConflict} when the stream moved on
+     */
+    public Uni<List<RecordedEvent>> append(SqlClient tx, String streamType, String streamId, long expectedVersion,
+                                           List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return currentVersion(tx, streamId)
+                .invoke(actual -> {
+                    if (actual != expectedVersion) {
+                        throw new StreamConflict(streamId, expectedVersion, actual);
+                    }
+                })
+                .chain(ignored -> insert(tx, streamType, streamId, expectedVersion, events))
+                .onFailure(EventStore::isVersionClash)
+                .transform(clash -> new StreamConflict(streamId, expectedVersion, -1))
+                .call(stored -> tx.preparedQuery("insert into outbox (global_position) select unnest($1::bigint[])")
+                        .execute(Tuple.of(stored.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new))));
+    }
+
+    /** The stream's events in order; empty when it does not exist. */
+    public Uni<List<RecordedEvent>> readStream(SqlClient client, String streamId) {
+        return client.preparedQuery("select " + COLUMNS + " from event_store where stream_id = $1 order by stream_version")
+                .execute(Tuple.of(streamId))
+                .map(EventStore::toEvents);
+    }
+
+    /** A team's events in the order they were stored, after {@code afterPosition}, at most {@code limit}. */
+    public Uni<List<RecordedEvent>> readTeam(SqlClient client, UUID teamId, long afterPosition, int limit) {
+        return client.preparedQuery("select " + COLUMNS
+                        + " from event_store where team_id = $1 and global_position > $2 order by global_position limit $3")
+                .execute(Tuple.of(teamId, afterPosition, limit))
+                .map(EventStore::toEvents);
+    }
+
+    /** The stream's version: the number of its events, 0 when it does not exist. */
+    public Uni<Long> currentVersion(SqlClient client, String streamId) {
+        return client.preparedQuery("select coalesce(max(stream_version), 0) as version from event_store where stream_id = $1")
+                .execute(Tuple.of(streamId))
+                .map(rows -> rows.iterator().next().getLong("version"));
+    }
+
+    private Uni<List<RecordedEvent>> insert(SqlClient tx, String streamType, String streamId, long expectedVersion,
+                                            List<NewEvent> events) {
+        List<Tuple> rows = new ArrayList<>(events.size());
+        long version = expectedVersion;
+        for (NewEvent event : events) {
+            rows.add(Tuple.tuple()
+                    .addUUID(event.eventId()).addString(streamType).addString(streamId).addLong(++version)
+                    .addString(event.type()).addInteger(event.typeVersion())
+                    .addUUID(event.teamId()).addUUID(event.unitId()).addString(event.subject())
+                    .addOffsetDateTime(OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                    .addValue(new JsonObject(event.payload())).addValue(new JsonObject(event.metadata())));
+        }
+        return tx.preparedQuery("""
+                        insert into event_store (event_id, stream_type, stream_id, stream_version, event_type, type_version,
+                                                 team_id, unit_id, subject, occurred_at, payload, metadata)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        returning\s""" + COLUMNS)
+                .executeBatch(rows)
+                .map(EventStore::toBatchEvents);
+    }
+
+    private static boolean isVersionClash(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && VERSION_CONSTRAINT.equals(pg.getConstraint());
+    }
+
+    private static List<RecordedEvent> toEvents(RowSet<Row> rows) {
+        List<RecordedEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(toEvent(row));
+        }
+        return events;
+    }
+
+    private static List<RecordedEvent> toBatchEvents(RowSet<Row> first) {
+        List<RecordedEvent> events = new ArrayList<>();
+        for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {
+            for (Row row : rows) {
+                events.add(toEvent(row));
+            }
+        }
+        return events;
+    }
+
+    static RecordedEvent toEvent(Row row) {
+        return new RecordedEvent(row.getLong("global_position"), row.getUUID("event_id"), row.getString("stream_type"),
+                row.getString("stream_id"), row.getLong("stream_version"), row.getString("event_type"),
+                row.getInteger("type_version"), row.getUUID("team_id"), row.getUUID("unit_id"),
+                row.getString("subject"), row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getOffsetDateTime("recorded_at").toInstant(), row.getString("payload"), row.getString("metadata"));
+    }
+}

@@ -1,0 +1,192 @@
+package org.learningloop.platform.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.command.StaleVersion;
+import org.learningloop.platform.eventstore.StreamConflict;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every failure to an {@code application/problem+json} answer. Each domain failure maps
+ * explicitly; anything unexpected is a 500 that names an error id for the logs and nothing else.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response httpProblem(HttpProblem problem, UriInfo uri) {
+        return problem.problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(CommandRejected rejected, UriInfo uri) {
+        Problem problem = switch (rejected.reason()) {
+            case NOT_FOUND -> Problem.of(Response.Status.NOT_FOUND, rejected.code(), "Not found", rejected.detail());
+            case UNPROCESSABLE -> Problem.of(422, rejected.code(), "Unprocessable request", rejected.detail())
+                    .withErrors(rejected.fieldErrors().stream()
+                            .map(error -> new Problem.FieldError(error.field(), error.message())).toList());
+            case RULE_VIOLATED -> Problem.of(Response.Status.CONFLICT, rejected.code(), "Rule violated", rejected.detail());
+        };
+        return problem.at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersion stale, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", "Stale version",
+                        stale.getMessage()).at(uri.getPath()).toResponse())
+                .tag(Versions.etag(stale.currentVersion()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(StreamConflict conflict, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "Somebody else changed this resource at the same moment; fetch it again and retry").at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException invalid, UriInfo uri) {
+        List<Problem.FieldError> errors = invalid.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return validationFailed("The request has invalid fields", errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException malformed, UriInfo uri) {
+        return validationFailed("The request body is not well-formed JSON: " + malformed.getOriginalMessage(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException mismatch, UriInfo uri) {
+        String field = pathOf(mismatch);
+        String message;
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown field; known fields are " + unknown.getKnownPropertyIds();
+        } else if (mismatch instanceof InvalidFormatException format) {
+            message = "cannot read " + describe(format.getValue()) + " as " + typeName(format.getTargetType());
+        } else if (mismatch instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            message = instantiation.getCause().getMessage();
+        } else {
+            message = mismatch.getOriginalMessage() == null ? "has the wrong type"
+                    : mismatch.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z]+\\.[\\w.$]+`", "value");
+        }
+        return validationFailed("The request body does not fit the expected shape",
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException failure, UriInfo uri) {
+        return validationFailed("The request body could not be read as JSON", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException failure, UriInfo uri) {
+        Response original = failure.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(failure, uri);
+        }
+        Response.StatusType type = original.getStatusInfo();
+        String code = type.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("(^-|-$)", "");
+        String detail = switch (status) {
+            case 404 -> "There is no resource at " + uri.getPath();
+            case 405 -> "This method is not allowed on " + uri.getPath();
+            case 406 -> "This resource answers in application/json (errors in application/problem+json)";
+            case 415 -> "Send the request body as application/json";
+            default -> failure.getMessage();
+        };
+        Response.ResponseBuilder answer = Response.fromResponse(
+                Problem.of(status, code, type.getReasonPhrase(), detail).at(uri.getPath()).toResponse());
+        if (original.getHeaderString("Allow") != null) {
+            answer.header("Allow", original.getHeaderString("Allow"));
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable failure, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure %s on %s", errorId, uri.getPath());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side; quote error id " + errorId).at(uri.getPath()).toResponse();
+    }
+
+    private static Response validationFailed(String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        return Problem.of(Response.Status.BAD_REQUEST, "validation-failed", "Invalid request", detail)
+                .withErrors(errors).at(uri.getPath()).toResponse();
+    }
+
+    /** The field a violation is about, without the method and parameter names (e.g. {@code lagMeasure.deadline}). */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && field.length() > 0) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    field.append(field.length() > 0 ? "." : "").append(node.getName());
+                }
+            }
+        }
+        if (field.length() == 0) {
+            return parameter == null || parameter.equals("body") ? "body" : parameter;
+        }
+        return field.toString();
+    }
+
+    private static String pathOf(JsonMappingException mismatch) {
+        return mismatch.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? "." + reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.toString().toLowerCase()).toList();
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (yyyy-mm-dd)";
+            case "Instant", "OffsetDateTime" -> "an instant (e.g. 2026-11-27T10:15:30Z)";
+            case "UUID" -> "a UUID";
+            case "BigDecimal", "Double", "double" -> "a number";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> "the expected type";
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package org.learningloop.platform.inbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import org.learningloop.contracts.EventCatalog;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.outbox.CloudEventHeaders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Applies each published event once per consumer: the event id is recorded in the same transaction
+ * as the consumer's effect, so a redelivered event finds its id and does nothing. A record that
+ * cannot be decoded, or whose effect the domain refuses, fails as {@link PoisonEvent} for the
+ * dead-letter topic; any other failure (database away, concurrent append) is retried with backoff,
+ * holding the partition so later events of the team never overtake it.
+ */
+public final class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final Pool pool;
+    private final EventCatalog catalog;
+
+    public Inbox(Pool pool, EventCatalog catalog) {
+        this.pool = pool;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Decodes {@code record} and applies {@code effect} to it once for {@code consumer}.
+     *
+     * @param effect runs inside the transaction that records the event id
+     */
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
+                             BiFunction<SqlConnection, IncomingEvent, Uni<Void>> effect) {
+        IncomingEvent incoming;
+        try {
+            incoming = decode(record);
+        } catch (PoisonEvent poison) {
+            LOG.warnf("Poison record at %s-%d@%d for %s: %s", record.topic(), record.partition(), record.offset(),
+                    consumer, poison.getMessage());
+            return Uni.createFrom().failure(poison);
+        }
+        return pool.withTransaction(tx -> firstTime(tx, consumer, incoming.eventId())
+                        .chain(first -> first ? effect.apply(tx, incoming) : Uni.createFrom().voidItem()))
+                .onFailure(CommandRejected.class).transform(rejected -> new PoisonEvent(
+                        "Refused by the domain: " + rejected.getMessage(), rejected))
+                .onFailure(failure -> !(failure instanceof PoisonEvent))
+                .invoke(failure -> LOG.warnf("Applying %s (%s) for %s failed, will retry: %s", incoming.eventId(),
+                        incoming.type(), consumer, failure.toString()))
+                .onFailure(failure -> !(failure instanceof PoisonEvent))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .replaceWithVoid();
+    }
+
+    /** Records that {@code consumer} applies {@code eventId}; {@code false} when it already did. */
+    public static Uni<Boolean> firstTime(SqlConnection tx, String consumer, UUID eventId) {
+        return tx.preparedQuery("insert into inbox (consumer, event_id) values ($1, $2) on conflict do nothing")
+                .execute(Tuple.of(consumer, eventId))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    /** Reads a record's CloudEvents headers and payload; {@link PoisonEvent} when it is not a Learning Loop event. */
+    public IncomingEvent decode(ConsumerRecord<String, String> record) {
+        String id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new PoisonEvent("Missing CloudEvents header ce_id or ce_type", null);
+        }
+        if (record.value() == null) {
+            throw new PoisonEvent("Record of " + type + " has no payload", null);
+        }
+        try {
+            UUID eventId = UUID.fromString(id);
+            String time = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
+            String version = CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_VERSION);
+            return new IncomingEvent(eventId, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE), type,
+                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT),
+                    time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time),
+                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_ID),
+                    version == null ? 0 : Long.parseLong(version),
+                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.CORRELATION_ID),
+                    catalog.decode(type, record.value()));
+        } catch (EventCatalog.UndecodableEvent | IllegalArgumentException | DateTimeParseException e) {
+            throw new PoisonEvent(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package org.learningloop.platform.outbox;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Publishes the events of the transactional outbox to the service's topic, at least once and in
+ * order per team. See {@code docs/adr/0002-outbox-relay.md}.
+ *
+ * <ul>
+ *   <li><b>Gap safety.</b> It publishes only rows whose transaction id is below the oldest
+ *       transaction still running ({@code pg_snapshot_xmin}), ordered by (transaction id,
+ *       position). A row can therefore never turn up later in front of one already published,
+ *       whatever order sequence values became visible in.</li>
+ *   <li><b>One publisher.</b> Each relay holds a session-level advisory lock while it publishes;
+ *       other replicas stand by and take over when the holder's session ends.</li>
+ *   <li><b>Prompt.</b> {@code LISTEN loop_outbox} wakes it at every commit that adds outbox rows;
+ *       a slow poll is the safety net.</li>
+ *   <li><b>Nothing lost.</b> A row leaves the outbox only after the broker acknowledged it and
+ *       every row before it; after a failure the producer is replaced and the rest is resent.</li>
+ * </ul>
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    /** Whether this relay is the one publishing. */
+    public enum Role { STARTING, LEADING, STANDBY, STOPPED }
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String DUE = """
+            select o.global_position, e.event_id, e.event_type, e.type_version, e.subject, e.stream_id,
+                   e.stream_version, e.occurred_at, e.payload::text as payload, e.metadata ->> 'correlationId' as correlation_id
+            from outbox o
+            join event_store e on e.global_position = o.global_position
+            where o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by o.transaction_id, o.global_position
+            limit ?""";
+
+    private final DataSource dataSource;
+    private final Map<String, Object> producerConfig;
+    private final RelaySettings settings;
+    private final Thread thread;
+    private final AtomicReference<Role> role = new AtomicReference<>(Role.STARTING);
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicReference<Instant> lastPublishedAt = new AtomicReference<>();
+    private volatile boolean running = true;
+    private Producer<String, byte[]> producer;
+
+    public OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> extraProducerConfig,
+                       RelaySettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.producerConfig = new HashMap<>();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.topic() + "-" + UUID.randomUUID());
+        producerConfig.putAll(extraProducerConfig);
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.thread = new Thread(this::run, "outbox-relay-" + settings.topic());
+        this.thread.setDaemon(true);
+    }
+
+    public OutboxRelay start() {
+        thread.start();
+        return this;
+    }
+
+    public Role role() {
+        return role.get();
+    }
+
+    /** Events this relay has published since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** The last failure, or {@code null} after a successful round. */
+    public String lastError() {
+        return lastError.get();
+    }
+
+    public Instant lastPublishedAt() {
+        return lastPublishedAt.get();
+    }
+
+    /** Events waiting in the outbox (published or not yet safe to publish). */
+    public long pending() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from outbox")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeProducer(Duration.ofSeconds(5));
+        role.set(Role.STOPPED);
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try (Connection session = dataSource.getConnection()) {
+                session.setAutoCommit(true);
+                if (!tryLock(session)) {
+                    role.set(Role.STANDBY);
+                    pause(settings.takeoverInterval());
+                    continue;
+                }
+                role.set(Role.LEADING);
+                LOG.infof("Outbox relay for %s is publishing", settings.topic());
+                listen(session);
+                publishWhileLeading(session);
+                backoff = Duration.ofMillis(100);
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                lastError.set(describe(e));
+                LOG.warnf("Outbox relay for %s failed, retrying in %d ms: %s", settings.topic(), backoff.toMillis(), describe(e));
+                closeProducer(Duration.ZERO);
+                pause(backoff);
+                backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
+            }
+        }
+        role.set(Role.STOPPED);
+    }
+
+    private void publishWhileLeading(Connection session) throws SQLException {
+        while (running) {
+            Round round = publishRound(session);
+            if (round.full()) {
+                continue;
+            }
+            Duration wait = hasPending(session) ? settings.heldBackRetry() : settings.pollInterval();
+            awaitNotification(session, wait);
+        }
+    }
+
+    /** Reads the events that are safe to publish, sends them in order and removes what the broker acknowledged. */
+    private Round publishRound(Connection session) throws SQLException {
+        List<Due> due = readDue(session);
+        if (due.isEmpty()) {
+            return new Round(0, false);
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(due.size());
+        Producer<String, byte[]> kafka = producer();
+        RuntimeException sendFailure = null;
+        for (Due event : due) {
+            try {
+                sends.add(kafka.send(event.toRecord(settings)));
+            } catch (RuntimeException e) {
+                sendFailure = e;
+                break;
+            }
+        }
+        kafka.flush();
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        Throwable failure = sendFailure;
+        for (int i = 0; i < sends.size() && failure == null; i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(due.get(i).position());
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+            }
+        }
+        remove(session, acknowledged);
+        published.addAndGet(acknowledged.size());
+        if (!acknowledged.isEmpty()) {
+            lastPublishedAt.set(Instant.now());
+        }
+        if (failure != null) {
+            throw new IllegalStateException("Kafka did not acknowledge an event for " + settings.topic(), failure);
+        }
+        lastError.set(null);
+        return new Round(due.size(), due.size() == settings.batchSize());
+    }
+
+    private List<Due> readDue(Connection session) throws SQLException {
+        try (PreparedStatement statement = session.prepareStatement(DUE)) {
+            statement.setInt(1, settings.batchSize());
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Due> due = new ArrayList<>();
+                while (rows.next()) {
+                    due.add(new Due(rows.getLong("global_position"), rows.getObject("event_id", UUID.class),
+                            rows.getString("event_type") + ".v" + rows.getInt("type_version"), rows.getString("subject"),
+                            rows.getString("stream_id"), rows.getLong("stream_version"),
+                            rows.getTimestamp("occurred_at").toInstant(), rows.getString("payload"),
+                            rows.getString("correlation_id")));
+                }
+                return due;
+            }
+        }
+    }
+
+    private static void remove(Connection session, List<Long> positions) throws SQLException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = session.prepareStatement("delete from outbox where global_position = any (?)")) {
+            Array array = session.createArrayOf("bigint", positions.toArray());
+            statement.setArray(1, array);
+            statement.executeUpdate();
+        }
+    }
+
+    private static boolean hasPending(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement();
+             ResultSet rows = statement.executeQuery("select exists (select 1 from outbox)")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    private boolean tryLock(Connection session) throws SQLException {
+        try (PreparedStatement statement = session.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
+            statement.setString(1, "outbox-relay:" + settings.topic());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static void listen(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("listen loop_outbox");
+        }
+    }
+
+    private void awaitNotification(Connection session, Duration wait) throws SQLException {
+        if (!running) {
+            return;
+        }
+        session.unwrap(PGConnection.class).getNotifications((int) Math.max(1, wait.toMillis()));
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig);
+        }
+        return producer;
+    }
+
+    private void closeProducer(Duration timeout) {
+        if (producer != null) {
+            try {
+                producer.close(timeout);
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the relay's producer: %s", e.getMessage());
+            }
+            producer = null;
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            // only close() interrupts, and it has cleared 'running' first
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            text.append(" <- ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage());
+        }
+        return text.toString();
+    }
+
+    private record Round(int sent, boolean full) {
+    }
+
+    private record Due(long position, UUID eventId, String ceType, String subject, String streamId, long streamVersion,
+                       Instant occurredAt, String payload, String correlationId) {
+
+        ProducerRecord<String, byte[]> toRecord(RelaySettings settings) {
+            return new ProducerRecord<>(settings.topic(), null, subject, payload.getBytes(StandardCharsets.UTF_8),
+                    CloudEventHeaders.of(eventId, settings.source(), ceType, subject, occurredAt, streamId, streamVersion,
+                            correlationId));
+        }
+    }
+}

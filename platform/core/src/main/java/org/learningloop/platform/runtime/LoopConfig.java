@@ -1,0 +1,69 @@
+package org.learningloop.platform.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** The platform's configuration ({@code loop.*}), the same keys in every service. */
+@ConfigMapping(prefix = "loop")
+public interface LoopConfig {
+
+    /** The service's name; CloudEvents source is {@code /<name>}. */
+    String serviceName();
+
+    /** The organisation's time zone: weeks are ISO weeks there. */
+    @WithDefault("Europe/Stockholm")
+    ZoneId timeZone();
+
+    Outbox outbox();
+
+    Topics topics();
+
+    /** The outbox relay. */
+    interface Outbox {
+        /** Whether this service publishes (reporting-service owns no streams). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The topic the service's events go to, e.g. {@code loop.goals}. */
+        Optional<String> topic();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** The safety-net poll when no notification arrives. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How often a standby replica tries to take over publishing. */
+        @WithDefault("1s")
+        Duration takeoverInterval();
+
+        /** The longest pause after a failure. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    /** Topics this service makes sure exist at start, created explicitly (never by broker auto-creation). */
+    interface Topics {
+        /** Every topic the service writes or reads, dead-letter topics included. */
+        List<String> ensure();
+
+        @WithDefault("6")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** {@code min.insync.replicas}; unset leaves the broker's default. */
+        Optional<Integer> minInsyncReplicas();
+
+        /** Whether to create missing topics at start (off where an operator such as Strimzi owns them). */
+        @WithDefault("true")
+        boolean create();
+    }
+}

@@ -1,0 +1,82 @@
+package org.learningloop.platform.runtime;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.learningloop.platform.outbox.OutboxRelay;
+import org.learningloop.platform.outbox.RelaySettings;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs the service's outbox relay for as long as the service runs, and reports it as metrics and in
+ * the readiness check (which stays up while the broker is away: writes are still safe in the
+ * outbox, and the Kafka check tells about the broker).
+ */
+@ApplicationScoped
+@Readiness
+public class OutboxRelayService implements HealthCheck {
+
+    private final LoopConfig config;
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private final MeterRegistry registry;
+    private volatile OutboxRelay relay;
+
+    public OutboxRelayService(LoopConfig config, AgroalDataSource dataSource,
+                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              MeterRegistry registry) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes @Priority(TopicSetup.PRIORITY + 1) StartupEvent start) {
+        LoopConfig.Outbox outbox = config.outbox();
+        if (!outbox.enabled()) {
+            return;
+        }
+        String topic = outbox.topic().orElseThrow(() -> new IllegalStateException("loop.outbox.topic is not set"));
+        RelaySettings settings = new RelaySettings(topic, "/" + config.serviceName(), outbox.batchSize(),
+                outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff());
+        relay = new OutboxRelay(dataSource, bootstrapServers, Map.of(), settings).start();
+        Gauge.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
+                .description("Events this replica's relay has published").tag("topic", topic).register(registry);
+        Gauge.builder("loop.outbox.pending", relay, OutboxRelay::pending)
+                .description("Events waiting in the outbox").tag("topic", topic).register(registry);
+        Gauge.builder("loop.outbox.leading", relay, r -> r.role() == OutboxRelay.Role.LEADING ? 1 : 0)
+                .description("1 while this replica is the one publishing").tag("topic", topic).register(registry);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder health = HealthCheckResponse.named("outbox-relay").up();
+        OutboxRelay current = relay;
+        if (current == null) {
+            return health.withData("role", config.outbox().enabled() ? "starting" : "disabled").build();
+        }
+        health.withData("role", current.role().name().toLowerCase()).withData("published", current.publishedCount());
+        if (current.lastError() != null) {
+            health.withData("lastError", current.lastError());
+        }
+        return health.build();
+    }
+}

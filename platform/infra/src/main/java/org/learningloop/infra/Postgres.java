@@ -1,0 +1,124 @@
+package org.learningloop.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A PostgreSQL server for tests and local runs: real embedded binaries by default, or an existing
+ * server when a URL is given ({@code postgresql://user:password@host:port}).
+ */
+public final class Postgres implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private Postgres(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * Starts embedded PostgreSQL.
+     *
+     * @param dataDirectory where the cluster lives; {@code null} for a throw-away one
+     * @param port 0 for a free port
+     */
+    public static Postgres embedded(Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port == 0 ? KafkaBroker.freePort() : port)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres pg = builder.start();
+            return new Postgres(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Uses a running server, e.g. {@code postgresql://postgres:secret@127.0.0.1:5432}. */
+    public static Postgres external(String url) {
+        URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
+        String userInfo = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo();
+        String[] credentials = userInfo.split(":", 2);
+        return new Postgres(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                credentials[0], credentials.length > 1 ? credentials[1] : "");
+    }
+
+    /** Embedded unless {@code url} names a server. */
+    public static Postgres fromUrlOrEmbedded(String url, Path dataDirectory, int port) {
+        return url == null || url.isBlank() ? embedded(dataDirectory, port) : external(url);
+    }
+
+    /** Creates the database unless it exists. */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!exists.next()) {
+                statement.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + " on " + host + ":" + port, e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
