@@ -1,0 +1,201 @@
+package org.learningloop.platform.outbox;
+
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.learningloop.infra.KafkaBroker;
+import org.learningloop.platform.TestDatabase;
+import org.learningloop.platform.eventstore.EventStore;
+import org.learningloop.platform.eventstore.NewEvent;
+import org.learningloop.platform.eventstore.RecordedEvent;
+import org.learningloop.platform.runtime.TopicSetup;
+import org.learningloop.testing.Infrastructure;
+import org.learningloop.testing.TopicReader;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.learningloop.platform.TestEvents.event;
+
+class OutboxRelayTest {
+
+    private final EventStore store = new EventStore();
+    private final List<OutboxRelay> relays = new ArrayList<>();
+    private KafkaBroker kafka;
+    private TestDatabase db;
+    private String topic;
+
+    @BeforeEach
+    void setUp() {
+        kafka = Infrastructure.kafka();
+        db = new TestDatabase();
+        topic = "test.relay-" + UUID.randomUUID();
+        TopicSetup.ensure(kafka.bootstrapServers(), List.of(topic), 3, (short) 1, null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        relays.forEach(OutboxRelay::close);
+        db.close();
+    }
+
+    @Test
+    void givenEventRecordedOnTopic_thenKeyedByTeamWithCloudEventsHeaders() {
+        startRelay();
+        UUID team = UUID.randomUUID();
+        RecordedEvent stored = append("s-" + UUID.randomUUID(), 0, event(team, 1)).get(0);
+
+        ConsumerRecord<String, String> record = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 1).get(0);
+
+        assertThat(record.key()).isEqualTo(team.toString());
+        assertThat(record.value()).isEqualTo(stored.payload());
+        assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicReader.header(record, "ce_id")).isEqualTo(stored.eventId().toString());
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("test.something-happened.v1");
+        assertThat(TopicReader.header(record, "ce_source")).isEqualTo("/test");
+        assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(team.toString());
+        assertThat(TopicReader.header(record, "ce_time")).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void givenEarlierTransactionStillOpen_whenLaterOneCommits_thenNothingOvertakesIt() throws InterruptedException {
+        OutboxRelay relay = startRelay();
+        UUID team = UUID.randomUUID();
+        SqlConnection connectionA = db.pool().getConnection().await().indefinitely();
+        Transaction transactionA = connectionA.begin().await().indefinitely();
+        RecordedEvent eventA = store.append(connectionA, "s", "s-a-" + UUID.randomUUID(), 0, List.of(event(team, 1)))
+                .await().indefinitely().get(0);
+
+        RecordedEvent eventB = append("s-b-" + UUID.randomUUID(), 0, event(team, 2)).get(0);
+        assertThat(eventB.globalPosition()).isGreaterThan(eventA.globalPosition());
+        Thread.sleep(500); // the relay has woken for B's commit and polled several times meanwhile
+        assertThat(relay.publishedCount()).as("B must wait while A's transaction may still commit").isZero();
+
+        transactionA.commit().await().indefinitely();
+        connectionA.close().await().indefinitely();
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 2);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_id"))
+                .containsExactly(eventA.eventId().toString(), eventB.eventId().toString());
+    }
+
+    @Test
+    void givenTwoRelaysOnOneDatabase_thenOnePublishesEachEventOnceInOrder_andTheOtherTakesOver() {
+        OutboxRelay first = startRelay();
+        OutboxRelay second = startRelay();
+        List<UUID> teams = IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
+        appendConcurrently(teams, 40);
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 240);
+        assertNoDuplicatesAndInOrderPerTeam(records, teams, 40);
+        assertThat(List.of(first.role(), second.role()))
+                .containsExactlyInAnyOrder(OutboxRelay.Role.LEADING, OutboxRelay.Role.STANDBY);
+
+        OutboxRelay leader = first.role() == OutboxRelay.Role.LEADING ? first : second;
+        OutboxRelay standby = leader == first ? second : first;
+        leader.close();
+        appendConcurrently(teams, 5);
+
+        records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 270);
+        assertNoDuplicatesAndInOrderPerTeam(records, teams, 45);
+        assertThat(standby.role()).isEqualTo(OutboxRelay.Role.LEADING);
+    }
+
+    @Test
+    void givenBrokerAway_whenEventsAppended_thenAllPublishedInOrderOnceItIsBack() {
+        OutboxRelay relay = startRelay();
+        List<UUID> teams = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+        appendConcurrently(teams, 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.publishedCount() == 15);
+
+        kafka.stop();
+        try {
+            appendConcurrently(teams, 10, 5);
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.lastError() != null);
+            assertThat(relay.publishedCount()).isEqualTo(15);
+        } finally {
+            kafka.start();
+        }
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafka.bootstrapServers(), topic,
+                Duration.ofSeconds(90), read -> distinctIds(read).size() >= 45);
+        Map<String, List<Long>> firstSeen = firstOccurrenceVersionsPerTeam(records);
+        for (UUID team : teams) {
+            assertThat(firstSeen.get(team.toString())).containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, 15).mapToObj(Long::valueOf).toList());
+        }
+    }
+
+    private OutboxRelay startRelay() {
+        RelaySettings settings = new RelaySettings(topic, "/test", 50, Duration.ofMillis(500), Duration.ofMillis(20),
+                Duration.ofMillis(200), Duration.ofSeconds(1));
+        OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(), settings).start();
+        relays.add(relay);
+        return relay;
+    }
+
+    private List<RecordedEvent> append(String stream, long expected, NewEvent... events) {
+        return db.pool().withTransaction(tx -> store.append(tx, "s", stream, expected, List.of(events)))
+                .await().indefinitely();
+    }
+
+    /** One stream per team, {@code count} single-event appends each; the teams' appends interleave. */
+    private void appendConcurrently(List<UUID> teams, int count) {
+        Map<UUID, Long> versions = new HashMap<>();
+        for (UUID team : teams) {
+            versions.put(team, store.currentVersion(db.pool(), "team-" + team).await().indefinitely());
+        }
+        appendConcurrently(teams, count, versions.values().iterator().next().intValue());
+    }
+
+    private void appendConcurrently(List<UUID> teams, int count, int from) {
+        teams.parallelStream().forEach(team -> {
+            for (int i = from; i < from + count; i++) {
+                append("team-" + team, i, event(team, i + 1));
+            }
+        });
+    }
+
+    private static void assertNoDuplicatesAndInOrderPerTeam(List<ConsumerRecord<String, String>> records,
+                                                            List<UUID> teams, int perTeam) {
+        assertThat(records).hasSize(teams.size() * perTeam);
+        assertThat(distinctIds(records)).hasSize(records.size());
+        Map<String, List<Long>> versions = firstOccurrenceVersionsPerTeam(records);
+        for (UUID team : teams) {
+            assertThat(versions.get(team.toString())).containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, perTeam).mapToObj(Long::valueOf).toList());
+        }
+    }
+
+    private static Set<String> distinctIds(List<ConsumerRecord<String, String>> records) {
+        Set<String> ids = new LinkedHashSet<>();
+        records.forEach(r -> ids.add(TopicReader.header(r, "ce_id")));
+        return ids;
+    }
+
+    private static Map<String, List<Long>> firstOccurrenceVersionsPerTeam(List<ConsumerRecord<String, String>> records) {
+        Set<String> seen = new LinkedHashSet<>();
+        Map<String, List<Long>> versions = new LinkedHashMap<>();
+        records.stream()
+                .sorted(java.util.Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition())
+                        .thenComparingLong(ConsumerRecord::offset))
+                .filter(r -> seen.add(TopicReader.header(r, "ce_id")))
+                .forEach(r -> versions.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                        .add(Long.parseLong(TopicReader.header(r, "ce_streamversion"))));
+        return versions;
+    }
+}
