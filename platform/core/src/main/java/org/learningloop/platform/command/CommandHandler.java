@@ -47,8 +47,15 @@ public final class CommandHandler {
     public <C, E extends LoopEvent, S> Uni<Decision<S>> handleIn(SqlClient tx, Aggregate<C, E, S> aggregate, String streamId,
                                                                  C command, Expectation expectation, CommandContext context) {
         return load(tx, aggregate, streamId).chain(current -> {
-            check(expectation, streamId, current.version());
+            // a stream that does not exist is the decider's to reject (404), whatever version the client names
+            boolean absent = current.version() == EventStore.NO_STREAM && expectation instanceof Expectation.Exactly;
+            if (!absent) {
+                check(expectation, streamId, current.version());
+            }
             List<E> events = aggregate.decider().decide(command, current.state());
+            if (absent) {
+                check(expectation, streamId, current.version());
+            }
             if (events.isEmpty()) {
                 return Uni.createFrom().item(current);
             }

@@ -2,7 +2,6 @@ package org.learningloop.platform.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * @param errors for validation failures, one entry per offending field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+
 public record Problem(String type, String title, int status, String detail, String instance, String code,
                       List<FieldError> errors) {
 

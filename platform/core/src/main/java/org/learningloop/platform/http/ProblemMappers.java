@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolation;
@@ -95,6 +96,12 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)), uri);
     }
 
+    /** Quarkus REST maps this type itself; a mapper for exactly this type takes precedence. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException mismatch, UriInfo uri) {
+        return unmappableJson(mismatch, uri);
+    }
+
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException failure, UriInfo uri) {
         return validationFailed("The request body could not be read as JSON", List.of(), uri);
@@ -102,6 +109,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException failure, UriInfo uri) {
+        // Quarkus REST wraps some body-reading failures before any mapper sees them
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException malformed) {
+                return unreadableJson(malformed, uri);
+            }
+            if (cause instanceof JsonMappingException mismatch) {
+                return unmappableJson(mismatch, uri);
+            }
+        }
         Response original = failure.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

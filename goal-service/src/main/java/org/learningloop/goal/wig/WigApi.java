@@ -1,0 +1,71 @@
+package org.learningloop.goal.wig;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.contracts.goal.Cadence;
+import org.learningloop.goal.wig.WigState.DefinedWig;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes of the WIG API. */
+public final class WigApi {
+
+    private WigApi() {
+    }
+
+    @Schema(description = "A new WIG: organisation (no team, no unit), unit, or team WIG")
+    public record DefineWigRequest(
+            @NotBlank @Size(max = 200) @Schema(example = "Grow from 10 to 30 net new members a month") String title,
+            @Schema(description = "The WIG team; none for a unit or organisation WIG") UUID teamId,
+            @Schema(description = "The unit (region office)") UUID unitId,
+            @Schema(description = "The unit's or organisation's WIG this one aims at") UUID parentWigId,
+            @NotNull @Valid LagMeasureRequest lagMeasure) {
+    }
+
+    @Schema(description = "From X to Y by when")
+    public record LagMeasureRequest(
+            @NotBlank @Size(max = 100) @Schema(example = "net-new-members") String metric,
+            @NotBlank @Size(max = 100) @Schema(example = "members/month") String unit,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal from,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal to,
+            @Schema(description = "Defaults to today in the organisation's time zone") LocalDate startDate,
+            @NotNull @Schema(example = "2027-06-30") LocalDate deadline,
+            @Schema(description = "How often the lag measure is read; default month") Cadence cadence) {
+    }
+
+    @Schema(description = "The lag measure's value for one period; a second reading for a period corrects the first")
+    public record LagReadingRequest(
+            @NotBlank @Schema(example = "2026-11", description = "2026-11 for monthly, 2026-W48 for weekly measures") String period,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal value) {
+    }
+
+    public record LagMeasureView(String metric, String unit, BigDecimal from, BigDecimal to, LocalDate startDate,
+                                 LocalDate deadline, Cadence cadence) {
+    }
+
+    public record ReadingView(String period, BigDecimal value) {
+    }
+
+    @Schema(description = "A WIG as it stands; version is also the ETag")
+    public record WigView(UUID id, String title, UUID teamId, UUID unitId, UUID parentWigId, LagMeasureView lagMeasure,
+                          BigDecimal currentValue, String currentPeriod, List<ReadingView> readings, long version) {
+
+        static WigView of(DefinedWig wig, long version) {
+            var lag = wig.lagMeasure();
+            return new WigView(wig.wigId(), wig.title(), wig.teamId(), wig.unitId(), wig.parentWigId(),
+                    new LagMeasureView(lag.metric(), lag.unit(), lag.from(), lag.to(), lag.startDate(), lag.deadline(),
+                            lag.cadence()),
+                    wig.currentValue(), wig.currentPeriod(),
+                    wig.readings().entrySet().stream().map(e -> new ReadingView(e.getKey(), e.getValue())).toList(),
+                    version);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.learningloop.goal.wig;
+
+import org.learningloop.contracts.goal.LagMeasure;
+import org.learningloop.contracts.goal.LagReadingCorrected;
+import org.learningloop.contracts.goal.LagReadingRecorded;
+import org.learningloop.contracts.goal.WigDefined;
+import org.learningloop.contracts.goal.WigEvent;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.decider.CommandRejected.FieldError;
+import org.learningloop.decider.Decider;
+import org.learningloop.goal.wig.WigCommand.DefineWig;
+import org.learningloop.goal.wig.WigCommand.ParentWig;
+import org.learningloop.goal.wig.WigCommand.RecordLagReading;
+import org.learningloop.goal.wig.WigState.DefinedWig;
+import org.learningloop.goal.wig.WigState.NoWig;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The rules of a WIG and its lag measure. */
+public final class WigDecider implements Decider<WigCommand, WigEvent, WigState> {
+
+    @Override
+    public WigState initialState() {
+        return new NoWig();
+    }
+
+    @Override
+    public List<WigEvent> decide(WigCommand command, WigState state) {
+        if (command instanceof DefineWig define) {
+            return define(define, state);
+        }
+        if (command instanceof RecordLagReading reading) {
+            return record(reading, state);
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
+    }
+
+    private static List<WigEvent> define(DefineWig command, WigState state) {
+        if (state instanceof DefinedWig) {
+            throw CommandRejected.ruleViolated("wig-exists", "WIG " + command.wigId() + " is already set");
+        }
+        LagMeasure lag = command.lagMeasure();
+        if (!lag.deadline().isAfter(lag.startDate())) {
+            throw CommandRejected.unprocessable("deadline-not-after-start", "The deadline must come after the start",
+                    new FieldError("lagMeasure.deadline", "must be after startDate " + lag.startDate()));
+        }
+        if (lag.from().compareTo(lag.to()) == 0) {
+            throw CommandRejected.unprocessable("target-equals-start", "A WIG goes from X to a different Y",
+                    new FieldError("lagMeasure.to", "must differ from lagMeasure.from"));
+        }
+        ParentWig parent = command.parent();
+        if (parent != null) {
+            if (!parent.exists()) {
+                throw CommandRejected.unprocessable("parent-wig-not-found", "There is no WIG " + parent.wigId(),
+                        new FieldError("parentWigId", "no such WIG"));
+            }
+            if (parent.teamId() != null) {
+                throw CommandRejected.unprocessable("parent-is-team-wig",
+                        "A WIG aims at a unit's or the organisation's WIG, not at another team's",
+                        new FieldError("parentWigId", "is a team WIG"));
+            }
+            if (parent.unitId() != null && command.unitId() != null && !parent.unitId().equals(command.unitId())) {
+                throw CommandRejected.unprocessable("parent-in-other-unit", "The parent WIG belongs to another unit",
+                        new FieldError("parentWigId", "belongs to unit " + parent.unitId()));
+            }
+        }
+        return List.of(new WigDefined(command.wigId(), command.teamId(), command.unitId(),
+                parent == null ? null : parent.wigId(), command.title(), lag));
+    }
+
+    private static List<WigEvent> record(RecordLagReading command, WigState state) {
+        if (!(state instanceof DefinedWig wig)) {
+            throw CommandRejected.notFound("wig-not-found", "There is no WIG " + command.wigId());
+        }
+        LagMeasure lag = wig.lagMeasure();
+        LocalDate periodStart = Periods.start(command.period(), lag.cadence()).orElseThrow(() ->
+                CommandRejected.unprocessable("invalid-period", "Not a period of this WIG's cadence",
+                        new FieldError("period", "must be a " + lag.cadence().name().toLowerCase()
+                                + " such as " + Periods.example(lag.cadence()))));
+        if (periodStart.isAfter(LocalDate.ofInstant(command.now(), command.zone()))) {
+            throw CommandRejected.unprocessable("period-in-future", "A reading can only be recorded for a period that has begun",
+                    new FieldError("period", "has not begun yet"));
+        }
+        Map<String, java.math.BigDecimal> readings = wig.readings();
+        java.math.BigDecimal previous = readings.get(command.period());
+        if (previous == null) {
+            return List.of(new LagReadingRecorded(wig.wigId(), wig.teamId(), wig.unitId(), command.period(), command.value()));
+        }
+        if (previous.compareTo(command.value()) == 0) {
+            return List.of();
+        }
+        return List.of(new LagReadingCorrected(wig.wigId(), wig.teamId(), wig.unitId(), command.period(), command.value(),
+                previous));
+    }
+
+    @Override
+    public WigState evolve(WigState state, WigEvent event) {
+        if (event instanceof WigDefined defined) {
+            return new DefinedWig(defined.wigId(), defined.teamId(), defined.unitId(), defined.parentWigId(),
+                    defined.title(), defined.lagMeasure(), new java.util.TreeMap<>());
+        }
+        DefinedWig wig = (DefinedWig) state;
+        if (event instanceof LagReadingRecorded recorded) {
+            return wig.withReading(recorded.period(), recorded.value());
+        }
+        if (event instanceof LagReadingCorrected corrected) {
+            return wig.withReading(corrected.period(), corrected.value());
+        }
+        throw new IllegalArgumentException("Unhandled event " + event.getClass().getSimpleName());
+    }
+}

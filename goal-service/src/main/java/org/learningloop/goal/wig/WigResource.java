@@ -1,0 +1,119 @@
+package org.learningloop.goal.wig;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.goal.wig.WigApi.DefineWigRequest;
+import org.learningloop.goal.wig.WigApi.LagReadingRequest;
+import org.learningloop.goal.wig.WigApi.WigView;
+import org.learningloop.goal.wig.WigState.DefinedWig;
+import org.learningloop.goal.wig.summary.WigSummaries;
+import org.learningloop.platform.command.Decision;
+import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Versions;
+
+import java.util.UUID;
+
+/** WIGs and their lag readings. */
+@Path("/wigs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "WIGs", description = "Wildly important goals, their hierarchy and lag measures")
+public class WigResource {
+
+    private final WigService wigs;
+    private final WigSummaries summaries;
+
+    public WigResource(WigService wigs, WigSummaries summaries) {
+        this.wigs = wigs;
+        this.summaries = summaries;
+    }
+
+    @POST
+    @Operation(summary = "Set a WIG", description = "With an Idempotency-Key, a retry with the same body returns the "
+            + "same answer and stores nothing new.")
+    @APIResponse(responseCode = "201", description = "Set; Location and ETag name it",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = WigView.class)))
+    public Uni<Response> define(@Valid @NotNull DefineWigRequest request,
+                                @Parameter(description = "Makes retries safe: same key and body, same answer")
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Context UriInfo uri) {
+        return wigs.define(request, idempotencyKey).map(created -> {
+            Decision<WigState> decision = created.decision();
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .tag(Versions.etag(decision.version()))
+                    .entity(WigView.of((DefinedWig) decision.state(), decision.version()))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("/{wigId}")
+    @Operation(summary = "A WIG with its lag readings and current value")
+    @APIResponse(responseCode = "200", description = "The WIG; ETag is its version",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = WigView.class)))
+    public Uni<Response> get(@PathParam("wigId") UUID wigId) {
+        return wigs.get(wigId).map(WigResource::ok);
+    }
+
+    @POST
+    @Path("/{wigId}/lag-readings")
+    @Operation(summary = "Record the lag measure's value for a period",
+            description = "A second reading for the same period corrects the first (both stay in the history).")
+    @APIResponse(responseCode = "200", description = "Recorded; the WIG as it now stands",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = WigView.class)))
+    public Uni<Response> recordReading(@PathParam("wigId") UUID wigId,
+                                       @Parameter(description = "The ETag of the WIG as you last read it", required = true,
+                                               schema = @Schema(type = SchemaType.STRING))
+                                       @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull LagReadingRequest request) {
+        long expected = Versions.required(ifMatch);
+        return wigs.recordReading(wigId, expected, request).map(WigResource::ok);
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "List WIGs", description = "Newest last; pass nextCursor back as cursor for the next page. "
+            + "Served from a read model, so a WIG set a moment ago may take a moment to appear.")
+    @APIResponse(responseCode = "200", description = "A page of WIG summaries")
+    public Uni<Page<WigSummaries.WigSummaryView>> list(
+            @Parameter(description = "Only this team's WIGs", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("teamId") String teamId,
+            @Parameter(description = "Only this unit's WIGs", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("unitId") String unitId,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        return summaries.page(QueryParams.uuid("teamId", teamId), QueryParams.uuid("unitId", unitId), cursor,
+                QueryParams.limit(limit, 50, 200));
+    }
+
+    private static Response ok(Decision<WigState> decision) {
+        return Response.ok(WigView.of((DefinedWig) decision.state(), decision.version()))
+                .tag(Versions.etag(decision.version()))
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package org.learningloop.goal.wig;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.goal.Cadence;
+import org.learningloop.contracts.goal.GoalEvents;
+import org.learningloop.contracts.goal.LagMeasure;
+import org.learningloop.contracts.goal.WigEvent;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.goal.wig.WigApi.DefineWigRequest;
+import org.learningloop.goal.wig.WigApi.LagReadingRequest;
+import org.learningloop.goal.wig.WigCommand.DefineWig;
+import org.learningloop.goal.wig.WigCommand.ParentWig;
+import org.learningloop.goal.wig.WigCommand.RecordLagReading;
+import org.learningloop.goal.wig.WigState.DefinedWig;
+import org.learningloop.platform.command.Aggregate;
+import org.learningloop.platform.command.CommandContext;
+import org.learningloop.platform.command.CommandHandler;
+import org.learningloop.platform.command.Creation;
+import org.learningloop.platform.command.Decision;
+import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.runtime.LoopConfig;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Turns WIG requests into commands on the WIG's stream. */
+@ApplicationScoped
+public class WigService {
+
+    static final Aggregate<WigCommand, WigEvent, WigState> WIG =
+            new Aggregate<>("wig", new WigDecider(), WigEvent.class, GoalEvents.CATALOG);
+
+    private final CommandHandler handler;
+    private final Creation creation;
+    private final Clock clock;
+    private final LoopConfig config;
+
+    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config) {
+        this.handler = handler;
+        this.creation = creation;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public Uni<Creation.Created<WigState>> define(DefineWigRequest request, String idempotencyKey) {
+        Instant now = clock.instant();
+        LagMeasure lag = new LagMeasure(request.lagMeasure().metric().strip(), request.lagMeasure().unit().strip(),
+                request.lagMeasure().from(), request.lagMeasure().to(),
+                request.lagMeasure().startDate() != null ? request.lagMeasure().startDate()
+                        : LocalDate.ofInstant(now, config.timeZone()),
+                request.lagMeasure().deadline(),
+                request.lagMeasure().cadence() != null ? request.lagMeasure().cadence() : Cadence.MONTH);
+        return parent(request.parentWigId()).chain(parent -> creation.create(WIG, "POST /wigs", idempotencyKey, request,
+                id -> new DefineWig(id, request.teamId(), request.unitId(), request.title().strip(), lag, parent),
+                CommandContext.of(now, "anonymous")));
+    }
+
+    public Uni<Decision<WigState>> recordReading(UUID wigId, long expectedVersion, LagReadingRequest request) {
+        Instant now = clock.instant();
+        return handler.handle(WIG, WIG.streamId(wigId),
+                new RecordLagReading(wigId, request.period().strip(), request.value(), now, config.timeZone()),
+                Expectation.version(expectedVersion), CommandContext.of(now, "anonymous"));
+    }
+
+    /** The WIG and its version; 404 when there is none. */
+    public Uni<Decision<WigState>> get(UUID wigId) {
+        return handler.load(WIG, WIG.streamId(wigId)).invoke(decision -> {
+            if (!(decision.state() instanceof DefinedWig)) {
+                throw CommandRejected.notFound("wig-not-found", "There is no WIG " + wigId);
+            }
+        });
+    }
+
+    private Uni<ParentWig> parent(UUID parentWigId) {
+        if (parentWigId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return handler.load(WIG, WIG.streamId(parentWigId)).map(decision -> decision.state() instanceof DefinedWig wig
+                ? new ParentWig(parentWigId, true, wig.teamId(), wig.unitId())
+                : new ParentWig(parentWigId, false, null, null));
+    }
+}

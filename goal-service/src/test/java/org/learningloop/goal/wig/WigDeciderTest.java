@@ -1,0 +1,144 @@
+package org.learningloop.goal.wig;
+
+import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.goal.Cadence;
+import org.learningloop.contracts.goal.LagMeasure;
+import org.learningloop.contracts.goal.LagReadingCorrected;
+import org.learningloop.contracts.goal.LagReadingRecorded;
+import org.learningloop.contracts.goal.WigDefined;
+import org.learningloop.decider.CommandRejected.Reason;
+import org.learningloop.goal.wig.WigCommand.DefineWig;
+import org.learningloop.goal.wig.WigCommand.ParentWig;
+import org.learningloop.goal.wig.WigCommand.RecordLagReading;
+import org.learningloop.testing.DeciderSpecification;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WigDeciderTest {
+
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final UUID WIG = UUID.randomUUID();
+    private static final UUID TEAM = UUID.randomUUID();
+    private static final UUID UNIT = UUID.randomUUID();
+    private static final LagMeasure MONTHLY = new LagMeasure("net-new-members", "members/month", BigDecimal.TEN,
+            BigDecimal.valueOf(30), LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), Cadence.MONTH);
+    private static final WigDefined DEFINED = new WigDefined(WIG, TEAM, UNIT, null, "Grow", MONTHLY);
+
+    private final DeciderSpecification<WigCommand, org.learningloop.contracts.goal.WigEvent, WigState> spec =
+            DeciderSpecification.of(new WigDecider());
+
+    @Test
+    void givenNothing_whenDefined_thenWigDefined() {
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, null)).then(DEFINED);
+    }
+
+    @Test
+    void givenUnitWig_whenTeamWigAimsAtIt_thenDefinedWithParent() {
+        UUID parent = UUID.randomUUID();
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, new ParentWig(parent, true, null, UNIT)))
+                .then(new WigDefined(WIG, TEAM, UNIT, parent, "Grow", MONTHLY));
+    }
+
+    @Test
+    void givenDefined_whenDefinedAgain_thenRejected() {
+        spec.given(DEFINED).when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, null))
+                .thenRejected(Reason.RULE_VIOLATED, "wig-exists");
+    }
+
+    @Test
+    void whenDeadlineNotAfterStart_thenRejected() {
+        LagMeasure backwards = new LagMeasure("m", "u", BigDecimal.ONE, BigDecimal.TEN, LocalDate.parse("2027-01-01"),
+                LocalDate.parse("2026-12-31"), Cadence.MONTH);
+        var rejected = spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", backwards, null))
+                .thenRejected(Reason.UNPROCESSABLE, "deadline-not-after-start");
+        assertThat(rejected.fieldErrors()).extracting(e -> e.field()).containsExactly("lagMeasure.deadline");
+    }
+
+    @Test
+    void whenFromEqualsTo_thenRejected() {
+        LagMeasure flat = new LagMeasure("m", "u", BigDecimal.TEN, new BigDecimal("10.0"), LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-31"), Cadence.MONTH);
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", flat, null))
+                .thenRejected(Reason.UNPROCESSABLE, "target-equals-start");
+    }
+
+    @Test
+    void whenParentMissing_thenRejected() {
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, new ParentWig(UUID.randomUUID(), false, null, null)))
+                .thenRejected(Reason.UNPROCESSABLE, "parent-wig-not-found");
+    }
+
+    @Test
+    void whenParentIsTeamWig_thenRejected() {
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY,
+                        new ParentWig(UUID.randomUUID(), true, UUID.randomUUID(), UNIT)))
+                .thenRejected(Reason.UNPROCESSABLE, "parent-is-team-wig");
+    }
+
+    @Test
+    void whenParentInOtherUnit_thenRejected() {
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY,
+                        new ParentWig(UUID.randomUUID(), true, null, UUID.randomUUID())))
+                .thenRejected(Reason.UNPROCESSABLE, "parent-in-other-unit");
+    }
+
+    @Test
+    void givenDefined_whenReadingRecorded_thenRecordedAndCurrentValueIsLatestPeriod() {
+        WigState state = spec.given(DEFINED, new LagReadingRecorded(WIG, TEAM, UNIT, "2026-11", BigDecimal.TEN))
+                .when(new RecordLagReading(WIG, "2026-10", BigDecimal.ONE, NOW, STOCKHOLM))
+                .then(new LagReadingRecorded(WIG, TEAM, UNIT, "2026-10", BigDecimal.ONE));
+        assertThat(((WigState.DefinedWig) state).currentValue()).isEqualTo(BigDecimal.TEN);
+        assertThat(((WigState.DefinedWig) state).currentPeriod()).isEqualTo("2026-11");
+    }
+
+    @Test
+    void givenReading_whenSamePeriodOtherValue_thenCorrectedWithPreviousValue() {
+        spec.given(DEFINED, new LagReadingRecorded(WIG, TEAM, UNIT, "2026-11", BigDecimal.TEN))
+                .when(new RecordLagReading(WIG, "2026-11", BigDecimal.valueOf(12), NOW, STOCKHOLM))
+                .then(new LagReadingCorrected(WIG, TEAM, UNIT, "2026-11", BigDecimal.valueOf(12), BigDecimal.TEN));
+    }
+
+    @Test
+    void givenReading_whenSamePeriodSameValue_thenNothingNew() {
+        spec.given(DEFINED, new LagReadingRecorded(WIG, TEAM, UNIT, "2026-11", BigDecimal.TEN))
+                .when(new RecordLagReading(WIG, "2026-11", new BigDecimal("10.00"), NOW, STOCKHOLM))
+                .then();
+    }
+
+    @Test
+    void givenNothing_whenReadingRecorded_thenNotFound() {
+        spec.given().when(new RecordLagReading(WIG, "2026-11", BigDecimal.ONE, NOW, STOCKHOLM))
+                .thenRejected(Reason.NOT_FOUND, "wig-not-found");
+    }
+
+    @Test
+    void givenMonthlyWig_whenWeekPeriod_thenInvalidPeriod() {
+        spec.given(DEFINED).when(new RecordLagReading(WIG, "2026-W48", BigDecimal.ONE, NOW, STOCKHOLM))
+                .thenRejected(Reason.UNPROCESSABLE, "invalid-period");
+    }
+
+    @Test
+    void givenWeeklyWig_whenWeek53OfAYearWithout_thenInvalidPeriod() {
+        LagMeasure weekly = new LagMeasure("m", "u", BigDecimal.ONE, BigDecimal.TEN, LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2027-12-31"), Cadence.WEEK);
+        spec.given(new WigDefined(WIG, TEAM, UNIT, null, "Grow", weekly))
+                .when(new RecordLagReading(WIG, "2025-W53", BigDecimal.ONE, NOW, STOCKHOLM))
+                .thenRejected(Reason.UNPROCESSABLE, "invalid-period");
+        spec.given(new WigDefined(WIG, TEAM, UNIT, null, "Grow", weekly))
+                .when(new RecordLagReading(WIG, "2026-W48", BigDecimal.ONE, NOW, STOCKHOLM))
+                .then(new LagReadingRecorded(WIG, TEAM, UNIT, "2026-W48", BigDecimal.ONE));
+    }
+
+    @Test
+    void givenDefined_whenFuturePeriod_thenRejected() {
+        spec.given(DEFINED).when(new RecordLagReading(WIG, "2026-12", BigDecimal.ONE, NOW, STOCKHOLM))
+                .thenRejected(Reason.UNPROCESSABLE, "period-in-future");
+    }
+}
