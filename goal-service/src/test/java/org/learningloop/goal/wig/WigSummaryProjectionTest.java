@@ -1,0 +1,95 @@
+package org.learningloop.goal.wig;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.learningloop.testing.TopicReader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The WIG list projection consumes loop.goals through the inbox: once per event, poison to the dead-letter topic. */
+@QuarkusTest
+class WigSummaryProjectionTest {
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void givenSameEventDeliveredTwice_thenAppliedOnce() {
+        UUID team = UUID.randomUUID();
+        UUID wig = defineAndAwaitProjection(team);
+
+        String duplicate = UUID.randomUUID().toString();
+        publishReading(team, wig, duplicate, "2026-10", 11);
+        publishReading(team, wig, duplicate, "2026-10", 11);
+        publishReading(team, wig, UUID.randomUUID().toString(), "2026-11", 12);
+
+        // the third event follows both copies in the team's partition: once it is applied, so are they
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2026-11".equals(currentPeriod(wig)));
+        assertThat(readingsRecorded(wig)).isEqualTo(2);
+    }
+
+    @Test
+    void givenPoisonRecords_thenDeadLetteredWithReason_andLaterEventsStillApplied() {
+        UUID team = UUID.randomUUID();
+        UUID wig = defineAndAwaitProjection(team);
+
+        TopicReader.write(kafka, "loop.goals", team.toString(), "this is not json",
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.lag-reading-recorded.v1");
+        TopicReader.write(kafka, "loop.goals", team.toString(), "{}",
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.something-unheard-of.v1");
+        TopicReader.write(kafka, "loop.goals", team.toString(), "{}", "ce_type", "goal.lag-reading-recorded.v1");
+        publishReading(team, wig, UUID.randomUUID().toString(), "2026-11", 5);
+
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.goal-service",
+                Duration.ofSeconds(30), read -> read.stream().filter(r -> team.toString().equals(r.key())).count() >= 3);
+        List<String> reasons = dead.stream().filter(r -> team.toString().equals(r.key()))
+                .map(r -> TopicReader.header(r, "dead-letter-reason")).toList();
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("does not fit its contract"));
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Unknown event type goal.something-unheard-of"));
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Missing CloudEvents header"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2026-11".equals(currentPeriod(wig)));
+        assertThat(readingsRecorded(wig)).isEqualTo(1);
+    }
+
+    private UUID defineAndAwaitProjection(UUID team) {
+        String id = given().contentType(ContentType.JSON).body(WigResourceTest.wigBody(team, "Projected"))
+                .post("/wigs").then().statusCode(201).extract().path("id");
+        UUID wig = UUID.fromString(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> readingsRecorded(wig) != null);
+        return wig;
+    }
+
+    private void publishReading(UUID team, UUID wig, String eventId, String period, int value) {
+        String payload = """
+                {"wigId": "%s", "teamId": "%s", "period": "%s", "value": %d}""".formatted(wig, team, period, value);
+        TopicReader.write(kafka, "loop.goals", team.toString(), payload,
+                "ce_specversion", "1.0", "ce_id", eventId, "ce_type", "goal.lag-reading-recorded.v1",
+                "ce_source", "/test", "ce_subject", team.toString(), "ce_time", "2026-11-27T10:00:00Z");
+    }
+
+    private Integer readingsRecorded(UUID wig) {
+        return pool.preparedQuery("select readings_recorded from wig_summary where wig_id = $1").execute(Tuple.of(wig))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger(0)).await().indefinitely();
+    }
+
+    private String currentPeriod(UUID wig) {
+        return pool.preparedQuery("select current_period from wig_summary where wig_id = $1").execute(Tuple.of(wig))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0)).await().indefinitely();
+    }
+}
