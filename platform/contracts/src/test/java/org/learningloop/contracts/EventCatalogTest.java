@@ -1,0 +1,56 @@
+package org.learningloop.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCatalogTest {
+
+    /** Version 2 of a test event: version 1 called the field "name". */
+    record Renamed(UUID teamId, UUID unitId, String title) implements LoopEvent {
+    }
+
+    private static final EventType<Renamed> RENAMED = new EventType<>("test.renamed", 2, Renamed.class);
+
+    @Test
+    void givenOldVersion_whenDecoded_thenUpcastToCurrent() {
+        EventCatalog catalog = EventCatalog.of(List.of(RENAMED)).withUpcaster("test.renamed", 1, v1 -> {
+            v1.set("title", v1.remove("name"));
+            return v1;
+        });
+        UUID team = UUID.randomUUID();
+
+        LoopEvent decoded = catalog.decode("test.renamed.v1", "{\"teamId\": \"" + team + "\", \"name\": \"Old\"}");
+
+        assertThat(decoded).isEqualTo(new Renamed(team, null, "Old"));
+        assertThat(catalog.decode("test.renamed.v2", "{\"title\": \"New\", \"futureField\": 1}"))
+                .isEqualTo(new Renamed(null, null, "New"));
+    }
+
+    @Test
+    void givenNoUpcaster_whenOldVersionDecoded_thenUndecodable() {
+        EventCatalog catalog = EventCatalog.of(List.of(RENAMED));
+        assertThatThrownBy(() -> catalog.decode("test.renamed.v1", "{}")).isInstanceOf(EventCatalog.UndecodableEvent.class);
+    }
+
+    @Test
+    void typeNamesAreVersionedLiteralsAndUnique() {
+        assertThat(RENAMED.ceType()).isEqualTo("test.renamed.v2");
+        assertThatThrownBy(() -> new EventType<>("Test.Renamed", 1, Renamed.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventCatalog.of(List.of(RENAMED, new EventType<>("test.renamed", 3, Renamed.class))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void subjectIsTeamElseUnitElseOrganisation() {
+        UUID team = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        assertThat(new Renamed(team, unit, "x").subject()).isEqualTo(team.toString());
+        assertThat(new Renamed(null, unit, "x").subject()).isEqualTo(unit.toString());
+        assertThat(new Renamed(null, null, "x").subject()).isEqualTo(LoopEvent.ORGANISATION);
+    }
+}

@@ -1,0 +1,113 @@
+package org.learningloop.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.learningloop.contracts.goal.GoalEvents;
+import org.learningloop.contracts.goal.WigEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published form of every event is pinned: an approved JSON file per type, a JSON Schema that
+ * accepts it and declares every field, and a catalog entry for every event of every sealed interface.
+ * To approve a deliberate change, delete the approved file and run the test: it writes the new form
+ * (and fails once, so nothing is approved unseen).
+ */
+class PublishedEventContractTest {
+
+    /** Every sealed event interface whose events are published, with the catalog that must know them. */
+    private static final List<Class<?>> SEALED_EVENT_INTERFACES = List.of(WigEvent.class);
+    private static final EventCatalog ALL = EventCatalog.union(GoalEvents.CATALOG);
+    private static final Path APPROVED = Path.of("src/test/resources/approved");
+
+    @Test
+    void everyEventOfEverySealedInterfaceIsRegisteredAndHasASample() {
+        List<Class<?>> events = SEALED_EVENT_INTERFACES.stream()
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
+        assertThat(events).isNotEmpty();
+        assertThat(events).allSatisfy(event -> assertThat(ALL.isRegistered(event)).as("%s registered", event).isTrue());
+        assertThat(Samples.all()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> serializedFormIsApprovedAndFitsItsSchema() {
+        return Samples.all().stream().map(sample -> DynamicTest.dynamicTest(ALL.typeOf(sample).ceType(), () -> {
+            EventType<LoopEvent> type = ALL.typeOf(sample);
+            String json = EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sample) + "\n";
+            Path approved = APPROVED.resolve(type.ceType() + ".json");
+            if (!Files.exists(approved)) {
+                Files.createDirectories(APPROVED);
+                Files.writeString(approved, json);
+                throw new AssertionError("No approved form of " + type.ceType() + " yet: wrote " + approved
+                        + "; review it, commit it and run again");
+            }
+            assertThat(json).as("serialized %s; if the change is deliberate and additive, re-approve it", type.ceType())
+                    .isEqualTo(Files.readString(approved));
+
+            JsonNode node = EventJson.MAPPER.readTree(json);
+            JsonNode schemaNode = schema(type);
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+            Set<ValidationMessage> errors = schema.validate(node);
+            assertThat(errors).as("schema errors").isEmpty();
+            assertThat(undeclared(node, schemaNode, schemaNode, "")).as("fields missing from the schema").isEmpty();
+            assertThat(ALL.decode(type.name(), type.version(), json)).isEqualTo(sample);
+        }));
+    }
+
+    @Test
+    void unknownTypesAndBrokenPayloadsAreUndecodable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ALL.decode("goal.nothing-like-it.v1", "{}"))
+                .isInstanceOf(EventCatalog.UndecodableEvent.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ALL.decode("goal.wig-defined.v9", "{}"))
+                .isInstanceOf(EventCatalog.UndecodableEvent.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ALL.decode("goal.wig-defined.v1", "[1, 2]"))
+                .isInstanceOf(EventCatalog.UndecodableEvent.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ALL.decode("goal.wig-defined.v1", "{\"wigId\": \"nope\"}"))
+                .isInstanceOf(EventCatalog.UndecodableEvent.class);
+    }
+
+    private static JsonNode schema(EventType<?> type) throws IOException {
+        try (InputStream in = EventCatalog.class.getClassLoader().getResourceAsStream(type.schemaResource())) {
+            assertThat(in).as("schema %s", type.schemaResource()).isNotNull();
+            return EventJson.MAPPER.readTree(in);
+        }
+    }
+
+    /** Paths of fields in {@code node} that {@code schema} does not declare. */
+    private static List<String> undeclared(JsonNode node, JsonNode schema, JsonNode root, String path) {
+        if (schema.has("$ref")) {
+            return undeclared(node, root.at(schema.get("$ref").asText().substring(1)), root, path);
+        }
+        List<String> missing = new ArrayList<>();
+        if (node instanceof ObjectNode object) {
+            JsonNode properties = schema.path("properties");
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!properties.has(name)) {
+                    missing.add(path + "/" + name);
+                } else {
+                    missing.addAll(undeclared(object.get(name), properties.get(name), root, path + "/" + name));
+                }
+            }
+        }
+        return missing;
+    }
+}
