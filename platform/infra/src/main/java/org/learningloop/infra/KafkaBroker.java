@@ -238,10 +238,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** A random base64url UUID, as Kafka makes them: never starting with '-', which a command line would take for an option. */
     private static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     static int freePort() {
