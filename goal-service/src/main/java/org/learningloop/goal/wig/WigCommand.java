@@ -25,6 +25,19 @@ public sealed interface WigCommand {
     record RecordLagReading(UUID wigId, String period, BigDecimal value, Instant now, ZoneId zone) implements WigCommand {
     }
 
+    /** Change title, target or deadline; {@code null} keeps the current value. */
+    record ReviseWig(UUID wigId, String title, BigDecimal to, java.time.LocalDate deadline, String reason)
+            implements WigCommand {
+    }
+
+    /** The WIG was reached. */
+    record AchieveWig(UUID wigId) implements WigCommand {
+    }
+
+    /** Give the WIG up. */
+    record AbandonWig(UUID wigId, String reason) implements WigCommand {
+    }
+
     /**
      * The WIG a new WIG aims at, as found in its stream.
      *

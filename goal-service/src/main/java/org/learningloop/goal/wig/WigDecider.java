@@ -3,14 +3,20 @@ package org.learningloop.goal.wig;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
+import org.learningloop.contracts.goal.WigAbandoned;
+import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.goal.WigEvent;
+import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.decider.CommandRejected.FieldError;
 import org.learningloop.decider.Decider;
+import org.learningloop.goal.wig.WigCommand.AbandonWig;
+import org.learningloop.goal.wig.WigCommand.AchieveWig;
 import org.learningloop.goal.wig.WigCommand.DefineWig;
 import org.learningloop.goal.wig.WigCommand.ParentWig;
 import org.learningloop.goal.wig.WigCommand.RecordLagReading;
+import org.learningloop.goal.wig.WigCommand.ReviseWig;
 import org.learningloop.goal.wig.WigState.DefinedWig;
 import org.learningloop.goal.wig.WigState.NoWig;
 
@@ -33,6 +39,17 @@ public final class WigDecider implements Decider<WigCommand, WigEvent, WigState>
         }
         if (command instanceof RecordLagReading reading) {
             return record(reading, state);
+        }
+        if (command instanceof ReviseWig revise) {
+            return revise(revise, active(state, revise.wigId()));
+        }
+        if (command instanceof AchieveWig achieve) {
+            DefinedWig wig = active(state, achieve.wigId());
+            return List.of(new WigAchieved(wig.wigId(), wig.teamId(), wig.unitId()));
+        }
+        if (command instanceof AbandonWig abandon) {
+            DefinedWig wig = active(state, abandon.wigId());
+            return List.of(new WigAbandoned(wig.wigId(), wig.teamId(), wig.unitId(), abandon.reason()));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
@@ -70,10 +87,39 @@ public final class WigDecider implements Decider<WigCommand, WigEvent, WigState>
                 parent == null ? null : parent.wigId(), command.title(), lag));
     }
 
-    private static List<WigEvent> record(RecordLagReading command, WigState state) {
+    /** The WIG in {@code state}, which must exist (404) and be active (409). */
+    private static DefinedWig active(WigState state, java.util.UUID wigId) {
         if (!(state instanceof DefinedWig wig)) {
-            throw CommandRejected.notFound("wig-not-found", "There is no WIG " + command.wigId());
+            throw CommandRejected.notFound("wig-not-found", "There is no WIG " + wigId);
         }
+        if (!wig.isActive()) {
+            throw CommandRejected.ruleViolated("wig-closed",
+                    "WIG " + wigId + " is " + wig.status().name().toLowerCase() + " and takes no more changes");
+        }
+        return wig;
+    }
+
+    private static List<WigEvent> revise(ReviseWig command, DefinedWig wig) {
+        String title = command.title() != null ? command.title() : wig.title();
+        java.math.BigDecimal to = command.to() != null ? command.to() : wig.lagMeasure().to();
+        LocalDate deadline = command.deadline() != null ? command.deadline() : wig.lagMeasure().deadline();
+        if (title.equals(wig.title()) && to.compareTo(wig.lagMeasure().to()) == 0
+                && deadline.equals(wig.lagMeasure().deadline())) {
+            return List.of();
+        }
+        if (!deadline.isAfter(wig.lagMeasure().startDate())) {
+            throw CommandRejected.unprocessable("deadline-not-after-start", "The deadline must come after the start",
+                    new FieldError("deadline", "must be after startDate " + wig.lagMeasure().startDate()));
+        }
+        if (to.compareTo(wig.lagMeasure().from()) == 0) {
+            throw CommandRejected.unprocessable("target-equals-start", "A WIG goes from X to a different Y",
+                    new FieldError("to", "must differ from lagMeasure.from"));
+        }
+        return List.of(new WigRevised(wig.wigId(), wig.teamId(), wig.unitId(), title, to, deadline, command.reason()));
+    }
+
+    private static List<WigEvent> record(RecordLagReading command, WigState state) {
+        DefinedWig wig = active(state, command.wigId());
         LagMeasure lag = wig.lagMeasure();
         LocalDate periodStart = Periods.start(command.period(), lag.cadence()).orElseThrow(() ->
                 CommandRejected.unprocessable("invalid-period", "Not a period of this WIG's cadence",
@@ -99,7 +145,7 @@ public final class WigDecider implements Decider<WigCommand, WigEvent, WigState>
     public WigState evolve(WigState state, WigEvent event) {
         if (event instanceof WigDefined defined) {
             return new DefinedWig(defined.wigId(), defined.teamId(), defined.unitId(), defined.parentWigId(),
-                    defined.title(), defined.lagMeasure(), new java.util.TreeMap<>());
+                    defined.title(), defined.lagMeasure(), new java.util.TreeMap<>(), DefinedWig.Status.ACTIVE);
         }
         DefinedWig wig = (DefinedWig) state;
         if (event instanceof LagReadingRecorded recorded) {
@@ -107,6 +153,17 @@ public final class WigDecider implements Decider<WigCommand, WigEvent, WigState>
         }
         if (event instanceof LagReadingCorrected corrected) {
             return wig.withReading(corrected.period(), corrected.value());
+        }
+        if (event instanceof WigRevised revised) {
+            LagMeasure lag = wig.lagMeasure();
+            return wig.revised(revised.title(), new LagMeasure(lag.metric(), lag.unit(), lag.from(), revised.to(),
+                    lag.startDate(), revised.deadline(), lag.cadence()));
+        }
+        if (event instanceof WigAchieved) {
+            return wig.withStatus(DefinedWig.Status.ACHIEVED);
+        }
+        if (event instanceof WigAbandoned) {
+            return wig.withStatus(DefinedWig.Status.ABANDONED);
         }
         throw new IllegalArgumentException("Unhandled event " + event.getClass().getSimpleName());
     }

@@ -21,7 +21,10 @@ public sealed interface WigState {
      * @param readings each period's current value, in period order
      */
     record DefinedWig(UUID wigId, UUID teamId, UUID unitId, UUID parentWigId, String title, LagMeasure lagMeasure,
-                      SortedMap<String, BigDecimal> readings) implements WigState {
+                      SortedMap<String, BigDecimal> readings, Status status) implements WigState {
+
+        /** Where the WIG is in its life: only an active one takes readings and revisions. */
+        public enum Status { ACTIVE, ACHIEVED, ABANDONED }
 
         public DefinedWig {
             readings = Collections.unmodifiableSortedMap(new TreeMap<>(readings));
@@ -30,7 +33,19 @@ public sealed interface WigState {
         DefinedWig withReading(String period, BigDecimal value) {
             SortedMap<String, BigDecimal> next = new TreeMap<>(readings);
             next.put(period, value);
-            return new DefinedWig(wigId, teamId, unitId, parentWigId, title, lagMeasure, next);
+            return new DefinedWig(wigId, teamId, unitId, parentWigId, title, lagMeasure, next, status);
+        }
+
+        DefinedWig revised(String newTitle, LagMeasure newMeasure) {
+            return new DefinedWig(wigId, teamId, unitId, parentWigId, newTitle, newMeasure, readings, status);
+        }
+
+        DefinedWig withStatus(Status newStatus) {
+            return new DefinedWig(wigId, teamId, unitId, parentWigId, title, lagMeasure, readings, newStatus);
+        }
+
+        public boolean isActive() {
+            return status == Status.ACTIVE;
         }
 
         /** The value of the latest period read, or {@code null} before the first reading. */

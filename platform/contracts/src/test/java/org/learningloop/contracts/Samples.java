@@ -1,14 +1,38 @@
 package org.learningloop.contracts;
 
+import org.learningloop.contracts.activity.ActivityCarriedOut;
+import org.learningloop.contracts.activity.Adaptation;
+import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.goal.Cadence;
+import org.learningloop.contracts.goal.Criterion;
+import org.learningloop.contracts.goal.LeadMeasureActivated;
+import org.learningloop.contracts.goal.LeadMeasureChecklist;
+import org.learningloop.contracts.goal.LeadMeasureProposed;
+import org.learningloop.contracts.goal.LeadMeasureRetired;
+import org.learningloop.contracts.goal.LeadReadingCorrected;
+import org.learningloop.contracts.goal.LeadReadingRecorded;
+import org.learningloop.contracts.goal.MemberJoined;
+import org.learningloop.contracts.goal.MemberLeft;
+import org.learningloop.contracts.goal.MemberRoleChanged;
+import org.learningloop.contracts.goal.TeamCreated;
+import org.learningloop.contracts.goal.TeamRole;
+import org.learningloop.contracts.goal.UnitCreated;
+import org.learningloop.contracts.goal.UnitManagerChanged;
+import org.learningloop.contracts.goal.WigAbandoned;
+import org.learningloop.contracts.goal.WigAchieved;
+import org.learningloop.contracts.goal.WigRevised;
+import org.learningloop.contracts.learning.AgreementKind;
+import org.learningloop.contracts.learning.AgreementMade;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
 import org.learningloop.contracts.goal.WigDefined;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One fixed, fully populated sample of every published event type. */
@@ -18,6 +42,19 @@ final class Samples {
     static final UUID PARENT = UUID.fromString("0b7e6a52-8d3f-4f0e-9a61-1c2d3e4f5a6b");
     static final UUID TEAM = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
     static final UUID UNIT = UUID.fromString("d4c3b2a1-f6e5-4b7a-9d8c-5c4b3a2f1e0d");
+    static final UUID MEMBER = UUID.fromString("11111111-2222-4333-8444-555555555555");
+    static final UUID MANAGER = UUID.fromString("99999999-8888-4777-8666-555555555555");
+    static final UUID LEAD = UUID.fromString("12345678-9abc-4def-8123-456789abcdef");
+    static final UUID REPLACEMENT = UUID.fromString("fedcba98-7654-4321-8fed-cba987654321");
+    static final UUID AGREEMENT = UUID.fromString("0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d");
+    static final UUID ACTIVITY = UUID.fromString("5a5b5c5d-5e5f-4a6b-8c7d-8e9f0a1b2c3d");
+    static final UUID DESIGN = UUID.fromString("7e7f7a7b-7c7d-4e8f-8a9b-0c1d2e3f4a5b");
+    static final LeadMeasureChecklist CHECKLIST = new LeadMeasureChecklist(
+            new Criterion(true, "More visits have meant more members before"),
+            new Criterion(true, "The team books the visits itself"),
+            new Criterion(true, "Counted per visit carried out"),
+            new Criterion(true, "No one else needs to act"),
+            new Criterion(true, "Every week"));
 
     private Samples() {
     }
@@ -28,6 +65,32 @@ final class Samples {
                         new LagMeasure("net-new-members", "members/month", BigDecimal.TEN, BigDecimal.valueOf(30),
                                 LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), Cadence.MONTH)),
                 new LagReadingRecorded(WIG, TEAM, UNIT, "2026-11", BigDecimal.valueOf(14)),
-                new LagReadingCorrected(WIG, TEAM, UNIT, "2026-11", BigDecimal.valueOf(15), BigDecimal.valueOf(14)));
+                new LagReadingCorrected(WIG, TEAM, UNIT, "2026-11", BigDecimal.valueOf(15), BigDecimal.valueOf(14)),
+                new WigRevised(WIG, TEAM, UNIT, "Grow from 10 to 35 net new members a month", BigDecimal.valueOf(35),
+                        LocalDate.parse("2027-09-30"), "The first half went better than planned"),
+                new WigAchieved(WIG, TEAM, UNIT),
+                new WigAbandoned(WIG, TEAM, UNIT, "The unit was merged"),
+                new UnitCreated(UNIT, "Region office North", MANAGER),
+                new UnitManagerChanged(UNIT, MEMBER, MANAGER),
+                new TeamCreated(TEAM, UNIT, "Recruitment team A"),
+                new MemberJoined(TEAM, UNIT, MEMBER, TeamRole.MEMBER),
+                new MemberRoleChanged(TEAM, UNIT, MEMBER, TeamRole.TEAM_LEAD, TeamRole.MEMBER),
+                new MemberLeft(TEAM, UNIT, MEMBER),
+                new LeadMeasureProposed(LEAD, WIG, TEAM, UNIT, "Workplace visits", "workplace-visit", 5,
+                        "Five visits a week bring ten net new members a month", CHECKLIST),
+                new LeadMeasureActivated(REPLACEMENT, WIG, TEAM, UNIT, "workplace-visit", 6, LEAD,
+                        "Execution is stable and the lag measure does not move", AGREEMENT, "apt:2026-11"),
+                new LeadMeasureRetired(LEAD, WIG, TEAM, UNIT, "Execution is stable and the lag measure does not move",
+                        REPLACEMENT, AGREEMENT, "apt:2026-11"),
+                new LeadReadingRecorded(LEAD, TEAM, UNIT, "2026-W48", 4),
+                new LeadReadingCorrected(LEAD, TEAM, UNIT, "2026-W48", 5, 4),
+                new ActivityCarriedOut(ACTIVITY, TEAM, UNIT, "workplace-visit", LEAD, DESIGN, 2, "call-centre",
+                        Instant.parse("2026-11-26T09:30:00Z"), 4, 5, IntentionReached.PARTLY,
+                        List.of(new Adaptation("frames", "Met in the lunch room instead", "The meeting room was taken")),
+                        Map.of("membersRecruited", 3)),
+                new AgreementMade(AGREEMENT, UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, TEAM, "2026-11",
+                        AgreementKind.REPLACE_LEAD_MEASURE, null, LEAD, REPLACEMENT, null,
+                        "Visits are carried out well and the lag measure does not move", List.of(UUID.fromString("4d4e4f4a-4b4c-4d4e-8f4a-4b4c4d4e4f4a")),
+                        List.of(ACTIVITY)));
     }
 }

@@ -17,8 +17,44 @@ public final class GoalEvents {
     public static final EventType<LagReadingCorrected> LAG_READING_CORRECTED =
             new EventType<>("goal.lag-reading-corrected", 1, LagReadingCorrected.class);
 
-    public static final EventCatalog CATALOG =
-            EventCatalog.of(List.of(WIG_DEFINED, LAG_READING_RECORDED, LAG_READING_CORRECTED));
+    public static final EventType<WigRevised> WIG_REVISED =
+            new EventType<>("goal.wig-revised", 1, WigRevised.class);
+    public static final EventType<WigAchieved> WIG_ACHIEVED =
+            new EventType<>("goal.wig-achieved", 1, WigAchieved.class);
+    public static final EventType<WigAbandoned> WIG_ABANDONED =
+            new EventType<>("goal.wig-abandoned", 1, WigAbandoned.class);
+
+    public static final EventType<UnitCreated> UNIT_CREATED =
+            new EventType<>("goal.unit-created", 1, UnitCreated.class);
+    public static final EventType<UnitManagerChanged> UNIT_MANAGER_CHANGED =
+            new EventType<>("goal.unit-manager-changed", 1, UnitManagerChanged.class);
+
+    public static final EventType<TeamCreated> TEAM_CREATED =
+            new EventType<>("goal.team-created", 1, TeamCreated.class);
+    public static final EventType<MemberJoined> MEMBER_JOINED =
+            new EventType<>("goal.member-joined", 1, MemberJoined.class);
+    public static final EventType<MemberRoleChanged> MEMBER_ROLE_CHANGED =
+            new EventType<>("goal.member-role-changed", 1, MemberRoleChanged.class);
+    public static final EventType<MemberLeft> MEMBER_LEFT =
+            new EventType<>("goal.member-left", 1, MemberLeft.class);
+
+    public static final EventType<LeadMeasureProposed> LEAD_MEASURE_PROPOSED =
+            new EventType<>("goal.lead-measure-proposed", 1, LeadMeasureProposed.class);
+    public static final EventType<LeadMeasureActivated> LEAD_MEASURE_ACTIVATED =
+            new EventType<>("goal.lead-measure-activated", 1, LeadMeasureActivated.class);
+    public static final EventType<LeadMeasureRetired> LEAD_MEASURE_RETIRED =
+            new EventType<>("goal.lead-measure-retired", 1, LeadMeasureRetired.class);
+    public static final EventType<LeadReadingRecorded> LEAD_READING_RECORDED =
+            new EventType<>("goal.lead-reading-recorded", 1, LeadReadingRecorded.class);
+    public static final EventType<LeadReadingCorrected> LEAD_READING_CORRECTED =
+            new EventType<>("goal.lead-reading-corrected", 1, LeadReadingCorrected.class);
+
+    public static final EventCatalog CATALOG = EventCatalog.of(List.of(
+            WIG_DEFINED, LAG_READING_RECORDED, LAG_READING_CORRECTED, WIG_REVISED, WIG_ACHIEVED, WIG_ABANDONED,
+            UNIT_CREATED, UNIT_MANAGER_CHANGED,
+            TEAM_CREATED, MEMBER_JOINED, MEMBER_ROLE_CHANGED, MEMBER_LEFT,
+            LEAD_MEASURE_PROPOSED, LEAD_MEASURE_ACTIVATED, LEAD_MEASURE_RETIRED, LEAD_READING_RECORDED,
+            LEAD_READING_CORRECTED));
 
     private GoalEvents() {
     }

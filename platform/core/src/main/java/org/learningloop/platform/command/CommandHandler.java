@@ -43,6 +43,14 @@ public final class CommandHandler {
         return attempt;
     }
 
+    /**
+     * Runs {@code work} in one transaction: several {@link #handleIn} calls on different streams
+     * (e.g. retire one lead measure and activate another), plus any rows of the caller's, commit together.
+     */
+    public <T> Uni<T> inTransaction(java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
     /** Handles {@code command} inside the caller's transaction {@code tx} (e.g. with an inbox entry). */
     public <C, E extends LoopEvent, S> Uni<Decision<S>> handleIn(SqlClient tx, Aggregate<C, E, S> aggregate, String streamId,
                                                                  C command, Expectation expectation, CommandContext context) {

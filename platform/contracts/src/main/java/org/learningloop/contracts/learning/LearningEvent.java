@@ -1,0 +1,10 @@
+package org.learningloop.contracts.learning;
+
+import org.learningloop.contracts.LoopEvent;
+
+/**
+ * What learning-service publishes on {@code loop.learning}: learnings, meetings and their
+ * agreements. (Issue 5 adds the rest.)
+ */
+public sealed interface LearningEvent extends LoopEvent permits AgreementMade {
+}
