@@ -82,6 +82,17 @@ class PublishedEventContractTest {
     }
 
     @Test
+    void everyEventTypeIsInTheAnalystsCatalogueAndTheAsyncApiDocument() throws IOException {
+        String catalogue = Files.readString(Path.of("../../docs/events.md"));
+        String asyncApi = Files.readString(Path.of("../../docs/asyncapi.yaml"));
+        for (EventType<?> type : ALL.types()) {
+            assertThat(catalogue).as("docs/events.md").contains("`" + type.ceType() + "`");
+            assertThat(asyncApi).as("docs/asyncapi.yaml").contains("name: " + type.ceType() + "\n");
+            assertThat(asyncApi).contains("schemas/" + type.ceType() + ".schema.json");
+        }
+    }
+
+    @Test
     void unknownTypesAndBrokenPayloadsAreUndecodable() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ALL.decode("goal.nothing-like-it.v1", "{}"))
                 .isInstanceOf(EventCatalog.UndecodableEvent.class);
