@@ -35,6 +35,7 @@ import org.learningloop.goal.leadmeasure.listing.LeadMeasureListing;
 import org.learningloop.goal.leadmeasure.listing.LeadMeasureListing.LeadMeasureSummary;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.http.Versions;
 
@@ -109,12 +110,14 @@ public class LeadMeasureResource {
 
     @POST
     @Path("/{leadMeasureId}/activate")
+    @Consumes(MediaType.WILDCARD) // no body: a bare POST carries no Content-Type
     @Operation(summary = "Activate a proposed lead measure",
             description = "Only a lead measure that the lead-measure tool finds both predictive and influenceable can be "
                     + "activated (409 lead-measure-not-predictive-and-influenceable names the criterion that fails).")
     @APIResponse(responseCode = "200", description = "Active; the lead measure as it now stands",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = LeadMeasureView.class)))
-    @APIResponse(responseCode = "409", description = "Not predictive and influenceable, already active, or retired")
+    @APIResponse(responseCode = "409", description = "Not predictive and influenceable, already active, or retired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> activate(@PathParam("leadMeasureId") UUID leadMeasureId,
                                   @Parameter(description = "The ETag of the lead measure as you last read it", required = true,
                                           schema = @Schema(type = SchemaType.STRING))
