@@ -73,9 +73,8 @@ public class LeadMeasureService {
                 .chain(wig -> creation.create(LEAD_MEASURE, "POST /lead-measures", idempotencyKey, request,
                         id -> new ProposeLeadMeasure(id, wig, request.name().strip(), request.activityType(),
                                 request.weeklyTarget(), request.hypothesis().strip(), request.checklist().toChecklist()),
-                        CommandContext.of(now, "anonymous")))
-                // Creation appends in a transaction of its own: the list row follows in the next one (see docs/lead-measures.md)
-                .call(created -> handler.inTransaction(tx -> write(tx, created.decision(), now)));
+                        CommandContext.of(now, "anonymous"),
+                        (tx, decision) -> write(tx, decision, now)));
     }
 
     public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion) {
