@@ -39,6 +39,7 @@ import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.http.Versions;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** WIG teams and their members. Display names come from the staff data; events carry member ids only. */
@@ -70,7 +71,7 @@ public class TeamResource {
             Decision<TeamState> decision = created.decision();
             return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                     .tag(Versions.etag(decision.version()))
-                    .entity(Team.of((ExistingTeam) decision.state(), decision.version(), java.util.Map.of()))
+                    .entity(Team.of((ExistingTeam) decision.state(), decision.version(), Map.of()))
                     .build();
         });
     }

@@ -275,6 +275,26 @@ class TeamResourceTest {
     }
 
     @Test
+    void givenTeamViewRowsLost_whenTheTeamChangesNext_thenItsViewsAreCaughtUpFromItsStream() {
+        UUID team = team("Rebuilt");
+        UUID anna = UUID.randomUUID();
+        UUID bo = UUID.randomUUID();
+        join(team, 1, anna, "Anna", "member").then().statusCode(200);
+        leave(team, 2, anna).then().statusCode(200);
+        pool.query("delete from team_membership where team_id = '" + team + "'").execute().await().indefinitely();
+        pool.query("delete from team_view where team_id = '" + team + "'").execute().await().indefinitely();
+
+        join(team, 3, bo, "Bo", "team-lead").then().statusCode(200);
+
+        given().queryParam("includePast", "true").get("/teams/" + team + "/members").then().statusCode(200)
+                .body("items.memberId", equalTo(List.of(anna.toString(), bo.toString())))
+                .body("items[0].leftAt", notNullValue()).body("items[1].role", equalTo("team-lead"));
+        assertThat(OrganisationFixtures.count(pool,
+                "team_view where team_id = '" + team + "' and version = 4 and member_count = 1 and name = 'Rebuilt'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void openApiDocumentsEveryOrganisationEndpoint() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/units'.post.responses.'201'", notNullValue())
@@ -287,6 +307,10 @@ class TeamResourceTest {
                 .body("paths.'/teams/{teamId}/members'.post.responses.'428'", notNullValue())
                 .body("paths.'/teams/{teamId}/members'.get.responses.'200'", notNullValue())
                 .body("paths.'/teams/{teamId}/members/{memberId}'.put.responses.'409'", notNullValue())
-                .body("paths.'/teams/{teamId}/members/{memberId}'.delete.responses.'412'", notNullValue());
+                .body("paths.'/teams/{teamId}/members/{memberId}'.delete.responses.'412'", notNullValue())
+                .body("components.schemas.Team.properties.members", notNullValue())
+                .body("components.schemas.Unit.properties.managerId", notNullValue())
+                .body("components.schemas.Memberships.properties.items", notNullValue())
+                .body("components.schemas.AddMemberRequest.properties.role", notNullValue());
     }
 }
