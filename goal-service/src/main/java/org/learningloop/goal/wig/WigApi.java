@@ -47,6 +47,29 @@ public final class WigApi {
             @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal value) {
     }
 
+    @Schema(description = "New title, target or deadline; leave out what stays. At least one is needed.")
+    public record ReviseWigRequest(
+            @Size(min = 1, max = 200) String title,
+            @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal to,
+            LocalDate deadline,
+            @Size(max = 500) @Schema(description = "Why the WIG changes") String reason) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "give at least one of title, to, deadline")
+        @Schema(hidden = true)
+        public boolean isAnythingChanged() {
+            return title != null || to != null || deadline != null;
+        }
+    }
+
+    @Schema(description = "Why the WIG is given up")
+    public record AbandonWigRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(description = "One event of the WIG's history")
+    public record HistoryEntry(long version, String type, java.time.Instant occurredAt,
+                               @Schema(implementation = Object.class) com.fasterxml.jackson.databind.JsonNode data) {
+    }
+
     public record LagMeasureView(String metric, String unit, BigDecimal from, BigDecimal to, LocalDate startDate,
                                  LocalDate deadline, Cadence cadence) {
     }
@@ -56,7 +79,8 @@ public final class WigApi {
 
     @Schema(description = "A WIG as it stands; version is also the ETag")
     public record WigView(UUID id, String title, UUID teamId, UUID unitId, UUID parentWigId, LagMeasureView lagMeasure,
-                          BigDecimal currentValue, String currentPeriod, List<ReadingView> readings, long version) {
+                          BigDecimal currentValue, String currentPeriod, List<ReadingView> readings,
+                          @Schema(enumeration = {"active", "achieved", "abandoned"}) String status, long version) {
 
         static WigView of(DefinedWig wig, long version) {
             var lag = wig.lagMeasure();
@@ -65,7 +89,7 @@ public final class WigApi {
                             lag.cadence()),
                     wig.currentValue(), wig.currentPeriod(),
                     wig.readings().entrySet().stream().map(e -> new ReadingView(e.getKey(), e.getValue())).toList(),
-                    version);
+                    wig.status().name().toLowerCase(), version);
         }
     }
 }

@@ -43,6 +43,8 @@ import java.util.UUID;
 @Tag(name = "WIGs", description = "Wildly important goals, their hierarchy and lag measures")
 public class WigResource {
 
+    private static final String IF_MATCH = "The ETag of the WIG as you last read it, e.g. \"3\"";
+
     private final WigService wigs;
     private final WigSummaries summaries;
 
@@ -86,12 +88,60 @@ public class WigResource {
     @APIResponse(responseCode = "200", description = "Recorded; the WIG as it now stands",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = WigView.class)))
     public Uni<Response> recordReading(@PathParam("wigId") UUID wigId,
-                                       @Parameter(description = "The ETag of the WIG as you last read it", required = true,
-                                               schema = @Schema(type = SchemaType.STRING))
-                                       @HeaderParam("If-Match") String ifMatch,
+                                       @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                        @Valid @NotNull LagReadingRequest request) {
         long expected = Versions.required(ifMatch);
         return wigs.recordReading(wigId, expected, request).map(WigResource::ok);
+    }
+
+    @POST
+    @Path("/{wigId}/revise")
+    @Operation(summary = "Revise the WIG's title, target or deadline", description = "The earlier values stay in the history.")
+    @APIResponse(responseCode = "200", description = "Revised (or unchanged when nothing differs); the WIG as it now stands",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = WigView.class)))
+    public Uni<Response> revise(@PathParam("wigId") UUID wigId, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull WigApi.ReviseWigRequest request) {
+        return wigs.revise(wigId, Versions.required(ifMatch), request).map(WigResource::ok);
+    }
+
+    @POST
+    @Path("/{wigId}/achieve")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Mark the WIG as reached", description = "An achieved WIG takes no more readings or revisions.")
+    @APIResponse(responseCode = "200", description = "Achieved", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = WigView.class)))
+    public Uni<Response> achieve(@PathParam("wigId") UUID wigId, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        return wigs.achieve(wigId, Versions.required(ifMatch)).map(WigResource::ok);
+    }
+
+    @POST
+    @Path("/{wigId}/abandon")
+    @Operation(summary = "Give the WIG up, with the reason")
+    @APIResponse(responseCode = "200", description = "Abandoned", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = WigView.class)))
+    public Uni<Response> abandon(@PathParam("wigId") UUID wigId, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull WigApi.AbandonWigRequest request) {
+        return wigs.abandon(wigId, Versions.required(ifMatch), request.reason()).map(WigResource::ok);
+    }
+
+    @GET
+    @Path("/{wigId}/history")
+    @Operation(summary = "Everything that happened to the WIG, oldest first", description = "Definition, readings and "
+            + "corrections, revisions, and its end; each entry with its version, type, time and data.")
+    @APIResponse(responseCode = "200", description = "The WIG's events")
+    public Uni<java.util.List<WigApi.HistoryEntry>> history(@PathParam("wigId") UUID wigId) {
+        return wigs.history(wigId).map(events -> events.stream()
+                .map(event -> new WigApi.HistoryEntry(event.streamVersion(), event.ceType(), event.occurredAt(),
+                        readTree(event.payload())))
+                .toList());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return org.learningloop.contracts.EventJson.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored event is not JSON", e);
+        }
     }
 
     @GET

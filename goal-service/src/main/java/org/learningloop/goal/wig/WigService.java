@@ -19,11 +19,13 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.runtime.LoopConfig;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Turns WIG requests into commands on the WIG's stream. */
@@ -63,6 +65,34 @@ public class WigService {
         return handler.handle(WIG, WIG.streamId(wigId),
                 new RecordLagReading(wigId, request.period().strip(), request.value(), now, config.timeZone()),
                 Expectation.version(expectedVersion), CommandContext.of(now, "anonymous"));
+    }
+
+    public Uni<Decision<WigState>> revise(UUID wigId, long expectedVersion, WigApi.ReviseWigRequest request) {
+        return change(wigId, expectedVersion, new WigCommand.ReviseWig(wigId,
+                request.title() == null ? null : request.title().strip(), request.to(), request.deadline(),
+                request.reason() == null ? null : request.reason().strip()));
+    }
+
+    public Uni<Decision<WigState>> achieve(UUID wigId, long expectedVersion) {
+        return change(wigId, expectedVersion, new WigCommand.AchieveWig(wigId));
+    }
+
+    public Uni<Decision<WigState>> abandon(UUID wigId, long expectedVersion, String reason) {
+        return change(wigId, expectedVersion, new WigCommand.AbandonWig(wigId, reason.strip()));
+    }
+
+    /** The WIG's events, oldest first; 404 when there is none. */
+    public Uni<List<RecordedEvent>> history(UUID wigId) {
+        return handler.events(WIG.streamId(wigId)).invoke(events -> {
+            if (events.isEmpty()) {
+                throw CommandRejected.notFound("wig-not-found", "There is no WIG " + wigId);
+            }
+        });
+    }
+
+    private Uni<Decision<WigState>> change(UUID wigId, long expectedVersion, WigCommand command) {
+        return handler.handle(WIG, WIG.streamId(wigId), command, Expectation.version(expectedVersion),
+                CommandContext.of(clock.instant(), "anonymous"));
     }
 
     /** The WIG and its version; 404 when there is none. */

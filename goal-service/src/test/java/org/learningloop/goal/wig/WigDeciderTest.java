@@ -5,7 +5,10 @@ import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
+import org.learningloop.contracts.goal.WigAbandoned;
+import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigDefined;
+import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.decider.CommandRejected.Reason;
 import org.learningloop.goal.wig.WigCommand.DefineWig;
 import org.learningloop.goal.wig.WigCommand.ParentWig;
@@ -140,5 +143,63 @@ class WigDeciderTest {
     void givenDefined_whenFuturePeriod_thenRejected() {
         spec.given(DEFINED).when(new RecordLagReading(WIG, "2026-12", BigDecimal.ONE, NOW, STOCKHOLM))
                 .thenRejected(Reason.UNPROCESSABLE, "period-in-future");
+    }
+
+    @Test
+    void givenActiveWig_whenRevised_thenRevisedKeepingWhatIsNotGiven() {
+        WigState state = spec.given(DEFINED)
+                .when(new WigCommand.ReviseWig(WIG, null, BigDecimal.valueOf(35), null, "Ahead of plan"))
+                .then(new WigRevised(WIG, TEAM, UNIT, "Grow", BigDecimal.valueOf(35), MONTHLY.deadline(), "Ahead of plan"));
+        assertThat(((WigState.DefinedWig) state).lagMeasure().to()).isEqualTo(BigDecimal.valueOf(35));
+        assertThat(((WigState.DefinedWig) state).lagMeasure().from()).isEqualTo(BigDecimal.TEN);
+    }
+
+    @Test
+    void givenActiveWig_whenRevisedToSameValues_thenNothingNew() {
+        spec.given(DEFINED).when(new WigCommand.ReviseWig(WIG, "Grow", BigDecimal.valueOf(30), null, null)).then();
+    }
+
+    @Test
+    void givenActiveWig_whenRevisedToDeadlineBeforeStart_thenRejected() {
+        spec.given(DEFINED).when(new WigCommand.ReviseWig(WIG, null, null, LocalDate.parse("2026-08-01"), null))
+                .thenRejected(Reason.UNPROCESSABLE, "deadline-not-after-start");
+    }
+
+    @Test
+    void givenActiveWig_whenRevisedToTargetEqualToStart_thenRejected() {
+        spec.given(DEFINED).when(new WigCommand.ReviseWig(WIG, null, BigDecimal.TEN, null, null))
+                .thenRejected(Reason.UNPROCESSABLE, "target-equals-start");
+    }
+
+    @Test
+    void givenNothing_whenRevised_thenNotFound() {
+        spec.given().when(new WigCommand.ReviseWig(WIG, "x", null, null, null)).thenRejected(Reason.NOT_FOUND, "wig-not-found");
+    }
+
+    @Test
+    void givenActiveWig_whenAchieved_thenAchieved_andItTakesNoMoreReadingsOrRevisions() {
+        spec.given(DEFINED).when(new WigCommand.AchieveWig(WIG)).then(new WigAchieved(WIG, TEAM, UNIT));
+        spec.given(DEFINED, new WigAchieved(WIG, TEAM, UNIT))
+                .when(new RecordLagReading(WIG, "2026-11", BigDecimal.ONE, NOW, STOCKHOLM))
+                .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+        spec.given(DEFINED, new WigAchieved(WIG, TEAM, UNIT))
+                .when(new WigCommand.ReviseWig(WIG, "x", null, null, null))
+                .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+        spec.given(DEFINED, new WigAchieved(WIG, TEAM, UNIT)).when(new WigCommand.AchieveWig(WIG))
+                .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+    }
+
+    @Test
+    void givenActiveWig_whenAbandoned_thenAbandonedWithReason_andClosed() {
+        spec.given(DEFINED).when(new WigCommand.AbandonWig(WIG, "Unit merged"))
+                .then(new WigAbandoned(WIG, TEAM, UNIT, "Unit merged"));
+        spec.given(DEFINED, new WigAbandoned(WIG, TEAM, UNIT, "Unit merged")).when(new WigCommand.AbandonWig(WIG, "again"))
+                .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+    }
+
+    @Test
+    void givenNothing_whenAchievedOrAbandoned_thenNotFound() {
+        spec.given().when(new WigCommand.AchieveWig(WIG)).thenRejected(Reason.NOT_FOUND, "wig-not-found");
+        spec.given().when(new WigCommand.AbandonWig(WIG, "x")).thenRejected(Reason.NOT_FOUND, "wig-not-found");
     }
 }

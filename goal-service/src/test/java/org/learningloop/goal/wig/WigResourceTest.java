@@ -228,6 +228,62 @@ class WigResourceTest {
                 .body("components.schemas.Problem", notNullValue());
     }
 
+    @Test
+    void givenWig_whenRevisedAchievedWithCurrentETag_thenHistoryShowsEveryStep_andClosedWigRefusesChanges() {
+        String location = define(wigBody(UUID.randomUUID(), "Lifecycle")).header("Location");
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"to\": 40, \"deadline\": \"2027-12-31\", \"reason\": \"Ahead of plan\"}")
+                .post(location + "/revise")
+                .then().statusCode(200).header("ETag", "\"2\"")
+                .body("lagMeasure.to", equalTo(40)).body("lagMeasure.deadline", equalTo("2027-12-31"))
+                .body("title", equalTo("Lifecycle"));
+        given().header("If-Match", "\"2\"").post(location + "/achieve")
+                .then().statusCode(200).header("ETag", "\"3\"").body("status", equalTo("achieved"));
+
+        long before = storedEvents();
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"").body("{\"reason\": \"late\"}")
+                .post(location + "/abandon")
+                .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("wig-closed"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"").body("{\"period\": \"2026-11\", \"value\": 1}")
+                .post(location + "/lag-readings")
+                .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("wig-closed"));
+        assertThat(storedEvents()).isEqualTo(before);
+
+        given().get(location + "/history").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.contains("goal.wig-defined.v1", "goal.wig-revised.v1", "goal.wig-achieved.v1"))
+                .body("[1].data.reason", equalTo("Ahead of plan"))
+                .body("version", org.hamcrest.Matchers.contains(1, 2, 3));
+    }
+
+    @Test
+    void givenBadRevisionsOrAbandonments_then4xxAndNothingStored() {
+        String location = define(wigBody(UUID.randomUUID(), "Bad changes")).header("Location");
+        long before = storedEvents();
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\": \"nothing else\"}")
+                .post(location + "/revise").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("anythingChanged"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"title\": \"\"}")
+                .post(location + "/revise").then().statusCode(400).body("errors.field", hasItem("title"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"to\": \"lots\"}")
+                .post(location + "/revise").then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"deadline\": \"2026-01-01\"}")
+                .post(location + "/revise").then().statusCode(422).body("code", equalTo("deadline-not-after-start"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"9\"").body("{\"title\": \"New\"}")
+                .post(location + "/revise").then().statusCode(412).header("ETag", "\"1\"");
+        given().contentType(ContentType.JSON).body("{\"title\": \"New\"}")
+                .post(location + "/revise").then().statusCode(428);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{}")
+                .post(location + "/abandon").then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().header("If-Match", "\"2\"").post(location + "/achieve").then().statusCode(412);
+        given().header("If-Match", "\"1\"").post("/wigs/" + UUID.randomUUID() + "/achieve").then().statusCode(404)
+                .contentType(PROBLEM);
+        given().get("/wigs/" + UUID.randomUUID() + "/history").then().statusCode(404).contentType(PROBLEM);
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private long storedEvents() {
         return pool.query("select count(*) from event_store").execute()
                 .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();

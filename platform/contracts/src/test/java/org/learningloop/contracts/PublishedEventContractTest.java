@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.learningloop.contracts.activity.ActivityEvent;
 import org.learningloop.contracts.activity.ActivityEvents;
+import org.learningloop.contracts.activity.DesignEvent;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.goal.LeadMeasureEvent;
 import org.learningloop.contracts.goal.TeamEvent;
@@ -42,7 +43,7 @@ class PublishedEventContractTest {
 
     /** Every sealed event interface whose events are published, with the catalog that must know them. */
     private static final List<Class<?>> SEALED_EVENT_INTERFACES = List.of(WigEvent.class, UnitEvent.class,
-            TeamEvent.class, LeadMeasureEvent.class, ActivityEvent.class, LearningEvent.class);
+            TeamEvent.class, LeadMeasureEvent.class, ActivityEvent.class, DesignEvent.class, LearningEvent.class);
     private static final EventCatalog ALL =
             EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG);
     private static final Path APPROVED = Path.of("src/test/resources/approved");
@@ -79,6 +80,17 @@ class PublishedEventContractTest {
             assertThat(undeclared(node, schemaNode, schemaNode, "")).as("fields missing from the schema").isEmpty();
             assertThat(ALL.decode(type.name(), type.version(), json)).isEqualTo(sample);
         }));
+    }
+
+    @Test
+    void everyEventTypeIsInTheAnalystsCatalogueAndTheAsyncApiDocument() throws IOException {
+        String catalogue = Files.readString(Path.of("../../docs/events.md"));
+        String asyncApi = Files.readString(Path.of("../../docs/asyncapi.yaml"));
+        for (EventType<?> type : ALL.types()) {
+            assertThat(catalogue).as("docs/events.md").contains("`" + type.ceType() + "`");
+            assertThat(asyncApi).as("docs/asyncapi.yaml").contains("name: " + type.ceType() + "\n");
+            assertThat(asyncApi).contains("schemas/" + type.ceType() + ".schema.json");
+        }
     }
 
     @Test

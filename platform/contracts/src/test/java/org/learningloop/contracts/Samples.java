@@ -1,6 +1,21 @@
 package org.learningloop.contracts;
 
+import org.learningloop.contracts.activity.ActivityCancelled;
 import org.learningloop.contracts.activity.ActivityCarriedOut;
+import org.learningloop.contracts.activity.ActivityEvaluated;
+import org.learningloop.contracts.activity.ActivityPlanned;
+import org.learningloop.contracts.activity.Content;
+import org.learningloop.contracts.activity.DesignCreated;
+import org.learningloop.contracts.activity.DesignForked;
+import org.learningloop.contracts.activity.DesignRetired;
+import org.learningloop.contracts.activity.DesignRevised;
+import org.learningloop.contracts.activity.FeedbackGiven;
+import org.learningloop.contracts.activity.FeedbackItem;
+import org.learningloop.contracts.activity.Filtering;
+import org.learningloop.contracts.activity.Frames;
+import org.learningloop.contracts.activity.ImprovementProposal;
+import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.contracts.activity.Workplace;
 import org.learningloop.contracts.activity.Adaptation;
 import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.goal.Cadence;
@@ -88,6 +103,31 @@ final class Samples {
                         Instant.parse("2026-11-26T09:30:00Z"), 4, 5, IntentionReached.PARTLY,
                         List.of(new Adaptation("frames", "Met in the lunch room instead", "The meeting room was taken")),
                         Map.of("membersRecruited", 3)),
+                new DesignCreated(DESIGN, UNIT, TEAM, "Lunch-room visit", "workplace-visit", LEAD, List.of("call-centre"),
+                        "Everyone present understands what the union does for them",
+                        new Frames(30, "Lunch room", List.of("two recruiters", "local representative"), List.of("leaflet")),
+                        new Content(List.of("Introduce", "Ask about the workplace", "Invite to join"), List.of("Wages", "Safety")),
+                        "Short visits at lunch reach more people"),
+                new DesignRevised(DESIGN, UNIT, TEAM, 2, null, null,
+                        new Content(List.of("Introduce", "Ask about the workplace", "Story from a member", "Invite to join"), List.of("Wages")),
+                        null, "Stories got the intention through", AGREEMENT),
+                new DesignForked(UUID.fromString("8e8f8a8b-8c8d-4e9f-8a0b-1c2d3e4f5a6b"), UNIT, TEAM, "Break-room visit",
+                        "workplace-visit", LEAD, List.of("small-6-30"), "Everyone present understands what the union does for them",
+                        new Frames(20, "Break room", List.of("one recruiter"), List.of("leaflet")),
+                        new Content(List.of("Introduce", "Invite to join"), List.of("Wages")), "Small workplaces want it brief",
+                        DESIGN, 2, "Small workplaces need a shorter visit", AGREEMENT),
+                new DesignRetired(DESIGN, UNIT, TEAM, "Replaced by the break-room visit", AGREEMENT),
+                new ActivityPlanned(ACTIVITY, TEAM, UNIT, "workplace-visit", LEAD, DESIGN, 2,
+                        Instant.parse("2026-11-26T09:00:00Z"), new Workplace("WP-0042", "call-centre", 120), List.of(MEMBER),
+                        "Booked the lunch room; printed leaflets", "Asking about the workplace first opens the conversation"),
+                new ActivityEvaluated(ACTIVITY, TEAM, UNIT, DESIGN, 2, "call-centre",
+                        new Filtering(List.of("Questions about wages"), List.of("Noise from the coffee machine")),
+                        new QualityScores(4, 3, 4, 5, 4, 3),
+                        List.of(new ImprovementProposal("frames", "Book a quieter room"))),
+                new ActivityCancelled(ACTIVITY, TEAM, UNIT, "The workplace closed that day"),
+                new FeedbackGiven(ACTIVITY, TEAM, UNIT, DESIGN, 2, MEMBER, MANAGER,
+                        List.of(new FeedbackItem("keep", "content", "The member story worked"),
+                                new FeedbackItem("improve", "frames", "Start on time"))),
                 new AgreementMade(AGREEMENT, UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, TEAM, "2026-11",
                         AgreementKind.REPLACE_LEAD_MEASURE, null, LEAD, REPLACEMENT, null,
                         "Visits are carried out well and the lag measure does not move", List.of(UUID.fromString("4d4e4f4a-4b4c-4d4e-8f4a-4b4c4d4e4f4a")),

@@ -57,10 +57,20 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        KafkaBroker broker = new KafkaBroker(workDir.toAbsolutePath(), port == 0 ? freePort() : port, freePort());
-        broker.formatIfNeeded();
-        broker.start();
-        return broker;
+        // a free port can be taken by another process before the broker binds it: try fresh ones
+        int attempts = port == 0 ? 3 : 1;
+        for (int attempt = 1; ; attempt++) {
+            KafkaBroker broker = new KafkaBroker(workDir.toAbsolutePath(), port == 0 ? freePort() : port, freePort());
+            try {
+                broker.formatIfNeeded();
+                broker.start();
+                return broker;
+            } catch (IllegalStateException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String bootstrapServers() {

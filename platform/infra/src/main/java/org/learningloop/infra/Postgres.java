@@ -38,8 +38,22 @@ public final class Postgres implements AutoCloseable {
      * @param port 0 for a free port
      */
     public static Postgres embedded(Path dataDirectory, int port) {
+        // a free port can be taken by another process before PostgreSQL binds it: try fresh ones
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dataDirectory, port);
+            } catch (UncheckedIOException e) {
+                if (port != 0 || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Postgres start(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setPort(port == 0 ? KafkaBroker.freePort() : port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on");

@@ -53,6 +53,29 @@ public final class TopicReader {
         }
     }
 
+    /** Everything on {@code topic} up to its current end offsets (what has been written so far, duplicates included). */
+    public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> read = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Could not read " + topic + " to its end offsets " + end);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+            }
+            return read;
+        }
+    }
+
     /** Everything on {@code topic} once at least {@code count} records are there. */
     public static List<ConsumerRecord<String, String>> readAtLeast(String bootstrapServers, String topic, int count) {
         return readUntil(bootstrapServers, topic, Duration.ofSeconds(60), records -> records.size() >= count);

@@ -23,12 +23,12 @@ public class WigSummaries {
     public record WigSummaryView(UUID id, String title, UUID teamId, UUID unitId, UUID parentWigId, String metric,
                                  String unit, BigDecimal from, BigDecimal to, LocalDate startDate, LocalDate deadline,
                                  String cadence, String currentPeriod, BigDecimal currentValue, int readingsRecorded,
-                                 Instant definedAt) {
+                                 String status, Instant definedAt) {
 
         static WigSummaryView of(WigSummary row) {
             return new WigSummaryView(row.wigId, row.title, row.teamId, row.unitId, row.parentWigId, row.metric,
                     row.lagUnit, row.lagFrom, row.lagTo, row.startDate, row.deadline, row.cadence, row.currentPeriod,
-                    row.currentValue, row.readingsRecorded, row.definedAt);
+                    row.currentValue, row.readingsRecorded, row.status, row.definedAt);
         }
     }
 

@@ -45,5 +45,6 @@ public class WigSummary extends PanacheEntityBase {
     public int readingsRecorded;
     @Column(name = "defined_at")
     public Instant definedAt;
+    public String status;
     public long version;
 }

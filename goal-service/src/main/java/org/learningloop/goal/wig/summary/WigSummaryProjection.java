@@ -8,7 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
+import org.learningloop.contracts.goal.WigAbandoned;
+import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigDefined;
+import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 
@@ -60,7 +63,26 @@ public class WigSummaryProjection {
         if (incoming.event() instanceof LagReadingCorrected corrected) {
             return reading(tx, corrected.wigId(), corrected.period(), corrected.value(), incoming.streamVersion());
         }
+        if (incoming.event() instanceof WigRevised revised) {
+            return tx.preparedQuery("update wig_summary set title = $2, lag_to = $3, deadline = $4,"
+                            + " version = greatest(version, $5) where wig_id = $1")
+                    .execute(Tuple.of(revised.wigId(), revised.title(), revised.to(), revised.deadline(),
+                            incoming.streamVersion()))
+                    .replaceWithVoid();
+        }
+        if (incoming.event() instanceof WigAchieved achieved) {
+            return status(tx, achieved.wigId(), "achieved", incoming.streamVersion());
+        }
+        if (incoming.event() instanceof WigAbandoned abandoned) {
+            return status(tx, abandoned.wigId(), "abandoned", incoming.streamVersion());
+        }
         return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> status(SqlConnection tx, UUID wigId, String status, long version) {
+        return tx.preparedQuery("update wig_summary set status = $2, version = greatest(version, $3) where wig_id = $1")
+                .execute(Tuple.of(wigId, status, version))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> reading(SqlConnection tx, UUID wigId, String period, BigDecimal value, long version) {

@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * What happens to an activity through before → during → after. Published on {@code loop.activities}
- * by activity-service, keyed by the team. (Issue 4 adds the other events of the loop.)
+ * by activity-service, keyed by the team.
  */
-public sealed interface ActivityEvent extends LoopEvent permits ActivityCarriedOut {
+public sealed interface ActivityEvent extends LoopEvent permits ActivityPlanned, ActivityCarriedOut, ActivityEvaluated,
+        ActivityCancelled, FeedbackGiven {
 
     UUID activityId();
 }

@@ -40,6 +40,13 @@ public final class CommandHandler {
         if (expectation instanceof Expectation.Any) {
             return attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
         }
+        if (expectation instanceof Expectation.Exactly exactly) {
+            // another writer committed between our check and our append: the client's copy is stale
+            return attempt.onFailure(StreamConflict.class).recoverWithUni(conflict -> store.currentVersion(pool, streamId)
+                    .onItem().transform(current -> {
+                        throw new StaleVersion(exactly.version(), current);
+                    }));
+        }
         return attempt;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.learningloop.contracts.LoopEvent;
 import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.eventstore.StreamConflict;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -42,6 +44,8 @@ public final class Creation {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            // absent optional fields do not count, so a new optional field does not change old requests' hashes
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 
     private final CommandHandler handler;
@@ -53,16 +57,27 @@ public final class Creation {
     /**
      * Creates an aggregate from {@code request}.
      *
-     * @param scope          the endpoint, e.g. {@code POST /wigs}; keys are scoped to it
+     * @param scope          the endpoint, e.g. {@code POST /wigs} (with its path parameters filled in); keys are scoped to it
      * @param idempotencyKey the client's key, or {@code null}
      * @param commandFor     builds the creating command for the new id
      */
     public <C, E extends LoopEvent, S> Uni<Created<S>> create(Aggregate<C, E, S> aggregate, String scope,
                                                                String idempotencyKey, Object request,
                                                                Function<UUID, C> commandFor, CommandContext context) {
+        return create(aggregate, scope, idempotencyKey, request, commandFor, context, (tx, decision) -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Creates an aggregate from {@code request}, and runs {@code alsoInTransaction} in the creating
+     * transaction (e.g. to write a read-model row with the new aggregate), so both commit or neither.
+     */
+    public <C, E extends LoopEvent, S> Uni<Created<S>> create(Aggregate<C, E, S> aggregate, String scope,
+                                                               String idempotencyKey, Object request,
+                                                               Function<UUID, C> commandFor, CommandContext context,
+                                                               BiFunction<SqlConnection, Decision<S>, Uni<Void>> alsoInTransaction) {
         if (idempotencyKey == null) {
             UUID id = UUID.randomUUID();
-            return handler.handle(aggregate, aggregate.streamId(id), commandFor.apply(id), Expectation.noStream(), context)
+            return createIn(aggregate, id, commandFor.apply(id), context, alsoInTransaction)
                     .map(decision -> new Created<>(id, decision, false));
         }
         validateKey(idempotencyKey);
@@ -72,11 +87,19 @@ public final class Creation {
         CommandContext keyed = context.withIdempotency(idempotencyKey, hash);
         return replay(aggregate, id, streamId, idempotencyKey, hash)
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : handler.handle(aggregate, streamId, commandFor.apply(id), Expectation.noStream(), keyed)
+                        : createIn(aggregate, id, commandFor.apply(id), keyed, alsoInTransaction)
                         .map(decision -> new Created<>(id, decision, false))
                         .onFailure(StreamConflict.class)
                         .recoverWithUni(conflict -> replay(aggregate, id, streamId, idempotencyKey, hash)
                                 .map(replayed -> Objects.requireNonNull(replayed, "stream vanished"))));
+    }
+
+    private <C, E extends LoopEvent, S> Uni<Decision<S>> createIn(Aggregate<C, E, S> aggregate, UUID id, C command,
+                                                                   CommandContext context,
+                                                                   BiFunction<SqlConnection, Decision<S>, Uni<Void>> also) {
+        return handler.inTransaction(tx -> handler.handleIn(tx, aggregate, aggregate.streamId(id), command,
+                        Expectation.noStream(), context)
+                .call(decision -> also.apply(tx, decision)));
     }
 
     /** The answer given to the key's first use, or {@code null} when the key is new. */

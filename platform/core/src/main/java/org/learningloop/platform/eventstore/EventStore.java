@@ -1,7 +1,6 @@
 package org.learningloop.platform.eventstore;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -86,12 +85,13 @@ public final class EventStore {
                     .addString(event.type()).addInteger(event.typeVersion())
                     .addUUID(event.teamId()).addUUID(event.unitId()).addString(event.subject())
                     .addOffsetDateTime(OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                    .addValue(new JsonObject(event.payload())).addValue(new JsonObject(event.metadata())));
+                    // bound as text so PostgreSQL parses the JSON: numbers stay exact (no double on the way)
+                    .addString(event.payload()).addString(event.metadata()));
         }
         return tx.preparedQuery("""
                         insert into event_store (event_id, stream_type, stream_id, stream_version, event_type, type_version,
                                                  team_id, unit_id, subject, occurred_at, payload, metadata)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12::text::jsonb)
                         returning\s""" + COLUMNS)
                 .executeBatch(rows)
                 .map(EventStore::toBatchEvents);

@@ -86,8 +86,11 @@ public class ProblemMappers {
             message = "unknown field; known fields are " + unknown.getKnownPropertyIds();
         } else if (mismatch instanceof InvalidFormatException format) {
             message = "cannot read " + describe(format.getValue()) + " as " + typeName(format.getTargetType());
-        } else if (mismatch instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            message = instantiation.getCause().getMessage();
+        } else if (mismatch instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof IllegalArgumentException invalid) {
+            message = invalid.getMessage();
+        } else if (mismatch instanceof ValueInstantiationException) {
+            message = "has a value that cannot be used here";
         } else {
             message = mismatch.getOriginalMessage() == null ? "has the wrong type"
                     : mismatch.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z]+\\.[\\w.$]+`", "value");

@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ul>
  *   <li><b>Gap safety.</b> It publishes only rows whose transaction id is below the oldest
- *       transaction still running ({@code pg_snapshot_xmin}), ordered by (transaction id,
- *       position). A row can therefore never turn up later in front of one already published,
- *       whatever order sequence values became visible in.</li>
+ *       transaction still running ({@code pg_snapshot_xmin}): no transaction that could still add
+ *       a row in front of them is running, so nothing is ever skipped. Among those rows it follows
+ *       the position, which is the stream order: a stream's next version is inserted only after
+ *       its previous one committed, and whenever the later one is due, so is the earlier.</li>
  *   <li><b>One publisher.</b> Each relay holds a session-level advisory lock while it publishes;
  *       other replicas stand by and take over when the holder's session ends.</li>
  *   <li><b>Prompt.</b> {@code LISTEN loop_outbox} wakes it at every commit that adds outbox rows;
@@ -60,7 +61,7 @@ public final class OutboxRelay implements AutoCloseable {
             from outbox o
             join event_store e on e.global_position = o.global_position
             where o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            order by o.transaction_id, o.global_position
+            order by o.global_position
             limit ?""";
 
     private final DataSource dataSource;
@@ -71,6 +72,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final AtomicReference<Instant> lastPublishedAt = new AtomicReference<>();
+    private final AtomicLong pending = new AtomicLong();
     private volatile boolean running = true;
     private Producer<String, byte[]> producer;
 
@@ -118,16 +120,9 @@ public final class OutboxRelay implements AutoCloseable {
         return lastPublishedAt.get();
     }
 
-    /** Events waiting in the outbox (published or not yet safe to publish). */
+    /** Events waiting in the outbox (not yet safe to publish, or not yet acknowledged), as of the last round. */
     public long pending() {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from outbox")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            return -1;
-        }
+        return pending.get();
     }
 
     @Override
@@ -144,6 +139,22 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            relay();
+        } catch (Throwable fatal) {
+            lastError.set(describe(fatal));
+            LOG.errorf(fatal, "Outbox relay for %s stopped", settings.topic());
+            throw fatal;
+        } finally {
+            role.set(Role.STOPPED);
+        }
+    }
+
+    /**
+     * Leads or stands by until closed. The session is a physical connection of its own (never a
+     * pooled one): the advisory lock and LISTEN belong to it, and closing it releases both.
+     */
+    private void relay() {
         Duration backoff = Duration.ofMillis(100);
         while (running) {
             try (Connection session = dataSource.getConnection()) {
@@ -169,17 +180,25 @@ public final class OutboxRelay implements AutoCloseable {
                 backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
             }
         }
-        role.set(Role.STOPPED);
     }
 
     private void publishWhileLeading(Connection session) throws SQLException {
+        Duration heldBack = settings.heldBackRetry();
         while (running) {
             Round round = publishRound(session);
             if (round.full()) {
                 continue;
             }
-            Duration wait = hasPending(session) ? settings.heldBackRetry() : settings.pollInterval();
-            awaitNotification(session, wait);
+            long waiting = countPending(session);
+            pending.set(waiting);
+            if (waiting > 0) {
+                // held back behind a running transaction: look again soon, then less and less often
+                awaitNotification(session, heldBack);
+                heldBack = min(heldBack.multipliedBy(2), settings.pollInterval());
+            } else {
+                heldBack = settings.heldBackRetry();
+                awaitNotification(session, settings.pollInterval());
+            }
         }
     }
 
@@ -254,11 +273,11 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private static boolean hasPending(Connection session) throws SQLException {
+    private static long countPending(Connection session) throws SQLException {
         try (Statement statement = session.createStatement();
-             ResultSet rows = statement.executeQuery("select exists (select 1 from outbox)")) {
+             ResultSet rows = statement.executeQuery("select count(*) from outbox")) {
             rows.next();
-            return rows.getBoolean(1);
+            return rows.getLong(1);
         }
     }
 

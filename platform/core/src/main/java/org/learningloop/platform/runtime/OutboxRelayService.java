@@ -1,6 +1,5 @@
 package org.learningloop.platform.runtime;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,16 +28,23 @@ import java.util.Map;
 public class OutboxRelayService implements HealthCheck {
 
     private final LoopConfig config;
-    private final AgroalDataSource dataSource;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
     private final String bootstrapServers;
     private final MeterRegistry registry;
     private volatile OutboxRelay relay;
 
-    public OutboxRelayService(LoopConfig config, AgroalDataSource dataSource,
+    public OutboxRelayService(LoopConfig config,
+                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                              @ConfigProperty(name = "quarkus.datasource.username") String username,
+                              @ConfigProperty(name = "quarkus.datasource.password") String password,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                               MeterRegistry registry) {
         this.config = config;
-        this.dataSource = dataSource;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
         this.bootstrapServers = bootstrapServers;
         this.registry = registry;
     }
@@ -51,13 +57,30 @@ public class OutboxRelayService implements HealthCheck {
         String topic = outbox.topic().orElseThrow(() -> new IllegalStateException("loop.outbox.topic is not set"));
         RelaySettings settings = new RelaySettings(topic, "/" + config.serviceName(), outbox.batchSize(),
                 outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff());
-        relay = new OutboxRelay(dataSource, bootstrapServers, Map.of(), settings).start();
+        relay = new OutboxRelay(relaySessions(), bootstrapServers, Map.of(), settings).start();
         Gauge.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
                 .description("Events this replica's relay has published").tag("topic", topic).register(registry);
         Gauge.builder("loop.outbox.pending", relay, OutboxRelay::pending)
                 .description("Events waiting in the outbox").tag("topic", topic).register(registry);
         Gauge.builder("loop.outbox.leading", relay, r -> r.role() == OutboxRelay.Role.LEADING ? 1 : 0)
                 .description("1 while this replica is the one publishing").tag("topic", topic).register(registry);
+    }
+
+    /**
+     * Physical connections for the relay's session, never pooled ones: a pooled connection would
+     * keep the advisory lock and LISTEN after the relay gave it back (see ADR 2). Keepalive and a
+     * socket timeout make a dead session fail, and so release the lock, within minutes.
+     */
+    private javax.sql.DataSource relaySessions() {
+        org.postgresql.ds.PGSimpleDataSource sessions = new org.postgresql.ds.PGSimpleDataSource();
+        sessions.setURL(jdbcUrl);
+        sessions.setUser(username);
+        sessions.setPassword(password);
+        sessions.setTcpKeepAlive(true);
+        sessions.setSocketTimeout(60);
+        sessions.setConnectTimeout(10);
+        sessions.setApplicationName("outbox-relay");
+        return sessions;
     }
 
     void onStop(@Observes ShutdownEvent stop) {
@@ -72,6 +95,9 @@ public class OutboxRelayService implements HealthCheck {
         OutboxRelay current = relay;
         if (current == null) {
             return health.withData("role", config.outbox().enabled() ? "starting" : "disabled").build();
+        }
+        if (current.role() == OutboxRelay.Role.STOPPED) {
+            health.down();
         }
         health.withData("role", current.role().name().toLowerCase()).withData("published", current.publishedCount());
         if (current.lastError() != null) {

@@ -75,6 +75,7 @@ class OutboxRelayTest {
     void givenEarlierTransactionStillOpen_whenLaterOneCommits_thenNothingOvertakesIt() throws InterruptedException {
         OutboxRelay relay = startRelay();
         UUID team = UUID.randomUUID();
+        warmUp(relay);
         SqlConnection connectionA = db.pool().getConnection().await().indefinitely();
         Transaction transactionA = connectionA.begin().await().indefinitely();
         RecordedEvent eventA = store.append(connectionA, "s", "s-a-" + UUID.randomUUID(), 0, List.of(event(team, 1)))
@@ -82,15 +83,39 @@ class OutboxRelayTest {
 
         RecordedEvent eventB = append("s-b-" + UUID.randomUUID(), 0, event(team, 2)).get(0);
         assertThat(eventB.globalPosition()).isGreaterThan(eventA.globalPosition());
-        Thread.sleep(500); // the relay has woken for B's commit and polled several times meanwhile
-        assertThat(relay.publishedCount()).as("B must wait while A's transaction may still commit").isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() >= 1); // the relay has seen B, held back
+        Thread.sleep(300); // ...and polled again meanwhile
+        assertThat(relay.publishedCount()).as("B must wait while A's transaction may still commit").isEqualTo(1);
 
         transactionA.commit().await().indefinitely();
         connectionA.close().await().indefinitely();
 
-        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 2);
+        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 3).stream()
+                .filter(r -> team.toString().equals(r.key())).toList();
         assertThat(records).extracting(r -> TopicReader.header(r, "ce_id"))
                 .containsExactly(eventA.eventId().toString(), eventB.eventId().toString());
+    }
+
+    @Test
+    void givenTransactionThatWroteFirst_whenItAppendsAfterAnotherCommittedToTheStream_thenStreamOrderIsKept() {
+        startRelay();
+        UUID team = UUID.randomUUID();
+        String stream = "s-" + UUID.randomUUID();
+        // T1 writes something first (as a consumer's inbox row does), so it has the older transaction id
+        SqlConnection connection1 = db.pool().getConnection().await().indefinitely();
+        Transaction transaction1 = connection1.begin().await().indefinitely();
+        connection1.query("insert into inbox (consumer, event_id) values ('test', gen_random_uuid())").execute()
+                .await().indefinitely();
+
+        RecordedEvent first = append(stream, 0, event(team, 1)).get(0);              // T2: version 1, committed
+        RecordedEvent second = store.append(connection1, "s", stream, 1, List.of(event(team, 2)))
+                .await().indefinitely().get(0);                                         // T1: version 2
+        transaction1.commit().await().indefinitely();
+        connection1.close().await().indefinitely();
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 2);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_id"))
+                .containsExactly(first.eventId().toString(), second.eventId().toString());
     }
 
     @Test
@@ -100,8 +125,9 @@ class OutboxRelayTest {
         List<UUID> teams = IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
         appendConcurrently(teams, 40);
 
-        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 240);
-        assertNoDuplicatesAndInOrderPerTeam(records, teams, 40);
+        TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 240);
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.pending() == 0 && second.pending() == 0);
+        assertNoDuplicatesAndInOrderPerTeam(TopicReader.readToEnd(kafka.bootstrapServers(), topic), teams, 40);
         assertThat(List.of(first.role(), second.role()))
                 .containsExactlyInAnyOrder(OutboxRelay.Role.LEADING, OutboxRelay.Role.STANDBY);
 
@@ -110,8 +136,9 @@ class OutboxRelayTest {
         leader.close();
         appendConcurrently(teams, 5);
 
-        records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 270);
-        assertNoDuplicatesAndInOrderPerTeam(records, teams, 45);
+        TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 270);
+        await().atMost(Duration.ofSeconds(30)).until(() -> standby.pending() == 0);
+        assertNoDuplicatesAndInOrderPerTeam(TopicReader.readToEnd(kafka.bootstrapServers(), topic), teams, 45);
         assertThat(standby.role()).isEqualTo(OutboxRelay.Role.LEADING);
     }
 
@@ -138,6 +165,12 @@ class OutboxRelayTest {
             assertThat(firstSeen.get(team.toString())).containsExactlyElementsOf(
                     IntStream.rangeClosed(1, 15).mapToObj(Long::valueOf).toList());
         }
+    }
+
+    /** Publishes one event first, so the relay leads and its producer is connected. */
+    private void warmUp(OutboxRelay relay) {
+        append("s-warm-" + UUID.randomUUID(), 0, event(UUID.randomUUID(), 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.publishedCount() == 1);
     }
 
     private OutboxRelay startRelay() {
