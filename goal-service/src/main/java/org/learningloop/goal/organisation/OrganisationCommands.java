@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Runs unit and team commands so that their read models change in the transaction of the events:
- * the command loop appends, then {@link OrganisationProjection#catchUp} brings the views up to the stream.
+ * the command loop appends, then {@link OrganisationProjection} applies what was appended.
  */
 @ApplicationScoped
 class OrganisationCommands {
@@ -33,24 +33,12 @@ class OrganisationCommands {
         this.projection = projection;
     }
 
-    /**
-     * Creates an aggregate. Without an {@code Idempotency-Key}, under a new random id, its views in the
-     * same transaction. With a key, {@link Creation} derives the id and answers retries; it commits in
-     * its own transaction, so the views catch up in the next one, on the first answer and on every
-     * retry (a failure between the two is repaired by the client's retry, or by the next change).
-     */
+    /** Creates an aggregate ({@link Creation}: {@code Idempotency-Key} and retries), its views in the same transaction. */
     <C, E extends LoopEvent, S> Uni<Creation.Created<S>> create(Aggregate<C, E, S> aggregate, String scope,
                                                                 String idempotencyKey, Object request,
                                                                 Function<UUID, C> commandFor, CommandContext context) {
-        if (idempotencyKey == null) {
-            UUID id = UUID.randomUUID();
-            return handler.inTransaction(tx -> handler.handleIn(tx, aggregate, aggregate.streamId(id), commandFor.apply(id),
-                            Expectation.noStream(), context)
-                    .call(() -> projection.catchUp(tx, aggregate, id)))
-                    .map(decision -> new Creation.Created<>(id, decision, false));
-        }
-        return creation.create(aggregate, scope, idempotencyKey, request, commandFor, context)
-                .call(created -> handler.inTransaction(tx -> projection.catchUp(tx, aggregate, created.id())));
+        return creation.create(aggregate, scope, idempotencyKey, request, commandFor, context,
+                (tx, decision) -> projection.apply(tx, decision.appended()));
     }
 
     /** Changes an existing aggregate at the version the client saw ({@code If-Match}). */

@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the organisation read models in the caller's transaction: {@link #catchUp} brings a unit's
- * or team's rows up to its stream (the events appended in that transaction included), and
- * {@link #saveStaffMember} keeps a display name. Each view row records the stream version it has
- * applied, so catching up twice changes nothing and the views can be rebuilt from the event store.
+ * Writes the organisation read models in the caller's transaction: {@link #apply} applies events
+ * just appended, {@link #catchUp} brings a unit's or team's rows up to its stream (the events
+ * appended in that transaction included), and {@link #saveStaffMember} keeps a display name. Each
+ * view row records the stream version it has applied, so applying an event twice changes nothing
+ * and the views can be rebuilt from the event store.
  */
 @ApplicationScoped
 public class OrganisationProjection {
@@ -43,7 +44,7 @@ public class OrganisationProjection {
         return tx.preparedQuery(appliedVersionQuery(aggregate.streamType())).execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("version"))
                 .chain(applied -> store.readStream(tx, aggregate.streamId(id))
-                        .chain(events -> applyAll(tx, events.stream().filter(e -> e.streamVersion() > applied).toList())));
+                        .chain(events -> apply(tx, events.stream().filter(e -> e.streamVersion() > applied).toList())));
     }
 
     private static String appliedVersionQuery(String streamType) {
@@ -66,15 +67,16 @@ public class OrganisationProjection {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> applyAll(SqlClient tx, List<RecordedEvent> events) {
-        Uni<Void> applied = Uni.createFrom().voidItem();
+    /** Applies {@code events} (of unit and team streams, in stream order); those already applied change nothing. */
+    public Uni<Void> apply(SqlClient tx, List<RecordedEvent> events) {
+        Uni<Void> all = Uni.createFrom().voidItem();
         for (RecordedEvent event : events) {
-            applied = applied.chain(() -> apply(tx, event));
+            all = all.chain(() -> applyOne(tx, event));
         }
-        return applied;
+        return all;
     }
 
-    private Uni<Void> apply(SqlClient tx, RecordedEvent recorded) {
+    private Uni<Void> applyOne(SqlClient tx, RecordedEvent recorded) {
         LoopEvent event = GoalEvents.CATALOG.decode(recorded.type(), recorded.typeVersion(), recorded.payload());
         OffsetDateTime at = utc(recorded.occurredAt());
         long version = recorded.streamVersion();
