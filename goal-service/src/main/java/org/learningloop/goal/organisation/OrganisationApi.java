@@ -1,0 +1,86 @@
+package org.learningloop.goal.organisation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.contracts.goal.TeamRole;
+import org.learningloop.goal.organisation.TeamState.ExistingTeam;
+import org.learningloop.goal.organisation.UnitState.ExistingUnit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The JSON shapes of the organisation API. Names are trimmed before they are checked. */
+public final class OrganisationApi {
+
+    private OrganisationApi() {
+    }
+
+    @Schema(description = "A new unit (e.g. a region office) and its manager")
+    public record CreateUnitRequest(
+            @NotBlank @Size(max = 200) @Schema(example = "Region office North", maxLength = 200) String name,
+            @NotNull @Schema(description = "The manager's member id") UUID managerId) {
+
+        public CreateUnitRequest {
+            name = strip(name);
+        }
+    }
+
+    @Schema(description = "The unit's new manager")
+    public record ChangeManagerRequest(@NotNull @Schema(description = "The manager's member id") UUID managerId) {
+    }
+
+    @Schema(description = "A new WIG team in a unit")
+    public record CreateTeamRequest(
+            @NotNull @Schema(description = "The unit the team belongs to") UUID unitId,
+            @NotBlank @Size(max = 200) @Schema(example = "Recruiters North", maxLength = 200) String name) {
+
+        public CreateTeamRequest {
+            name = strip(name);
+        }
+    }
+
+    @Schema(description = "A member joining the team. The display name is staff data: it is kept apart from the "
+            + "events, can be erased, and is updated each time the member joins a team.")
+    public record AddMemberRequest(
+            @NotNull UUID memberId,
+            @NotBlank @Size(max = 200) @Schema(example = "Anna Andersson", maxLength = 200) String displayName,
+            @NotNull TeamRole role) {
+
+        public AddMemberRequest {
+            displayName = strip(displayName);
+        }
+    }
+
+    @Schema(description = "A current member's new role")
+    public record ChangeRoleRequest(@NotNull TeamRole role) {
+    }
+
+    @Schema(description = "A unit as it stands; version is also the ETag")
+    public record Unit(UUID id, String name, UUID managerId, long version) {
+
+        static Unit of(ExistingUnit unit, long version) {
+            return new Unit(unit.unitId(), unit.name(), unit.managerId(), version);
+        }
+    }
+
+    @Schema(description = "A current member of a team; displayName is absent when the staff member's data was erased")
+    public record TeamMember(UUID memberId, String displayName, TeamRole role) {
+    }
+
+    @Schema(description = "A team with its current members, in the order they joined; version is also the ETag")
+    public record Team(UUID id, UUID unitId, String name, List<TeamMember> members, long version) {
+
+        static Team of(ExistingTeam team, long version, Map<UUID, String> displayNames) {
+            return new Team(team.teamId(), team.unitId(), team.name(), team.members().entrySet().stream()
+                    .map(member -> new TeamMember(member.getKey(), displayNames.get(member.getKey()), member.getValue()))
+                    .toList(), version);
+        }
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+}

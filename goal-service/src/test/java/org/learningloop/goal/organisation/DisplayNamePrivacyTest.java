@@ -1,0 +1,68 @@
+package org.learningloop.goal.organisation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.learningloop.testing.TopicReader;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.learningloop.goal.organisation.OrganisationFixtures.join;
+import static org.learningloop.goal.organisation.OrganisationFixtures.team;
+
+/** Staff display names are personal data: the API shows them, the events (stored and published) never hold them. */
+@QuarkusTest
+class DisplayNamePrivacyTest {
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void givenMemberJoinedWithDisplayName_thenNameServedByApiAndKeptInStaffData_butInNoStoredOrPublishedEvent() {
+        UUID team = team("Private team");
+        UUID member = UUID.randomUUID();
+        String name = "Quintus Privatus " + UUID.randomUUID();
+
+        join(team, 1, member, name, "member").then().statusCode(200).body("members[0].displayName", equalTo(name));
+        given().get("/teams/" + team).then().statusCode(200).body("members[0].displayName", equalTo(name));
+        assertThat(pool.preparedQuery("select display_name from staff_member where member_id = $1").execute(Tuple.of(member))
+                .map(rows -> rows.iterator().next().getString(0)).await().indefinitely()).isEqualTo(name);
+
+        long storedWithName = pool.preparedQuery("""
+                        select count(*) from event_store
+                        where payload::text like '%' || $1 || '%' or metadata::text like '%' || $1 || '%'""")
+                .execute(Tuple.of("Quintus Privatus"))
+                .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();
+        assertThat(storedWithName).isZero();
+        long joinedStored = pool.preparedQuery("select count(*) from event_store where stream_id = $1 and event_type = 'goal.member-joined'")
+                .execute(Tuple.of("team-" + team))
+                .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();
+        assertThat(joinedStored).as("the join itself is stored").isEqualTo(1);
+
+        List<ConsumerRecord<String, String>> published = TopicReader.readUntil(kafka, "loop.goals", Duration.ofSeconds(60),
+                read -> read.stream().anyMatch(r -> team.toString().equals(r.key())
+                        && "goal.member-joined.v1".equals(TopicReader.header(r, "ce_type"))));
+        ConsumerRecord<String, String> joined = published.stream()
+                .filter(r -> team.toString().equals(r.key()) && "goal.member-joined.v1".equals(TopicReader.header(r, "ce_type")))
+                .findFirst().orElseThrow();
+        assertThat(joined.value()).contains(member.toString());
+        assertThat(published).allSatisfy(record -> {
+            assertThat(record.value()).doesNotContain("Quintus Privatus");
+            record.headers().forEach(header ->
+                    assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Quintus Privatus"));
+        });
+    }
+}
