@@ -15,10 +15,22 @@ public sealed interface WigCommand {
     /**
      * Set a WIG.
      *
-     * @param parent what is known of {@code parentWigId}: {@code null} when there is no parent
+     * @param teamId      the team of a team WIG
+     * @param unitId      the unit of a unit WIG, or the unit the client named for a team WIG
+     * @param owner       what was found of the team or unit: {@code null} for an organisation WIG
+     * @param parent      what is known of {@code parentWigId}: {@code null} when there is no parent
      */
-    record DefineWig(UUID wigId, UUID teamId, UUID unitId, String title, LagMeasure lagMeasure, ParentWig parent)
-            implements WigCommand {
+    record DefineWig(UUID wigId, UUID teamId, UUID unitId, String title, LagMeasure lagMeasure, Owner owner,
+                     ParentWig parent) implements WigCommand {
+    }
+
+    /**
+     * The team or unit a WIG belongs to, as found in its stream.
+     *
+     * @param exists whether it exists
+     * @param unitId the unit (of the team, for a team WIG)
+     */
+    record Owner(boolean exists, UUID unitId) {
     }
 
     /** Record (or correct) the lag measure's value for one period. */

@@ -22,6 +22,7 @@ import org.learningloop.goal.wig.WigState.NoWig;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /** The rules of a WIG and its lag measure. */
@@ -67,24 +68,54 @@ public final class WigDecider implements Decider<WigCommand, WigEvent, WigState>
             throw CommandRejected.unprocessable("target-equals-start", "A WIG goes from X to a different Y",
                     new FieldError("lagMeasure.to", "must differ from lagMeasure.from"));
         }
+        UUID unitId = owningUnit(command);
         ParentWig parent = command.parent();
         if (parent != null) {
             if (!parent.exists()) {
                 throw CommandRejected.unprocessable("parent-wig-not-found", "There is no WIG " + parent.wigId(),
                         new FieldError("parentWigId", "no such WIG"));
             }
+            if (command.teamId() == null && unitId == null) {
+                throw CommandRejected.unprocessable("organisation-wig-has-no-parent",
+                        "The organisation WIG is the top of the hierarchy", new FieldError("parentWigId", "must be absent"));
+            }
             if (parent.teamId() != null) {
                 throw CommandRejected.unprocessable("parent-is-team-wig",
                         "A WIG aims at a unit's or the organisation's WIG, not at another team's",
                         new FieldError("parentWigId", "is a team WIG"));
             }
-            if (parent.unitId() != null && command.unitId() != null && !parent.unitId().equals(command.unitId())) {
+            if (command.teamId() == null && parent.unitId() != null) {
+                throw CommandRejected.unprocessable("parent-must-be-organisation-wig",
+                        "A unit WIG aims at the organisation's WIG", new FieldError("parentWigId", "is a unit WIG"));
+            }
+            if (parent.unitId() != null && !parent.unitId().equals(unitId)) {
                 throw CommandRejected.unprocessable("parent-in-other-unit", "The parent WIG belongs to another unit",
                         new FieldError("parentWigId", "belongs to unit " + parent.unitId()));
             }
         }
-        return List.of(new WigDefined(command.wigId(), command.teamId(), command.unitId(),
+        return List.of(new WigDefined(command.wigId(), command.teamId(), unitId,
                 parent == null ? null : parent.wigId(), command.title(), lag));
+    }
+
+    /** The unit of the new WIG: the team's for a team WIG (which must exist), the named one for a unit WIG. */
+    private static UUID owningUnit(DefineWig command) {
+        WigCommand.Owner owner = command.owner();
+        if (command.teamId() != null) {
+            if (owner == null || !owner.exists()) {
+                throw CommandRejected.unprocessable("team-not-found", "There is no team " + command.teamId(),
+                        new FieldError("teamId", "no such team"));
+            }
+            if (command.unitId() != null && !command.unitId().equals(owner.unitId())) {
+                throw CommandRejected.unprocessable("team-in-other-unit", "The team belongs to unit " + owner.unitId(),
+                        new FieldError("unitId", "is not the team's unit"));
+            }
+            return owner.unitId();
+        }
+        if (command.unitId() != null && (owner == null || !owner.exists())) {
+            throw CommandRejected.unprocessable("unit-not-found", "There is no unit " + command.unitId(),
+                    new FieldError("unitId", "no such unit"));
+        }
+        return command.unitId();
     }
 
     /** The WIG in {@code state}, which must exist (404) and be active (409). */

@@ -9,6 +9,7 @@ import org.learningloop.contracts.goal.WigEvent;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.goal.wig.WigApi.DefineWigRequest;
 import org.learningloop.goal.wig.WigApi.LagReadingRequest;
+import org.learningloop.goal.organisation.Organisation;
 import org.learningloop.goal.wig.WigCommand.DefineWig;
 import org.learningloop.goal.wig.WigCommand.ParentWig;
 import org.learningloop.goal.wig.WigCommand.RecordLagReading;
@@ -39,12 +40,14 @@ public class WigService {
     private final Creation creation;
     private final Clock clock;
     private final LoopConfig config;
+    private final Organisation organisation;
 
-    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config) {
+    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config, Organisation organisation) {
         this.handler = handler;
         this.creation = creation;
         this.clock = clock;
         this.config = config;
+        this.organisation = organisation;
     }
 
     public Uni<Creation.Created<WigState>> define(DefineWigRequest request, String idempotencyKey) {
@@ -55,9 +58,23 @@ public class WigService {
                         : LocalDate.ofInstant(now, config.timeZone()),
                 request.lagMeasure().deadline(),
                 request.lagMeasure().cadence() != null ? request.lagMeasure().cadence() : Cadence.MONTH);
-        return parent(request.parentWigId()).chain(parent -> creation.create(WIG, "POST /wigs", idempotencyKey, request,
-                id -> new DefineWig(id, request.teamId(), request.unitId(), request.title().strip(), lag, parent),
-                CommandContext.of(now, "anonymous")));
+        return owner(request).chain(owner -> parent(request.parentWigId()).chain(parent ->
+                creation.create(WIG, "POST /wigs", idempotencyKey, request,
+                        id -> new DefineWig(id, request.teamId(), request.unitId(), request.title().strip(), lag, owner, parent),
+                        CommandContext.of(now, "anonymous"))));
+    }
+
+    /** What is known of the team (team WIG) or unit (unit WIG) the new WIG belongs to. */
+    private Uni<WigCommand.Owner> owner(DefineWigRequest request) {
+        if (request.teamId() != null) {
+            return organisation.team(request.teamId()).map(team -> team
+                    .map(found -> new WigCommand.Owner(true, found.unitId()))
+                    .orElse(new WigCommand.Owner(false, null)));
+        }
+        if (request.unitId() != null) {
+            return organisation.unit(request.unitId()).map(unit -> new WigCommand.Owner(unit.isPresent(), request.unitId()));
+        }
+        return Uni.createFrom().nullItem();
     }
 
     public Uni<Decision<WigState>> recordReading(UUID wigId, long expectedVersion, LagReadingRequest request) {

@@ -1,5 +1,7 @@
 package org.learningloop.goal.leadmeasure;
 
+import org.learningloop.goal.OrganisationFixtures;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,8 +44,9 @@ class LeadMeasureAgreementsTest {
 
     @Test
     void givenReplaceAgreementDeliveredTwice_thenOldRetiredAndNewActivatedOnce_withTheAgreementOnBothEvents() {
-        UUID team = UUID.randomUUID();
-        UUID unit = UUID.randomUUID();
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID unit = organisation.unitId();
         UUID wig = teamWig(team, unit);
         UUID old = active(wig, "Leaflets");
         UUID replacement = proposed(wig, "Workplace visits", true, true);
@@ -88,8 +91,9 @@ class LeadMeasureAgreementsTest {
 
     @Test
     void givenReplacementAlreadyDoneByTheSameAgreement_whenPublishedAgainUnderANewEventId_thenNoOpAndNoDeadLetter() {
-        UUID team = UUID.randomUUID();
-        UUID unit = UUID.randomUUID();
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID unit = organisation.unitId();
         UUID wig = teamWig(team, unit);
         UUID old = active(wig, "Leaflets");
         UUID replacement = proposed(wig, "Workplace visits", true, true);
@@ -114,8 +118,9 @@ class LeadMeasureAgreementsTest {
 
     @Test
     void givenOtherKindsAndAgreementsTheRulesRefuse_thenOthersIgnored_andRefusedOnesDeadLettered_withNothingStored() {
-        UUID team = UUID.randomUUID();
-        UUID unit = UUID.randomUUID();
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID unit = organisation.unitId();
         UUID wig = teamWig(team, unit);
         UUID kept = active(wig, "Leaflets");
         UUID notPredictive = proposed(wig, "Social media posts", false, true);

@@ -1,5 +1,7 @@
 package org.learningloop.goal.leadmeasure;
 
+import org.learningloop.goal.OrganisationFixtures;
+
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +17,12 @@ final class LeadMeasureFixtures {
     static final String PROBLEM = "application/problem+json";
 
     private LeadMeasureFixtures() {
+    }
+
+    /** A team WIG of a new team; its id. */
+    static UUID teamWig() {
+        OrganisationFixtures.Team team = OrganisationFixtures.team();
+        return teamWig(team.teamId(), team.unitId());
     }
 
     /** A team WIG of {@code team} in {@code unit}; its id. */

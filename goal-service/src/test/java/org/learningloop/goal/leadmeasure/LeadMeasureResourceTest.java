@@ -1,5 +1,7 @@
 package org.learningloop.goal.leadmeasure;
 
+import org.learningloop.goal.OrganisationFixtures;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -64,8 +66,9 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenActiveTeamWig_whenProposed_then201WithLocationAndETag_andReadable_andEventOnLoopGoalsKeyedByTeam() {
-        UUID team = UUID.randomUUID();
-        UUID unit = UUID.randomUUID();
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID unit = organisation.unitId();
         UUID wig = teamWig(team, unit);
 
         Response created = propose(proposal(wig, "Workplace visits", true, true));
@@ -152,7 +155,7 @@ class LeadMeasureResourceTest {
                         {"title": "Region grows", "unitId": "%s",
                          "lagMeasure": {"metric": "net-new-members", "unit": "members/month", "from": 10, "to": 30,
                                         "startDate": "2026-09-01", "deadline": "2027-06-30"}}
-                        """.formatted(UUID.randomUUID()))
+                        """.formatted(OrganisationFixtures.unit()))
                 .post("/wigs").then().statusCode(201).extract().path("id");
         long before = LeadMeasureFixtures.storedEvents(pool);
 
@@ -163,7 +166,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenAbandonedWig_whenProposed_then409WigClosed_andNothingStored() {
-        UUID wig = teamWig(UUID.randomUUID(), UUID.randomUUID());
+        UUID wig = teamWig();
         Aggregate<WigCommand, WigEvent, org.learningloop.goal.wig.WigState> wigs =
                 new Aggregate<>("wig", new WigDecider(), WigEvent.class, GoalEvents.CATALOG);
         handler.handle(wigs, wigs.streamId(wig), new WigCommand.AbandonWig(wig, "The region merged"), Expectation.any(),
@@ -177,7 +180,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenIdempotencyKey_whenRetriedWithSameBody_thenSameAnswerAndOneEvent_andOtherBodyGets422() {
-        UUID wig = teamWig(UUID.randomUUID(), UUID.randomUUID());
+        UUID wig = teamWig();
         String key = UUID.randomUUID().toString();
         String body = proposal(wig, "Idempotent visits", true, true);
         Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/lead-measures");
@@ -199,7 +202,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenPredictiveAndInfluenceableProposal_whenActivated_thenActive_andActivatingAgainIs409() {
-        UUID lead = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits", true, true);
+        UUID lead = proposed(teamWig(), "Visits", true, true);
 
         given().header("If-Match", "\"1\"").post("/lead-measures/" + lead + "/activate")
                 .then().statusCode(200).header("ETag", "\"2\"")
@@ -213,7 +216,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenNotPredictiveProposal_whenActivated_then409NamingTheCriterion_andNothingStored() {
-        UUID lead = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Leaflets", false, true);
+        UUID lead = proposed(teamWig(), "Leaflets", false, true);
         long before = LeadMeasureFixtures.storedEvents(pool);
 
         given().header("If-Match", "\"1\"").post("/lead-measures/" + lead + "/activate")
@@ -228,7 +231,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenProposal_whenActivatedWithStaleOrMissingOrBadIfMatch_then412Or428Or400_andNothingStored() {
-        UUID lead = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits", true, true);
+        UUID lead = proposed(teamWig(), "Visits", true, true);
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body("{\"week\": \"" + lastWeek() + "\", \"count\": 3}").post("/lead-measures/" + lead + "/readings")
                 .then().statusCode(200).header("ETag", "\"2\"");
@@ -270,7 +273,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenActiveLeadMeasure_whenRetiredWithReason_thenRetired_andRetiringAgainIs409() {
-        UUID lead = active(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits");
+        UUID lead = active(teamWig(), "Visits");
 
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"reason\": \"The team chose another activity\"}")
                 .post("/lead-measures/" + lead + "/retire")
@@ -287,7 +290,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenProposal_whenRetiredWithoutReasonOrStaleOrWithoutIfMatch_then4xx_andNothingStored() {
-        UUID lead = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits", true, true);
+        UUID lead = proposed(teamWig(), "Visits", true, true);
         long before = LeadMeasureFixtures.storedEvents(pool);
         String path = "/lead-measures/" + lead + "/retire";
 
@@ -311,8 +314,9 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenActiveAndProposedOfSameWig_whenReplaced_thenOldRetiredAndNewActivated_withEvidenceOnBothEvents() {
-        UUID team = UUID.randomUUID();
-        UUID wig = teamWig(team, UUID.randomUUID());
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID wig = teamWig(team, organisation.unitId());
         UUID old = active(wig, "Leaflets");
         UUID replacement = proposed(wig, "Workplace visits", true, true);
         UUID agreement = UUID.randomUUID();
@@ -347,7 +351,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenReplacementNotPredictive_whenReplaced_then409_andOldStaysActive_andNothingStored() {
-        UUID wig = teamWig(UUID.randomUUID(), UUID.randomUUID());
+        UUID wig = teamWig();
         UUID old = active(wig, "Leaflets");
         UUID replacement = proposed(wig, "Social media posts", false, true);
         long before = LeadMeasureFixtures.storedEvents(pool);
@@ -369,10 +373,10 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenReplacementThatDoesNotFit_whenReplaced_then422Or409_andNothingStored() {
-        UUID wig = teamWig(UUID.randomUUID(), UUID.randomUUID());
+        UUID wig = teamWig();
         UUID old = active(wig, "Leaflets");
         UUID proposal = proposed(wig, "Visits", true, true);
-        UUID otherWigsProposal = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Calls", true, true);
+        UUID otherWigsProposal = proposed(teamWig(), "Calls", true, true);
         UUID alreadyActive = active(wig, "Meetings");
         String path = "/lead-measures/" + old + "/replace";
         long before = LeadMeasureFixtures.storedEvents(pool);
@@ -394,7 +398,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenActive_whenReplacedWithBadBodyOrIfMatch_then4xx_andNothingStored() {
-        UUID wig = teamWig(UUID.randomUUID(), UUID.randomUUID());
+        UUID wig = teamWig();
         UUID old = active(wig, "Leaflets");
         UUID replacement = proposed(wig, "Visits", true, true);
         String path = "/lead-measures/" + old + "/replace";
@@ -418,7 +422,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenLeadMeasure_whenWeekCounted_thenRecorded_thenCorrected_andSameCountChangesNothing() {
-        UUID lead = active(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits");
+        UUID lead = active(teamWig(), "Visits");
         String path = "/lead-measures/" + lead + "/readings";
         String week = lastWeek();
 
@@ -438,7 +442,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenLeadMeasure_whenCountIsBad_then4xx_andNothingStored() {
-        UUID lead = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits", true, true);
+        UUID lead = proposed(teamWig(), "Visits", true, true);
         String path = "/lead-measures/" + lead + "/readings";
         long before = LeadMeasureFixtures.storedEvents(pool);
 
@@ -465,7 +469,7 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenRetiredLeadMeasure_whenCounted_then409() {
-        UUID lead = proposed(teamWig(UUID.randomUUID(), UUID.randomUUID()), "Visits", true, true);
+        UUID lead = proposed(teamWig(), "Visits", true, true);
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\": \"Not for us\"}")
                 .post("/lead-measures/" + lead + "/retire").then().statusCode(200);
 
@@ -478,9 +482,10 @@ class LeadMeasureResourceTest {
 
     @Test
     void givenLeadMeasures_whenListedByTeamWigAndStatus_thenPagedWithCursor() {
-        UUID team = UUID.randomUUID();
-        UUID wig = teamWig(team, UUID.randomUUID());
-        UUID otherWig = teamWig(team, UUID.randomUUID());
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID wig = teamWig(team, organisation.unitId());
+        UUID otherWig = teamWig(team, organisation.unitId());
         UUID first = active(wig, "First");
         UUID second = proposed(wig, "Second", true, true);
         UUID third = proposed(otherWig, "Third", false, false);

@@ -33,25 +33,73 @@ class WigDeciderTest {
     private static final LagMeasure MONTHLY = new LagMeasure("net-new-members", "members/month", BigDecimal.TEN,
             BigDecimal.valueOf(30), LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), Cadence.MONTH);
     private static final WigDefined DEFINED = new WigDefined(WIG, TEAM, UNIT, null, "Grow", MONTHLY);
+    private static final WigCommand.Owner IN_UNIT = new WigCommand.Owner(true, UNIT);
 
     private final DeciderSpecification<WigCommand, org.learningloop.contracts.goal.WigEvent, WigState> spec =
             DeciderSpecification.of(new WigDecider());
 
     @Test
     void givenNothing_whenDefined_thenWigDefined() {
-        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, null)).then(DEFINED);
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT, null)).then(DEFINED);
     }
 
     @Test
     void givenUnitWig_whenTeamWigAimsAtIt_thenDefinedWithParent() {
         UUID parent = UUID.randomUUID();
-        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, new ParentWig(parent, true, null, UNIT)))
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT, new ParentWig(parent, true, null, UNIT)))
                 .then(new WigDefined(WIG, TEAM, UNIT, parent, "Grow", MONTHLY));
     }
 
     @Test
+    void givenTeamInUnit_whenTeamWigDefinedWithoutNamingTheUnit_thenItTakesTheTeamsUnit() {
+        spec.given().when(new DefineWig(WIG, TEAM, null, "Grow", MONTHLY, IN_UNIT, null)).then(DEFINED);
+    }
+
+    @Test
+    void whenTeamUnknown_thenRejected() {
+        spec.given().when(new DefineWig(WIG, TEAM, null, "Grow", MONTHLY, new WigCommand.Owner(false, null), null))
+                .thenRejected(Reason.UNPROCESSABLE, "team-not-found");
+    }
+
+    @Test
+    void whenNamedUnitIsNotTheTeamsUnit_thenRejected() {
+        spec.given().when(new DefineWig(WIG, TEAM, UUID.randomUUID(), "Grow", MONTHLY, IN_UNIT, null))
+                .thenRejected(Reason.UNPROCESSABLE, "team-in-other-unit");
+    }
+
+    @Test
+    void whenUnitWigOfUnknownUnit_thenRejected() {
+        spec.given().when(new DefineWig(WIG, null, UNIT, "Grow", MONTHLY, new WigCommand.Owner(false, UNIT), null))
+                .thenRejected(Reason.UNPROCESSABLE, "unit-not-found");
+    }
+
+    @Test
+    void givenOrganisationWig_whenUnitWigAimsAtIt_thenDefined_butNotAtAnotherUnitWig() {
+        UUID organisationWig = UUID.randomUUID();
+        spec.given().when(new DefineWig(WIG, null, UNIT, "Region grows", MONTHLY, IN_UNIT,
+                        new ParentWig(organisationWig, true, null, null)))
+                .then(new WigDefined(WIG, null, UNIT, organisationWig, "Region grows", MONTHLY));
+        spec.given().when(new DefineWig(WIG, null, UNIT, "Region grows", MONTHLY, IN_UNIT,
+                        new ParentWig(UUID.randomUUID(), true, null, UNIT)))
+                .thenRejected(Reason.UNPROCESSABLE, "parent-must-be-organisation-wig");
+    }
+
+    @Test
+    void givenTeamWig_whenItAimsAtTheOrganisationWig_thenDefined() {
+        UUID organisationWig = UUID.randomUUID();
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT, new ParentWig(organisationWig, true, null, null)))
+                .then(new WigDefined(WIG, TEAM, UNIT, organisationWig, "Grow", MONTHLY));
+    }
+
+    @Test
+    void whenOrganisationWigHasAParent_thenRejected() {
+        spec.given().when(new DefineWig(WIG, null, null, "Org", MONTHLY, null, new ParentWig(UUID.randomUUID(), true, null, null)))
+                .thenRejected(Reason.UNPROCESSABLE, "organisation-wig-has-no-parent");
+    }
+
+    @Test
     void givenDefined_whenDefinedAgain_thenRejected() {
-        spec.given(DEFINED).when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, null))
+        spec.given(DEFINED).when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT, null))
                 .thenRejected(Reason.RULE_VIOLATED, "wig-exists");
     }
 
@@ -59,7 +107,7 @@ class WigDeciderTest {
     void whenDeadlineNotAfterStart_thenRejected() {
         LagMeasure backwards = new LagMeasure("m", "u", BigDecimal.ONE, BigDecimal.TEN, LocalDate.parse("2027-01-01"),
                 LocalDate.parse("2026-12-31"), Cadence.MONTH);
-        var rejected = spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", backwards, null))
+        var rejected = spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", backwards, IN_UNIT, null))
                 .thenRejected(Reason.UNPROCESSABLE, "deadline-not-after-start");
         assertThat(rejected.fieldErrors()).extracting(e -> e.field()).containsExactly("lagMeasure.deadline");
     }
@@ -68,26 +116,26 @@ class WigDeciderTest {
     void whenFromEqualsTo_thenRejected() {
         LagMeasure flat = new LagMeasure("m", "u", BigDecimal.TEN, new BigDecimal("10.0"), LocalDate.parse("2026-01-01"),
                 LocalDate.parse("2026-12-31"), Cadence.MONTH);
-        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", flat, null))
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", flat, IN_UNIT, null))
                 .thenRejected(Reason.UNPROCESSABLE, "target-equals-start");
     }
 
     @Test
     void whenParentMissing_thenRejected() {
-        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, new ParentWig(UUID.randomUUID(), false, null, null)))
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT, new ParentWig(UUID.randomUUID(), false, null, null)))
                 .thenRejected(Reason.UNPROCESSABLE, "parent-wig-not-found");
     }
 
     @Test
     void whenParentIsTeamWig_thenRejected() {
-        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY,
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT,
                         new ParentWig(UUID.randomUUID(), true, UUID.randomUUID(), UNIT)))
                 .thenRejected(Reason.UNPROCESSABLE, "parent-is-team-wig");
     }
 
     @Test
     void whenParentInOtherUnit_thenRejected() {
-        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY,
+        spec.given().when(new DefineWig(WIG, TEAM, UNIT, "Grow", MONTHLY, IN_UNIT,
                         new ParentWig(UUID.randomUUID(), true, null, UUID.randomUUID())))
                 .thenRejected(Reason.UNPROCESSABLE, "parent-in-other-unit");
     }

@@ -1,5 +1,7 @@
 package org.learningloop.goal.wig;
 
+import org.learningloop.goal.OrganisationFixtures;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -48,7 +50,7 @@ class WigResourceTest {
 
     @Test
     void givenValidWig_whenPosted_then201WithLocationAndETag_andEventOnLoopGoalsKeyedByTeam() {
-        UUID team = UUID.randomUUID();
+        UUID team = OrganisationFixtures.team().teamId();
         Response created = define(wigBody(team, "Grow from 10 to 30"));
 
         created.then().statusCode(201)
@@ -61,10 +63,11 @@ class WigResourceTest {
         String id = created.jsonPath().getString("id");
         given().get(created.header("Location")).then().statusCode(200).header("ETag", "\"1\"").body("id", equalTo(id));
 
+        java.util.function.Predicate<ConsumerRecord<String, String>> wigDefinedForTeam = r -> team.toString().equals(r.key())
+                && "goal.wig-defined.v1".equals(TopicReader.header(r, "ce_type"));
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(bootstrapServers, "loop.goals",
-                Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> team.toString().equals(r.key())));
-        ConsumerRecord<String, String> record = records.stream().filter(r -> team.toString().equals(r.key())).findFirst().orElseThrow();
-        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("goal.wig-defined.v1");
+                Duration.ofSeconds(30), read -> read.stream().anyMatch(wigDefinedForTeam));
+        ConsumerRecord<String, String> record = records.stream().filter(wigDefinedForTeam).findFirst().orElseThrow();
         assertThat(TopicReader.header(record, "ce_source")).isEqualTo("/goal-service");
         assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(team.toString());
         assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
@@ -129,13 +132,14 @@ class WigResourceTest {
 
     @Test
     void givenUnknownParent_whenPosted_then422() {
-        String body = wigBody(UUID.randomUUID(), "x").replace("\"title\"", "\"parentWigId\": \"" + UUID.randomUUID() + "\", \"title\"");
+        String body = wigBody(OrganisationFixtures.team().teamId(), "x")
+                .replace("\"title\"", "\"parentWigId\": \"" + UUID.randomUUID() + "\", \"title\"");
         define(body).then().statusCode(422).body("code", equalTo("parent-wig-not-found"));
     }
 
     @Test
     void givenWig_whenReadingWithCurrentETag_thenRecorded_andStaleETagGets412_andMissingGets428() {
-        Response created = define(wigBody(UUID.randomUUID(), "Readings"));
+        Response created = define(wigBody(OrganisationFixtures.team().teamId(), "Readings"));
         String location = created.header("Location");
 
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"period\": \"2026-10\", \"value\": 12}")
@@ -179,7 +183,7 @@ class WigResourceTest {
     @Test
     void givenIdempotencyKey_whenRetriedWithSameBody_thenSameAnswerAndOneEvent_andOtherBodyGets422() {
         String key = UUID.randomUUID().toString();
-        String body = wigBody(UUID.randomUUID(), "Idempotent");
+        String body = wigBody(OrganisationFixtures.team().teamId(), "Idempotent");
         Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/wigs");
         first.then().statusCode(201);
         long after = storedEvents();
@@ -197,7 +201,7 @@ class WigResourceTest {
 
     @Test
     void givenWigs_whenListedByTeam_thenPagedWithCursorFromReadModel() {
-        UUID team = UUID.randomUUID();
+        UUID team = OrganisationFixtures.team().teamId();
         for (int i = 0; i < 3; i++) {
             define(wigBody(team, "Listed " + i)).then().statusCode(201);
         }
@@ -230,7 +234,7 @@ class WigResourceTest {
 
     @Test
     void givenWig_whenRevisedAchievedWithCurrentETag_thenHistoryShowsEveryStep_andClosedWigRefusesChanges() {
-        String location = define(wigBody(UUID.randomUUID(), "Lifecycle")).header("Location");
+        String location = define(wigBody(OrganisationFixtures.team().teamId(), "Lifecycle")).header("Location");
 
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body("{\"to\": 40, \"deadline\": \"2027-12-31\", \"reason\": \"Ahead of plan\"}")
@@ -258,7 +262,7 @@ class WigResourceTest {
 
     @Test
     void givenBadRevisionsOrAbandonments_then4xxAndNothingStored() {
-        String location = define(wigBody(UUID.randomUUID(), "Bad changes")).header("Location");
+        String location = define(wigBody(OrganisationFixtures.team().teamId(), "Bad changes")).header("Location");
         long before = storedEvents();
 
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\": \"nothing else\"}")

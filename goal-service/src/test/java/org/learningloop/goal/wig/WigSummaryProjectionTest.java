@@ -1,5 +1,7 @@
 package org.learningloop.goal.wig;
 
+import org.learningloop.goal.OrganisationFixtures;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,7 +32,7 @@ class WigSummaryProjectionTest {
 
     @Test
     void givenSameEventDeliveredTwice_thenAppliedOnce() {
-        UUID team = UUID.randomUUID();
+        UUID team = OrganisationFixtures.team().teamId();
         UUID wig = defineAndAwaitProjection(team);
 
         String duplicate = UUID.randomUUID().toString();
@@ -45,7 +47,7 @@ class WigSummaryProjectionTest {
 
     @Test
     void givenPoisonRecords_thenDeadLetteredWithReason_andLaterEventsStillApplied() {
-        UUID team = UUID.randomUUID();
+        UUID team = OrganisationFixtures.team().teamId();
         UUID wig = defineAndAwaitProjection(team);
 
         TopicReader.write(kafka, "loop.goals", team.toString(), "this is not json",
