@@ -263,7 +263,8 @@ class KubernetesManifestsTest {
         JsonNode servicePort = rendered.get("Service", service).at("/spec/ports/0");
         assertThat(endpoint.path("port").asText()).as("%s %s ServiceMonitor port names the Service port", overlay, service)
                 .isEqualTo(servicePort.path("name").asText());
-        assertThat(servicePort.path("port").asInt()).isEqualTo(config.managementPortOrHttpPort());
+        assertThat(servicePort.path("port").asInt()).as("%s %s: metrics are served on the Service port", overlay, service)
+                .isEqualTo(config.managementPortOrHttpPort());
     }
 
     @ParameterizedTest(name = "{0} {1}")
