@@ -46,14 +46,13 @@ final class ServiceConfig {
             "kafka.bootstrap.servers");
 
     private final String name;
-    private final Map<String, String> own;
     private final Map<String, String> effective;
     private final Set<String> declared;
 
     private ServiceConfig(String name) {
         this.name = name;
         Map<String, String> platform = withoutProfiles(readProperties(Repo.path(PLATFORM_DEFAULTS)));
-        this.own = withoutProfiles(readProperties(Repo.path(name).resolve("src/main/resources/application.properties")));
+        Map<String, String> own = withoutProfiles(readProperties(Repo.path(name).resolve("src/main/resources/application.properties")));
         Map<String, String> merged = new LinkedHashMap<>();
         LoopConfigKeys.all().forEach((key, value) -> value.ifPresent(v -> merged.put(key, v)));
         merged.putAll(platform);

@@ -2,7 +2,6 @@ package org.learningloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
@@ -103,9 +102,5 @@ final class Yaml {
 
     static String kind(JsonNode object) {
         return object.path("kind").asText();
-    }
-
-    static ObjectNode object(JsonNode node) {
-        return (ObjectNode) node;
     }
 }
