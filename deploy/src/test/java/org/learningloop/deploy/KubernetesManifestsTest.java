@@ -1,0 +1,352 @@
+package org.learningloop.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Quantity;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rendered overlays (kubectl kustomize deploy/k8s/overlays/{dev,prod}) against the services'
+ * code and configuration: probes, ports, env, images, security, database and Kafka wiring.
+ */
+class KubernetesManifestsTest {
+
+    static final Pattern IMAGE = Pattern.compile("(?:.+/)?learning-loop/([a-z0-9-]+):([\\w][\\w.-]{0,127})");
+
+    static Stream<Arguments> overlaysAndServices() {
+        return Kustomize.OVERLAYS.stream().flatMap(overlay -> Repo.services().stream().map(service -> Arguments.of(overlay, service)));
+    }
+
+    static List<String> overlays() {
+        return Kustomize.OVERLAYS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void every_object_matches_its_schema(String overlay) {
+        List<String> problems = new ArrayList<>();
+        Rendered.of(overlay).objects().forEach(object -> problems.addAll(KubernetesSchema.problems(object)));
+        assertThat(problems).as("schema problems in overlay %s", overlay).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void deploys_exactly_the_services(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        Set<String> deployments = new TreeSet<>();
+        rendered.ofKind("Deployment").forEach(d -> deployments.add(Yaml.name(d)));
+        assertThat(deployments).as("Deployments in %s", overlay).isEqualTo(new TreeSet<>(Repo.services()));
+        for (String kind : List.of("Service", "PodDisruptionBudget", "HorizontalPodAutoscaler", "ServiceMonitor", "NetworkPolicy")) {
+            for (String service : Repo.services()) {
+                assertThat(rendered.find(kind, service)).as("%s: %s %s", overlay, kind, service).isPresent();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everything_is_in_the_overlays_namespace(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        String namespace = Yaml.name(rendered.single("Namespace"));
+        rendered.objects().stream().filter(o -> !Yaml.kind(o).equals("Namespace")).forEach(object ->
+                assertThat(Yaml.text(object, "/metadata/namespace")).as("%s: namespace of %s/%s", overlay, Yaml.kind(object), Yaml.name(object))
+                        .contains(namespace));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void probes_ask_the_health_paths_the_service_serves(String overlay, String service) {
+        ServiceConfig config = ServiceConfig.of(service);
+        assertThat(config.servesHealthAndMetrics()).as("%s has SmallRye Health and Micrometer Prometheus", service).isTrue();
+        JsonNode container = Rendered.of(overlay).container(service);
+        Map<String, String> expected = Map.of("startupProbe", config.startupPath(), "readinessProbe", config.readinessPath(),
+                "livenessProbe", config.livenessPath());
+        expected.forEach((probe, path) -> {
+            JsonNode httpGet = container.path(probe).path("httpGet");
+            assertThat(httpGet.isObject()).as("%s %s has an httpGet %s", overlay, service, probe).isTrue();
+            assertThat(httpGet.path("path").asText()).as("%s %s %s path", overlay, service, probe).isEqualTo(path);
+            assertThat(containerPort(container, httpGet.path("port"))).as("%s %s %s port", overlay, service, probe)
+                    .isEqualTo(config.managementPortOrHttpPort());
+        });
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void ports_match_quarkus_http_port(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        int port = ServiceConfig.of(service).httpPort();
+        JsonNode container = rendered.container(service);
+        assertThat(containerPort(container, Yaml.read("http"))).as("%s %s container port named http", overlay, service).isEqualTo(port);
+        String envPort = rendered.environment(service).get("QUARKUS_HTTP_PORT");
+        if (envPort != null) {
+            assertThat(envPort).as("%s %s QUARKUS_HTTP_PORT", overlay, service).isEqualTo(String.valueOf(port));
+        }
+        JsonNode svc = rendered.get("Service", service);
+        assertThat(Rendered.selects(svc.at("/spec/selector"), rendered.get("Deployment", service).at("/spec/template/metadata/labels")))
+                .as("%s Service %s selects its pods", overlay, service).isTrue();
+        JsonNode servicePort = svc.at("/spec/ports/0");
+        assertThat(servicePort.path("port").asInt()).as("%s Service %s port", overlay, service).isEqualTo(port);
+        assertThat(containerPort(container, servicePort.path("targetPort"))).as("%s Service %s targetPort", overlay, service).isEqualTo(port);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void sets_only_environment_variables_the_service_reads(String overlay, String service) {
+        ServiceConfig config = ServiceConfig.of(service);
+        List<String> unknown = new ArrayList<>();
+        Rendered.of(overlay).environment(service).keySet().forEach(variable -> {
+            if (config.keyOfEnv(variable).isEmpty()) {
+                unknown.add(variable);
+            }
+        });
+        assertThat(unknown).as("%s: environment variables of %s (ConfigMap and env) that map to no configuration key it declares",
+                overlay, service).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void database_credentials_come_from_the_secret_of_the_role_that_owns_the_database(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        ServiceConfig config = ServiceConfig.of(service);
+        Map<String, String> env = rendered.environment(service);
+        String database = config.databaseName();
+        String cluster = Yaml.name(rendered.single("Cluster"));
+        for (String variable : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL")) {
+            var url = ServiceConfig.parseDatabaseUrl(env.getOrDefault(variable, "postgresql://unset/"));
+            assertThat(url.database()).as("%s %s %s database", overlay, service, variable).isEqualTo(database);
+            assertThat(url.host()).as("%s %s %s host: the CloudNativePG primary service", overlay, service, variable).isEqualTo(cluster + "-rw");
+            assertThat(url.port()).as("%s %s %s port", overlay, service, variable).isEqualTo(5432);
+        }
+        String username = env.get("QUARKUS_DATASOURCE_USERNAME");
+        String password = env.get("QUARKUS_DATASOURCE_PASSWORD");
+        assertThat(username).as("%s %s username from a Secret", overlay, service).startsWith("secret:").endsWith("/username");
+        assertThat(password).as("%s %s password from a Secret", overlay, service).startsWith("secret:").endsWith("/password");
+        String secret = username.substring("secret:".length(), username.lastIndexOf('/'));
+        assertThat(password).as("%s %s user and password from one Secret", overlay, service).isEqualTo("secret:" + secret + "/password");
+
+        JsonNode owningDatabase = rendered.ofKind("Database").stream()
+                .filter(d -> d.at("/spec/name").asText().equals(database)).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": no CloudNativePG Database " + database + " for " + service));
+        assertThat(owningDatabase.at("/spec/cluster/name").asText()).as("%s Database %s cluster", overlay, database).isEqualTo(cluster);
+        String owner = owningDatabase.at("/spec/owner").asText();
+        JsonNode role = null;
+        for (JsonNode candidate : rendered.single("Cluster").at("/spec/managed/roles")) {
+            if (candidate.path("name").asText().equals(owner)) {
+                role = candidate;
+            }
+        }
+        assertThat(role).as("%s: the Cluster manages the role %s that owns %s", overlay, owner, database).isNotNull();
+        assertThat(role.path("login").asBoolean()).as("%s role %s can log in", overlay, owner).isTrue();
+        assertThat(role.at("/passwordSecret/name").asText()).as("%s role %s takes its password from the Secret %s reads", overlay, owner, service)
+                .isEqualTo(secret);
+        rendered.find("Secret", secret).ifPresent(s -> {
+            assertThat(Yaml.text(s, "/type")).as("%s Secret %s type (CloudNativePG wants basic-auth)", overlay, secret).contains("kubernetes.io/basic-auth");
+            assertThat(rendered.secretValue(secret, "username")).as("%s Secret %s username", overlay, secret).contains(owner);
+            assertThat(rendered.secretValue(secret, "password")).as("%s Secret %s password", overlay, secret).isPresent();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void kafka_is_the_strimzi_bootstrap_service_and_topics_belong_to_the_operator(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        Map<String, String> env = rendered.environment(service);
+        JsonNode kafka = rendered.single("Kafka");
+        JsonNode listener = kafka.at("/spec/kafka/listeners/0");
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as("%s %s KAFKA_BOOTSTRAP_SERVERS", overlay, service)
+                .isEqualTo(Yaml.name(kafka) + "-kafka-bootstrap:" + listener.path("port").asInt());
+        assertThat(listener.path("tls").asBoolean()).as("%s: the services speak plain Kafka (no TLS settings)", overlay).isFalse();
+        assertThat(env.get("LOOP_TOPICS_CREATE")).as("%s %s: Strimzi owns the topics, so LOOP_TOPICS_CREATE=false", overlay, service)
+                .isEqualTo("false");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void image_is_learning_loop_service_with_one_release_tag(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        Set<String> tags = new TreeSet<>();
+        for (JsonNode deployment : rendered.ofKind("Deployment")) {
+            Matcher matcher = IMAGE.matcher(rendered.container(Yaml.name(deployment)).path("image").asText());
+            assertThat(matcher.matches()).as("%s %s image %s", overlay, Yaml.name(deployment), matcher).isTrue();
+            tags.add(matcher.group(2));
+        }
+        Matcher image = IMAGE.matcher(rendered.container(service).path("image").asText());
+        assertThat(image.matches()).isTrue();
+        assertThat(image.group(1)).as("%s image of %s", overlay, service).isEqualTo(service);
+        assertThat(tags).as("%s: every service runs the same release tag, not latest", overlay).hasSize(1).doesNotContain("latest");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void resources_are_requested_and_limited(String overlay, String service) {
+        JsonNode resources = Rendered.of(overlay).container(service).path("resources");
+        for (String resource : List.of("cpu", "memory")) {
+            String request = Yaml.requireText(resources, "/requests/" + resource, overlay + " " + service + " request");
+            String limit = Yaml.requireText(resources, "/limits/" + resource, overlay + " " + service + " limit");
+            assertThat(amount(request)).as("%s %s %s request %s ≤ limit %s", overlay, service, resource, request, limit)
+                    .isLessThanOrEqualTo(amount(limit));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void runs_non_root_with_a_read_only_root_filesystem_and_no_capabilities(String overlay, String service) {
+        JsonNode pod = Rendered.of(overlay).get("Deployment", service).at("/spec/template/spec");
+        JsonNode container = Rendered.of(overlay).container(service);
+        boolean nonRoot = container.at("/securityContext/runAsNonRoot").asBoolean(pod.at("/securityContext/runAsNonRoot").asBoolean(false));
+        assertThat(nonRoot).as("%s %s runAsNonRoot", overlay, service).isTrue();
+        int uid = container.at("/securityContext/runAsUser").asInt(pod.at("/securityContext/runAsUser").asInt(-1));
+        assertThat(uid).as("%s %s runAsUser", overlay, service).isPositive();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as("%s %s readOnlyRootFilesystem", overlay, service).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).as("%s %s allowPrivilegeEscalation", overlay, service).isFalse();
+        assertThat(Yaml.texts(container.at("/securityContext/capabilities/drop"))).as("%s %s drops capabilities", overlay, service).contains("ALL");
+        assertThat(Yaml.texts(container.at("/securityContext/capabilities/add"))).as("%s %s adds no capability", overlay, service).isEmpty();
+        // the only writable directory: /tmp on an emptyDir
+        String tmpVolume = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("mountPath").asText().equals("/tmp")) {
+                tmpVolume = mount.path("name").asText();
+            }
+        }
+        assertThat(tmpVolume).as("%s %s mounts a volume at /tmp", overlay, service).isNotNull();
+        String volumeName = tmpVolume;
+        assertThat(pod.path("volumes")).as("%s %s /tmp is an emptyDir", overlay, service)
+                .anySatisfy(volume -> {
+                    assertThat(volume.path("name").asText()).isEqualTo(volumeName);
+                    assertThat(volume.has("emptyDir")).isTrue();
+                });
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void grace_period_covers_the_pre_stop_pause_and_the_shutdown_timeout(String overlay, String service) {
+        JsonNode pod = Rendered.of(overlay).get("Deployment", service).at("/spec/template/spec");
+        JsonNode preStop = Rendered.of(overlay).container(service).at("/lifecycle/preStop");
+        long pause = 0;
+        if (preStop.has("sleep")) {
+            pause = preStop.at("/sleep/seconds").asLong();
+        } else if (preStop.has("exec")) {
+            List<String> command = Yaml.texts(preStop.at("/exec/command"));
+            assertThat(command).as("%s %s preStop is a pause", overlay, service).hasSize(2).first().isEqualTo("sleep");
+            pause = Long.parseLong(command.get(1));
+        }
+        Duration shutdown = ServiceConfig.of(service).shutdownTimeout();
+        long grace = pod.path("terminationGracePeriodSeconds").asLong(30);
+        assertThat(grace).as("%s %s terminationGracePeriodSeconds ≥ preStop %d s + quarkus.shutdown.timeout %s + 5 s margin",
+                overlay, service, pause, shutdown).isGreaterThanOrEqualTo(pause + shutdown.toSeconds() + 5);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void service_monitor_scrapes_the_metrics_path(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        ServiceConfig config = ServiceConfig.of(service);
+        JsonNode monitor = rendered.get("ServiceMonitor", service);
+        assertThat(Rendered.selects(monitor.at("/spec/selector"), rendered.get("Service", service).at("/metadata/labels")))
+                .as("%s ServiceMonitor %s selects the Service", overlay, service).isTrue();
+        JsonNode endpoint = monitor.at("/spec/endpoints/0");
+        assertThat(endpoint.path("path").asText()).as("%s %s metrics path", overlay, service).isEqualTo(config.metricsPath());
+        JsonNode servicePort = rendered.get("Service", service).at("/spec/ports/0");
+        assertThat(endpoint.path("port").asText()).as("%s %s ServiceMonitor port names the Service port", overlay, service)
+                .isEqualTo(servicePort.path("name").asText());
+        assertThat(servicePort.path("port").asInt()).as("%s %s: metrics are served on the Service port", overlay, service)
+                .isEqualTo(config.managementPortOrHttpPort());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void network_policy_lets_in_http_and_out_only_postgres_kafka_and_dns(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode policy = rendered.get("NetworkPolicy", service);
+        assertThat(Rendered.selects(policy.at("/spec/podSelector"), rendered.get("Deployment", service).at("/spec/template/metadata/labels")))
+                .as("%s NetworkPolicy %s selects the pods", overlay, service).isTrue();
+        assertThat(Yaml.texts(policy.at("/spec/policyTypes"))).as("%s %s policy types", overlay, service)
+                .containsExactlyInAnyOrder("Ingress", "Egress");
+        Set<String> ingress = new TreeSet<>();
+        for (JsonNode rule : policy.at("/spec/ingress")) {
+            rule.path("ports").forEach(port -> ingress.add(port.path("protocol").asText("TCP") + "/" + port.path("port").asText()));
+        }
+        assertThat(ingress).as("%s %s ingress ports", overlay, service).containsExactly("TCP/" + ServiceConfig.of(service).httpPort());
+
+        Map<String, Set<String>> egress = new java.util.TreeMap<>();
+        for (JsonNode rule : policy.at("/spec/egress")) {
+            assertThat(rule.path("to").isArray() && !rule.path("to").isEmpty()).as("%s %s egress rule names its peers: %s", overlay, service, rule).isTrue();
+            for (JsonNode port : rule.path("ports")) {
+                String key = port.path("protocol").asText("TCP") + "/" + port.path("port").asText();
+                Set<String> peers = egress.computeIfAbsent(key, k -> new TreeSet<>());
+                rule.path("to").forEach(peer -> peers.add(peer.toString()));
+            }
+        }
+        assertThat(egress.keySet()).as("%s %s egress ports: PostgreSQL, Kafka, DNS", overlay, service)
+                .containsExactlyInAnyOrder("TCP/5432", "TCP/9092", "UDP/53", "TCP/53");
+        String cluster = Yaml.name(rendered.single("Cluster"));
+        String kafka = Yaml.name(rendered.single("Kafka"));
+        assertThat(egress.get("TCP/5432")).as("%s %s PostgreSQL peers", overlay, service)
+                .allSatisfy(peer -> assertThat(Yaml.read(peer).at("/podSelector/matchLabels/cnpg.io~1cluster").asText()).isEqualTo(cluster));
+        assertThat(egress.get("TCP/9092")).as("%s %s Kafka peers", overlay, service)
+                .allSatisfy(peer -> assertThat(Yaml.read(peer).at("/podSelector/matchLabels/strimzi.io~1cluster").asText()).isEqualTo(kafka));
+        assertThat(rendered.single("Kafka").at("/spec/kafka/listeners/0/port").asInt())
+                .as("%s: the Kafka listener port the policy allows", overlay).isEqualTo(9092);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void autoscaler_and_disruption_budget_fit_the_replicas_and_partitions(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode deployment = rendered.get("Deployment", service);
+        int replicas = deployment.at("/spec/replicas").asInt(1);
+        JsonNode hpa = rendered.get("HorizontalPodAutoscaler", service);
+        assertThat(hpa.at("/spec/scaleTargetRef/kind").asText() + "/" + hpa.at("/spec/scaleTargetRef/name").asText())
+                .as("%s HPA %s target", overlay, service).isEqualTo("Deployment/" + service);
+        int min = hpa.at("/spec/minReplicas").asInt(1);
+        int max = hpa.at("/spec/maxReplicas").asInt();
+        assertThat(min).as("%s HPA %s minReplicas = Deployment replicas", overlay, service).isEqualTo(replicas);
+        assertThat(max).as("%s HPA %s maxReplicas", overlay, service).isGreaterThanOrEqualTo(min);
+        int partitions = rendered.ofKind("KafkaTopic").stream().mapToInt(t -> t.at("/spec/partitions").asInt()).min().orElse(1);
+        assertThat(max).as("%s HPA %s maxReplicas ≤ partitions (%d): more consumers than partitions sit idle", overlay, service, partitions)
+                .isLessThanOrEqualTo(partitions);
+
+        JsonNode pdb = rendered.get("PodDisruptionBudget", service);
+        assertThat(Rendered.selects(pdb.at("/spec/selector"), deployment.at("/spec/template/metadata/labels")))
+                .as("%s PDB %s selects the pods", overlay, service).isTrue();
+        if (pdb.at("/spec/minAvailable").isInt()) {
+            assertThat(pdb.at("/spec/minAvailable").asInt()).as("%s PDB %s minAvailable < replicas, or no drain ever succeeds", overlay, service)
+                    .isLessThan(replicas);
+        } else {
+            assertThat(pdb.at("/spec/maxUnavailable").asInt()).as("%s PDB %s maxUnavailable", overlay, service).isPositive();
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** A probe's or Service's port (a number, or the name of a container port) as a number. */
+    static int containerPort(JsonNode container, JsonNode port) {
+        if (port.isInt() || port.asText().matches("\\d+")) {
+            return port.asInt(Integer.parseInt(port.asText("0")));
+        }
+        for (JsonNode candidate : container.path("ports")) {
+            if (candidate.path("name").asText().equals(port.asText())) {
+                return candidate.path("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("container " + container.path("name").asText() + " has no port named " + port.asText());
+    }
+
+    static BigDecimal amount(String quantity) {
+        return new Quantity(quantity).getNumericalAmount();
+    }
+}

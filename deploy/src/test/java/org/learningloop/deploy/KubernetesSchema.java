@@ -1,0 +1,206 @@
+package org.learningloop.deploy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates rendered objects against a schema. Core kinds: deserialized into fabric8's typed
+ * Kubernetes model (from the Quarkus BOM) with unknown properties failing — fabric8's classes keep
+ * unknown fields in an "additionalProperties" any-setter, which is switched off here, so a misspelt
+ * or misplaced field is an error. Custom resources (Strimzi, CloudNativePG, Prometheus Operator):
+ * apiVersion, kind, required fields, and the allowed fields of the parts of their spec we use.
+ */
+final class KubernetesSchema {
+
+    /** "apiVersion kind" → fabric8 model class. */
+    static final Map<String, Class<?>> CORE = Map.of(
+            "apps/v1 Deployment", Deployment.class,
+            "v1 Service", Service.class,
+            "v1 ConfigMap", ConfigMap.class,
+            "v1 Secret", Secret.class,
+            "v1 Namespace", Namespace.class,
+            "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
+            "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class);
+
+    static final ObjectMapper STRICT = JsonMapper.builder()
+            .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public Boolean hasAnySetter(Annotated annotated) {
+                    return Boolean.FALSE; // no catch-all: unknown fields must fail
+                }
+            })
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+
+    private KubernetesSchema() {
+    }
+
+    /** The problems of one object; empty when it conforms. */
+    static List<String> problems(JsonNode object) {
+        String id = Yaml.kind(object) + "/" + Yaml.name(object);
+        String type = object.path("apiVersion").asText() + " " + Yaml.kind(object);
+        List<String> problems = new ArrayList<>();
+        if (Yaml.name(object).isEmpty()) {
+            problems.add(id + ": no metadata.name");
+        }
+        Class<?> model = CORE.get(type);
+        if (model != null) {
+            try {
+                STRICT.treeToValue(object, model);
+            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                StringBuilder path = new StringBuilder();
+                e.getPath().forEach(reference -> path.append(reference.getFieldName() != null
+                        ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]"));
+                String message = e.getOriginalMessage().replaceAll(",? not marked as ignorable.*", "")
+                        .replaceAll(" \\(class [^)]*\\)", "");
+                problems.add(id + " does not match the Kubernetes schema of " + type + " at " + path + ": " + message);
+            } catch (Exception e) {
+                problems.add(id + " does not match the Kubernetes schema of " + type + ": " + e.getMessage());
+            }
+            return problems;
+        }
+        CustomResource resource = CUSTOM.get(type);
+        if (resource == null) {
+            problems.add(id + ": " + type + " is neither a core kind checked against fabric8's model nor a known custom resource");
+            return problems;
+        }
+        for (String pointer : resource.required()) {
+            JsonNode value = object.at(pointer);
+            if (value.isMissingNode() || value.isNull()) {
+                problems.add(id + ": required field " + pointer + " is missing");
+            }
+        }
+        resource.allowed().forEach((pointer, fields) -> checkFields(id, object, pointer, fields, problems));
+        return problems;
+    }
+
+    /** The allowed fields of an object at a pointer ({@code *} matches every element of an array). */
+    private static void checkFields(String id, JsonNode object, String pointer, Set<String> allowed, List<String> problems) {
+        for (var located : locate(object, pointer)) {
+            if (!located.node().isObject()) {
+                continue;
+            }
+            Iterator<String> names = located.node().fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    problems.add(id + ": unknown field " + located.path() + "/" + name + " (allowed: " + allowed + ")");
+                }
+            }
+        }
+    }
+
+    private record Located(String path, JsonNode node) {
+    }
+
+    private static List<Located> locate(JsonNode root, String pointer) {
+        List<Located> current = List.of(new Located("", root));
+        for (String segment : pointer.substring(1).split("/")) {
+            List<Located> next = new ArrayList<>();
+            for (Located located : current) {
+                if (segment.equals("*")) {
+                    for (int i = 0; i < located.node().size(); i++) {
+                        next.add(new Located(located.path() + "/" + i, located.node().get(i)));
+                    }
+                } else if (located.node().has(segment)) {
+                    next.add(new Located(located.path() + "/" + segment, located.node().get(segment)));
+                }
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private record CustomResource(List<String> required, Map<String, Set<String>> allowed) {
+    }
+
+    private static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
+
+    /**
+     * The custom resources the manifests use, from the operators' CRDs (Strimzi 0.49+ v1 API,
+     * CloudNativePG 1.25+, Prometheus Operator v1): required fields, and the fields allowed where we write.
+     */
+    private static final Map<String, CustomResource> CUSTOM = Map.of(
+            "kafka.strimzi.io/v1 Kafka", new CustomResource(
+                    List.of("/spec/kafka/listeners/0/name", "/spec/kafka/listeners/0/port", "/spec/kafka/listeners/0/type",
+                            "/spec/kafka/listeners/0/tls", "/spec/entityOperator/topicOperator"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("kafka", "entityOperator", "clusterCa", "clientsCa", "cruiseControl",
+                                    "kafkaExporter", "maintenanceTimeWindows"),
+                            "/spec/kafka", Set.of("version", "metadataVersion", "listeners", "config", "authorization",
+                                    "rack", "image", "template", "logging", "metricsConfig", "jvmOptions", "quotas",
+                                    "tieredStorage", "livenessProbe", "readinessProbe", "brokerRackInitImage"),
+                            "/spec/kafka/listeners/*", Set.of("name", "port", "type", "tls", "authentication",
+                                    "configuration", "networkPolicyPeers"),
+                            "/spec/entityOperator", Set.of("topicOperator", "userOperator", "template"))),
+            "kafka.strimzi.io/v1 KafkaNodePool", new CustomResource(
+                    List.of("/metadata/labels/strimzi.io~1cluster", "/spec/replicas", "/spec/roles/0", "/spec/storage/type"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template"),
+                            "/spec/storage", Set.of("type", "volumes", "size", "class", "deleteClaim", "kraftMetadata"),
+                            "/spec/storage/volumes/*", Set.of("id", "type", "size", "class", "deleteClaim",
+                                    "kraftMetadata", "selector", "sizeLimit"))),
+            "kafka.strimzi.io/v1 KafkaTopic", new CustomResource(
+                    List.of("/metadata/labels/strimzi.io~1cluster", "/spec/partitions", "/spec/replicas"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("topicName", "partitions", "replicas", "config"))),
+            "postgresql.cnpg.io/v1 Cluster", new CustomResource(
+                    List.of("/spec/instances", "/spec/storage/size"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("instances", "imageName", "imageCatalogRef", "imagePullPolicy",
+                                    "imagePullSecrets", "storage", "walStorage", "tablespaces", "bootstrap", "managed",
+                                    "postgresql", "resources", "backup", "monitoring", "affinity",
+                                    "topologySpreadConstraints", "description", "inheritedMetadata",
+                                    "primaryUpdateStrategy", "primaryUpdateMethod", "enableSuperuserAccess",
+                                    "superuserSecret", "enablePDB", "certificates", "replica", "externalClusters",
+                                    "minSyncReplicas", "maxSyncReplicas", "startDelay", "stopDelay",
+                                    "smartShutdownTimeout", "switchoverDelay", "failoverDelay", "plugins",
+                                    "priorityClassName", "schedulerName", "serviceAccountTemplate", "env", "envFrom",
+                                    "logLevel", "nodeMaintenanceWindow", "projectedVolumeTemplate", "seccompProfile",
+                                    "ephemeralVolumeSource", "ephemeralVolumesSizeLimit", "livenessProbeTimeout",
+                                    "probes", "podSecurityContext", "securityContext", "replicationSlots"),
+                            "/spec/storage", Set.of("size", "storageClass", "resizeInUseVolumes", "pvcTemplate"),
+                            "/spec/bootstrap", Set.of("initdb", "recovery", "pg_basebackup"),
+                            "/spec/managed", Set.of("roles", "services"),
+                            "/spec/managed/roles/*", Set.of("name", "ensure", "login", "passwordSecret", "comment",
+                                    "superuser", "createdb", "createrole", "inherit", "replication", "bypassrls",
+                                    "connectionLimit", "validUntil", "inRoles", "disablePassword"))),
+            "postgresql.cnpg.io/v1 Database", new CustomResource(
+                    List.of("/spec/name", "/spec/owner", "/spec/cluster/name"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("name", "owner", "cluster", "ensure", "databaseReclaimPolicy", "template",
+                                    "encoding", "locale", "localeProvider", "localeCollate", "localeCType", "icuLocale",
+                                    "icuRules", "builtinLocale", "collationVersion", "isTemplate", "allowConnections",
+                                    "connectionLimit", "tablespace", "extensions", "schemas", "fdws", "servers"))),
+            "monitoring.coreos.com/v1 ServiceMonitor", new CustomResource(
+                    List.of("/spec/selector", "/spec/endpoints/0/port"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("selector", "endpoints", "namespaceSelector", "jobLabel", "targetLabels",
+                                    "podTargetLabels", "sampleLimit", "targetLimit", "labelLimit",
+                                    "attachMetadata", "scrapeProtocols"),
+                            "/spec/endpoints/*", Set.of("port", "targetPort", "path", "scheme", "interval",
+                                    "scrapeTimeout", "tlsConfig", "honorLabels", "honorTimestamps", "relabelings",
+                                    "metricRelabelings", "params", "followRedirects", "enableHttp2",
+                                    "authorization", "basicAuth", "oauth2", "bearerTokenSecret", "proxyUrl"))));
+}
