@@ -206,6 +206,19 @@ class ScoreboardResourceTest {
                 .contentType(PROBLEM).body("errors[0].field", equalTo("week"));
     }
 
+    @Test
+    void openApiDocumentsBothScoreboardsWithTheirStatusRulesAndProblems() {
+        JsonPath openApi = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+
+        for (String path : List.of("/teams/{teamId}/scoreboard", "/units/{unitId}/scoreboard")) {
+            Map<String, Object> get = openApi.getMap("paths.'" + path + "'.get");
+            assertThat(get).as(path).isNotNull();
+            assertThat((String) get.get("description")).contains("gap = (currentValue − expectedByNow) / (to − from)")
+                    .contains("`at-risk` if −0.1 ≤ gap < 0").contains("Monday = 1 … Sunday = 7");
+            assertThat(openApi.getMap("paths.'" + path + "'.get.responses")).containsKeys("200", "400", "404");
+        }
+    }
+
     private UUID wig(String title, int from, int to) {
         UUID wig = UUID.randomUUID();
         published.wigDefined(wig, team, unit, title, from, to, START, DEADLINE);
