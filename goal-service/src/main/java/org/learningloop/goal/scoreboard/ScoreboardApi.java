@@ -1,6 +1,5 @@
 package org.learningloop.goal.scoreboard;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -62,6 +61,6 @@ public final class ScoreboardApi {
     public record WeekActual(
             @Schema(example = "2026-W47") String week, int automatic, int manual,
             @Schema(description = "automatic + manual") int actual, int target,
-            @Schema(type = SchemaType.BOOLEAN, description = "actual ≥ target") boolean met) {
+            @Schema(description = "actual ≥ target") boolean met) {
     }
 }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Measures the scoreboard (prints, asserts no time): a team with three years of weekly history among 200
+ * Measures the scoreboard (prints, asserts no time): a team with three years of weekly history among 207
  * other teams with the same, read 200 times; and the projection's throughput for activities carried out.
  * Run with {@code mvn -o test -pl goal-service -Dtest=ScoreboardBench -Dgroups=bench -DexcludedGroups=none}.
  */
