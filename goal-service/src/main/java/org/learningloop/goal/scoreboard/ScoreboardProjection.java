@@ -1,0 +1,202 @@
+package org.learningloop.goal.scoreboard;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.learningloop.contracts.activity.ActivityCarriedOut;
+import org.learningloop.contracts.goal.Cadence;
+import org.learningloop.contracts.goal.LagReadingCorrected;
+import org.learningloop.contracts.goal.LagReadingRecorded;
+import org.learningloop.contracts.goal.LeadMeasureActivated;
+import org.learningloop.contracts.goal.LeadMeasureProposed;
+import org.learningloop.contracts.goal.LeadMeasureRetired;
+import org.learningloop.contracts.goal.LeadReadingCorrected;
+import org.learningloop.contracts.goal.LeadReadingRecorded;
+import org.learningloop.contracts.goal.TeamCreated;
+import org.learningloop.contracts.goal.WigAbandoned;
+import org.learningloop.contracts.goal.WigAchieved;
+import org.learningloop.contracts.goal.WigDefined;
+import org.learningloop.contracts.goal.WigRevised;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.goal.wig.Periods;
+import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.runtime.LoopConfig;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Projects {@code loop.goals} (teams, WIGs, lag readings, lead measures, manual lead readings) and
+ * {@code loop.activities} (activities carried out) into the scoreboard read model, each event once (inbox).
+ * An activity counts towards every lead measure of its team and activity type that is active when the
+ * activity is applied, in the ISO week of {@code carriedOutAt} in the organisation's zone, once per activity id.
+ */
+@ApplicationScoped
+public class ScoreboardProjection {
+
+    static final String CONSUMER = "goal-service.scoreboard";
+
+    private final Inbox inbox;
+    private final LoopConfig config;
+
+    public ScoreboardProjection(Inbox inbox, LoopConfig config) {
+        this.inbox = inbox;
+        this.config = config;
+    }
+
+    @Incoming("scoreboard")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume(CONSUMER, record, this::apply);
+    }
+
+    Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
+        OffsetDateTime time = OffsetDateTime.ofInstant(incoming.time(), ZoneOffset.UTC);
+        var event = incoming.event();
+        if (event instanceof ActivityCarriedOut activity) {
+            return count(tx, activity);
+        }
+        if (event instanceof TeamCreated created) {
+            return execute(tx, """
+                    insert into scoreboard_team (team_id, unit_id, name, since) values ($1, $2, $3, $4)
+                    on conflict (team_id) do update set unit_id = excluded.unit_id, name = excluded.name""",
+                    Tuple.tuple().addUUID(created.teamId()).addUUID(created.unitId()).addString(created.name())
+                            .addOffsetDateTime(time));
+        }
+        if (event instanceof WigDefined defined) {
+            var lag = defined.lagMeasure();
+            return teamNamed(tx, defined.teamId(), defined.unitId(), time).chain(() -> execute(tx, """
+                    insert into scoreboard_wig (wig_id, team_id, unit_id, title, metric, lag_unit, lag_from, lag_to,
+                                                start_date, deadline, cadence, status, defined_at)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12)
+                    on conflict (wig_id) do nothing""",
+                    Tuple.tuple().addUUID(defined.wigId()).addUUID(defined.teamId()).addUUID(defined.unitId())
+                            .addString(defined.title()).addString(lag.metric()).addString(lag.unit())
+                            .addBigDecimal(lag.from()).addBigDecimal(lag.to()).addLocalDate(lag.startDate())
+                            .addLocalDate(lag.deadline()).addString(lag.cadence().name().toLowerCase())
+                            .addOffsetDateTime(time)));
+        }
+        if (event instanceof WigRevised revised) {
+            return execute(tx, """
+                    update scoreboard_wig
+                    set title = coalesce($2, title), lag_to = coalesce($3, lag_to), deadline = coalesce($4, deadline)
+                    where wig_id = $1""",
+                    Tuple.tuple().addUUID(revised.wigId()).addString(revised.title()).addBigDecimal(revised.to())
+                            .addLocalDate(revised.deadline()));
+        }
+        if (event instanceof WigAchieved achieved) {
+            return wigStatus(tx, achieved.wigId(), "achieved");
+        }
+        if (event instanceof WigAbandoned abandoned) {
+            return wigStatus(tx, abandoned.wigId(), "abandoned");
+        }
+        if (event instanceof LagReadingRecorded recorded) {
+            return lagReading(tx, recorded.wigId(), recorded.period(), recorded.value());
+        }
+        if (event instanceof LagReadingCorrected corrected) {
+            return lagReading(tx, corrected.wigId(), corrected.period(), corrected.value());
+        }
+        if (event instanceof LeadMeasureProposed proposed) {
+            return teamNamed(tx, proposed.teamId(), proposed.unitId(), time).chain(() -> execute(tx, """
+                    insert into scoreboard_lead_measure (lead_measure_id, wig_id, team_id, unit_id, name, activity_type,
+                                                         weekly_target, status, since)
+                    values ($1, $2, $3, $4, $5, $6, $7, 'proposed', $8)
+                    on conflict (lead_measure_id) do update set name = excluded.name""",
+                    Tuple.tuple().addUUID(proposed.leadMeasureId()).addUUID(proposed.wigId())
+                            .addUUID(proposed.teamId()).addUUID(proposed.unitId()).addString(proposed.name())
+                            .addString(proposed.activityType()).addInteger(proposed.weeklyTarget())
+                            .addOffsetDateTime(time)));
+        }
+        if (event instanceof LeadMeasureActivated activated) {
+            return teamNamed(tx, activated.teamId(), activated.unitId(), time).chain(() -> execute(tx, """
+                    insert into scoreboard_lead_measure (lead_measure_id, wig_id, team_id, unit_id, activity_type,
+                                                         weekly_target, status, since)
+                    values ($1, $2, $3, $4, $5, $6, 'active', $7)
+                    on conflict (lead_measure_id) do update
+                    set status = 'active', weekly_target = excluded.weekly_target, activity_type = excluded.activity_type""",
+                    Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
+                            .addUUID(activated.teamId()).addUUID(activated.unitId()).addString(activated.activityType())
+                            .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)));
+        }
+        if (event instanceof LeadMeasureRetired retired) {
+            return execute(tx, "update scoreboard_lead_measure set status = 'retired' where lead_measure_id = $1",
+                    Tuple.of(retired.leadMeasureId()));
+        }
+        if (event instanceof LeadReadingRecorded recorded) {
+            return manualCount(tx, recorded.leadMeasureId(), recorded.week(), recorded.count());
+        }
+        if (event instanceof LeadReadingCorrected corrected) {
+            return manualCount(tx, corrected.leadMeasureId(), corrected.week(), corrected.count());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** One statement: remember the activity per matching active lead measure, and count it where it is new. */
+    private Uni<Void> count(SqlConnection tx, ActivityCarriedOut activity) {
+        if (activity.activityId() == null || activity.teamId() == null || activity.activityType() == null
+                || activity.carriedOutAt() == null) {
+            throw CommandRejected.unprocessable("incomplete-activity",
+                    "An activity carried out needs activityId, teamId, activityType and carriedOutAt");
+        }
+        String week = Periods.of(activity.carriedOutAt(), config.timeZone(), Cadence.WEEK);
+        return execute(tx, """
+                with counted as (
+                    insert into scoreboard_counted_activity (lead_measure_id, activity_id, week)
+                    select lead_measure_id, $3, $4 from scoreboard_lead_measure
+                    where team_id = $1 and activity_type = $2 and status = 'active'
+                    on conflict (lead_measure_id, activity_id) do nothing
+                    returning lead_measure_id)
+                insert into scoreboard_lead_week (lead_measure_id, week, automatic)
+                select lead_measure_id, $4, 1 from counted
+                on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + 1""",
+                Tuple.of(activity.teamId(), activity.activityType(), activity.activityId(), week));
+    }
+
+    private static Uni<Void> manualCount(SqlConnection tx, UUID leadMeasureId, String week, int count) {
+        if (Periods.start(week, Cadence.WEEK).isEmpty()) {
+            throw CommandRejected.unprocessable("invalid-week", "A lead reading's week must be an ISO week",
+                    new CommandRejected.FieldError("week", "must be an ISO week such as 2026-W48"));
+        }
+        return execute(tx, """
+                insert into scoreboard_lead_week (lead_measure_id, week, manual) values ($1, $2, $3)
+                on conflict (lead_measure_id, week) do update set manual = excluded.manual""",
+                Tuple.of(leadMeasureId, week, count));
+    }
+
+    private static Uni<Void> lagReading(SqlConnection tx, UUID wigId, String period, BigDecimal value) {
+        return execute(tx, """
+                insert into scoreboard_lag_reading (wig_id, period, value) values ($1, $2, $3)
+                on conflict (wig_id, period) do update set value = excluded.value""",
+                Tuple.of(wigId, period, value))
+                .chain(() -> execute(tx, """
+                        update scoreboard_wig w
+                        set (current_period, current_value) = (select r.period, r.value from scoreboard_lag_reading r
+                                                               where r.wig_id = w.wig_id order by r.period desc limit 1)
+                        where w.wig_id = $1""", Tuple.of(wigId)));
+    }
+
+    private static Uni<Void> wigStatus(SqlConnection tx, UUID wigId, String status) {
+        return execute(tx, "update scoreboard_wig set status = $2 where wig_id = $1", Tuple.of(wigId, status));
+    }
+
+    /** A WIG or lead measure names a team: the team is known from then on, in the unit named, if none was yet. */
+    private static Uni<Void> teamNamed(SqlConnection tx, UUID teamId, UUID unitId, OffsetDateTime time) {
+        if (teamId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(tx, """
+                insert into scoreboard_team (team_id, unit_id, since) values ($1, $2, $3)
+                on conflict (team_id) do update set unit_id = excluded.unit_id
+                where scoreboard_team.unit_id is null and excluded.unit_id is not null""",
+                Tuple.tuple().addUUID(teamId).addUUID(unitId).addOffsetDateTime(time));
+    }
+
+    private static Uni<Void> execute(SqlConnection tx, String sql, Tuple arguments) {
+        return tx.preparedQuery(sql).execute(arguments).replaceWithVoid();
+    }
+}
