@@ -39,7 +39,10 @@ create table scoreboard_lag_reading (
     primary key (wig_id, period)
 );
 
--- Lead measures; status proposed, active or retired. Activities count towards active ones by team and type.
+-- Lead measures; status proposed, active or retired. An activity counts towards a lead measure of its
+-- team and type when it was carried out while the lead measure was active: active_from (the activation's
+-- time) <= carried out < active_until (the retirement's time). Judged by event times, so a replay
+-- counts the same whatever order the two topics interleave in.
 create table scoreboard_lead_measure (
     lead_measure_id uuid primary key,
     wig_id          uuid,
@@ -49,10 +52,23 @@ create table scoreboard_lead_measure (
     activity_type   text        not null,
     weekly_target   integer     not null,
     status          text        not null,
-    since           timestamptz not null
+    since           timestamptz not null,
+    active_from     timestamptz,
+    active_until    timestamptz
 );
 create index scoreboard_lead_measure_by_team on scoreboard_lead_measure (team_id, since, lead_measure_id);
-create index scoreboard_lead_measure_counting on scoreboard_lead_measure (team_id, activity_type) where status = 'active';
+create index scoreboard_lead_measure_counting on scoreboard_lead_measure (team_id, activity_type) where active_from is not null;
+
+-- Every activity carried out (once per activity id), so a lead measure activated later, or an
+-- activity applied before the activation it falls under, is still counted.
+create table scoreboard_activity (
+    activity_id    uuid primary key,
+    team_id        uuid        not null,
+    activity_type  text        not null,
+    carried_out_at timestamptz not null,
+    week           text        not null
+);
+create index scoreboard_activity_by_team_type on scoreboard_activity (team_id, activity_type, carried_out_at);
 
 -- Weekly actuals per lead measure and ISO week (2026-W48, text in time order): counted activities and the manual count.
 create table scoreboard_lead_week (

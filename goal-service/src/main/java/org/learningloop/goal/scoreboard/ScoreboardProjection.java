@@ -115,17 +115,21 @@ public class ScoreboardProjection {
         if (event instanceof LeadMeasureActivated activated) {
             return teamNamed(tx, activated.teamId(), activated.unitId(), time).chain(() -> execute(tx, """
                     insert into scoreboard_lead_measure (lead_measure_id, wig_id, team_id, unit_id, activity_type,
-                                                         weekly_target, status, since)
-                    values ($1, $2, $3, $4, $5, $6, 'active', $7)
+                                                         weekly_target, status, since, active_from)
+                    values ($1, $2, $3, $4, $5, $6, 'active', $7, $7)
                     on conflict (lead_measure_id) do update
-                    set status = 'active', weekly_target = excluded.weekly_target, activity_type = excluded.activity_type""",
+                    set status = 'active', weekly_target = excluded.weekly_target, activity_type = excluded.activity_type,
+                        active_from = coalesce(scoreboard_lead_measure.active_from, excluded.active_from)""",
                     Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
                             .addUUID(activated.teamId()).addUUID(activated.unitId()).addString(activated.activityType())
-                            .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)));
+                            .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)))
+                    .chain(() -> countEarlierActivities(tx, activated.leadMeasureId()));
         }
         if (event instanceof LeadMeasureRetired retired) {
-            return execute(tx, "update scoreboard_lead_measure set status = 'retired' where lead_measure_id = $1",
-                    Tuple.of(retired.leadMeasureId()));
+            return execute(tx, """
+                    update scoreboard_lead_measure set status = 'retired', active_until = $2 where lead_measure_id = $1""",
+                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(time))
+                    .chain(() -> uncountLaterActivities(tx, retired.leadMeasureId()));
         }
         if (event instanceof LeadReadingRecorded recorded) {
             return manualCount(tx, recorded.leadMeasureId(), recorded.week(), recorded.count());
@@ -136,7 +140,10 @@ public class ScoreboardProjection {
         return Uni.createFrom().voidItem();
     }
 
-    /** One statement: remember the activity per matching active lead measure, and count it where it is new. */
+    /**
+     * Stores the activity once, and counts it for each lead measure of its team and type that was
+     * active when it was carried out.
+     */
     private Uni<Void> count(SqlConnection tx, ActivityCarriedOut activity) {
         if (activity.activityId() == null || activity.teamId() == null || activity.activityType() == null
                 || activity.carriedOutAt() == null) {
@@ -145,16 +152,56 @@ public class ScoreboardProjection {
         }
         String week = Periods.of(activity.carriedOutAt(), config.timeZone(), Cadence.WEEK);
         return execute(tx, """
-                with counted as (
+                with stored as (
+                    insert into scoreboard_activity (activity_id, team_id, activity_type, carried_out_at, week)
+                    values ($3, $1, $2, $5, $4)
+                    on conflict (activity_id) do nothing
+                    returning activity_id),
+                counted as (
                     insert into scoreboard_counted_activity (lead_measure_id, activity_id, week)
-                    select lead_measure_id, $3, $4 from scoreboard_lead_measure
-                    where team_id = $1 and activity_type = $2 and status = 'active'
+                    select m.lead_measure_id, s.activity_id, $4 from scoreboard_lead_measure m, stored s
+                    where m.team_id = $1 and m.activity_type = $2
+                      and m.active_from <= $5 and (m.active_until is null or $5 < m.active_until)
                     on conflict (lead_measure_id, activity_id) do nothing
                     returning lead_measure_id)
                 insert into scoreboard_lead_week (lead_measure_id, week, automatic)
                 select lead_measure_id, $4, 1 from counted
                 on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + 1""",
-                Tuple.of(activity.teamId(), activity.activityType(), activity.activityId(), week));
+                Tuple.tuple().addUUID(activity.teamId()).addString(activity.activityType()).addUUID(activity.activityId())
+                        .addString(week).addOffsetDateTime(OffsetDateTime.ofInstant(activity.carriedOutAt(), ZoneOffset.UTC)));
+    }
+
+    /** At activation: counts the activities already stored that were carried out while it is active. */
+    private static Uni<Void> countEarlierActivities(SqlConnection tx, UUID leadMeasureId) {
+        return execute(tx, """
+                with counted as (
+                    insert into scoreboard_counted_activity (lead_measure_id, activity_id, week)
+                    select m.lead_measure_id, a.activity_id, a.week
+                    from scoreboard_lead_measure m
+                    join scoreboard_activity a on a.team_id = m.team_id and a.activity_type = m.activity_type
+                    where m.lead_measure_id = $1 and a.carried_out_at >= m.active_from
+                      and (m.active_until is null or a.carried_out_at < m.active_until)
+                    on conflict (lead_measure_id, activity_id) do nothing
+                    returning week)
+                insert into scoreboard_lead_week (lead_measure_id, week, automatic)
+                select $1, week, count(*) from counted group by week
+                on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + excluded.automatic""",
+                Tuple.of(leadMeasureId));
+    }
+
+    /** At retirement: takes back the activities counted that were carried out after it. */
+    private static Uni<Void> uncountLaterActivities(SqlConnection tx, UUID leadMeasureId) {
+        return execute(tx, """
+                with removed as (
+                    delete from scoreboard_counted_activity c
+                    using scoreboard_activity a, scoreboard_lead_measure m
+                    where c.lead_measure_id = $1 and a.activity_id = c.activity_id and m.lead_measure_id = $1
+                      and a.carried_out_at >= m.active_until
+                    returning c.week)
+                update scoreboard_lead_week w set automatic = w.automatic - r.n
+                from (select week, count(*) as n from removed group by week) r
+                where w.lead_measure_id = $1 and w.week = r.week""",
+                Tuple.of(leadMeasureId));
     }
 
     private static Uni<Void> manualCount(SqlConnection tx, UUID leadMeasureId, String week, int count) {

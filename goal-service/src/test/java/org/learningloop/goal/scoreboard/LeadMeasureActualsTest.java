@@ -147,6 +147,31 @@ class LeadMeasureActualsTest {
         assertThat(JsonPath.from(scoreboard(team, "2026-W48")).getList("leadMeasures")).as("neither is active").isEmpty();
     }
 
+    @Test
+    void givenActivitiesAppliedBeforeTheActivationAndRetirementTheyFallUnder_thenCountedByWhenCarriedOut() {
+        UUID calls = UUID.randomUUID();
+        published.leadMeasureProposed(calls, wig, team, unit, "Phone calls", "phone-call", 10);
+        // activities come on another topic: here they are applied before the lead measure's activation and retirement
+        published.activityCarriedOut(UUID.randomUUID(), team, unit, "phone-call", "2026-11-23T09:00:00Z"); // before
+        published.activityCarriedOut(UUID.randomUUID(), team, unit, "phone-call", "2026-11-24T09:00:00Z"); // while active
+        published.awaitApplied(published.activityCarriedOut(UUID.randomUUID(), team, unit, "phone-call",
+                "2026-11-26T09:00:00Z"));                                                                   // after
+        assertThat(automatic(calls, "2026-W48")).isZero();
+
+        published.awaitApplied(published.leadMeasureActivatedAt(calls, wig, team, unit, "phone-call", 10,
+                "2026-11-24T00:00:00Z"));
+        assertThat(automatic(calls, "2026-W48")).as("counted at activation: carried out since").isEqualTo(2);
+
+        published.awaitApplied(published.leadMeasureRetiredAt(calls, wig, team, unit, "2026-11-25T00:00:00Z"));
+        assertThat(automatic(calls, "2026-W48")).as("taken back at retirement: carried out after it").isEqualTo(1);
+    }
+
+    private int automatic(UUID leadMeasure, String week) {
+        return pool.preparedQuery("select coalesce(sum(automatic), 0) from scoreboard_lead_week where lead_measure_id = $1 and week = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(leadMeasure, week))
+                .map(rows -> rows.iterator().next().getInteger(0)).await().indefinitely();
+    }
+
     static String scoreboard(UUID team, String week) {
         return given().queryParam("week", week).get("/teams/{teamId}/scoreboard", team)
                 .then().statusCode(200).extract().asString();

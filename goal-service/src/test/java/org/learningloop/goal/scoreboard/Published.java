@@ -83,15 +83,24 @@ final class Published {
     }
 
     String leadMeasureActivated(UUID leadMeasure, UUID wig, UUID team, UUID unit, String activityType, int weeklyTarget) {
+        return leadMeasureActivatedAt(leadMeasure, wig, team, unit, activityType, weeklyTarget, nextGoalEventTime());
+    }
+
+    String leadMeasureActivatedAt(UUID leadMeasure, UUID wig, UUID team, UUID unit, String activityType, int weeklyTarget,
+                                  String time) {
         return goal(team, "goal.lead-measure-activated.v1", """
                 {"leadMeasureId": "%s", "wigId": "%s", "teamId": "%s", "unitId": "%s", "activityType": "%s",
-                 "weeklyTarget": %d}""".formatted(leadMeasure, wig, team, unit, activityType, weeklyTarget));
+                 "weeklyTarget": %d}""".formatted(leadMeasure, wig, team, unit, activityType, weeklyTarget), time);
     }
 
     String leadMeasureRetired(UUID leadMeasure, UUID wig, UUID team, UUID unit) {
+        return leadMeasureRetiredAt(leadMeasure, wig, team, unit, nextGoalEventTime());
+    }
+
+    String leadMeasureRetiredAt(UUID leadMeasure, UUID wig, UUID team, UUID unit, String time) {
         return goal(team, "goal.lead-measure-retired.v1", """
                 {"leadMeasureId": "%s", "wigId": "%s", "teamId": "%s", "unitId": "%s", "reason": "test"}"""
-                .formatted(leadMeasure, wig, team, unit));
+                .formatted(leadMeasure, wig, team, unit), time);
     }
 
     String leadReadingRecorded(UUID leadMeasure, UUID team, UUID unit, String week, int count) {
@@ -123,9 +132,21 @@ final class Published {
         return eventId;
     }
 
+    /** Goal events happen a second apart from here on, in the order published: before the tests' activities. */
+    private static final Instant GOAL_EVENTS_FROM = Instant.parse("2026-01-01T00:00:00Z");
+    private static final java.util.concurrent.atomic.AtomicLong GOAL_EVENTS = new java.util.concurrent.atomic.AtomicLong();
+
+    private static String nextGoalEventTime() {
+        return GOAL_EVENTS_FROM.plusSeconds(GOAL_EVENTS.incrementAndGet()).toString();
+    }
+
     private String goal(UUID key, String type, String payload) {
+        return goal(key, type, payload, nextGoalEventTime());
+    }
+
+    private String goal(UUID key, String type, String payload, String time) {
         String eventId = UUID.randomUUID().toString();
-        write("loop.goals", key, "/goal-service", eventId, type, Instant.now().toString(), payload);
+        write("loop.goals", key, "/goal-service", eventId, type, time, payload);
         return eventId;
     }
 
