@@ -37,6 +37,7 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
 import java.util.Set;
@@ -70,13 +71,7 @@ public class LeadMeasureResource {
                                  @Parameter(description = "Makes retries safe: same key and body, same answer")
                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @Context UriInfo uri) {
-        return leadMeasures.propose(request, idempotencyKey).map(created -> {
-            Decision<LeadMeasureState> decision = created.decision();
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Versions.etag(decision.version()))
-                    .entity(LeadMeasureView.of((DefinedLeadMeasure) decision.state(), decision.version()))
-                    .build();
-        });
+        return leadMeasures.propose(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> LeadMeasureView.of((DefinedLeadMeasure) state, version)));
     }
 
     @GET
@@ -193,8 +188,6 @@ public class LeadMeasureResource {
     }
 
     private static Response ok(Decision<LeadMeasureState> decision) {
-        return Response.ok(LeadMeasureView.of((DefinedLeadMeasure) decision.state(), decision.version()))
-                .tag(Versions.etag(decision.version()))
-                .build();
+        return Answers.ok(decision, (state, version) -> LeadMeasureView.of((DefinedLeadMeasure) state, version));
     }
 }

@@ -37,6 +37,7 @@ import org.learningloop.goal.organisation.view.OrganisationQueries.TeamItem;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
 import java.util.Map;
@@ -67,13 +68,7 @@ public class TeamResource {
                                 @Parameter(description = "Makes retries safe: same key and body, same answer")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context UriInfo uri) {
-        return teams.create(request, idempotencyKey).map(created -> {
-            Decision<TeamState> decision = created.decision();
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Versions.etag(decision.version()))
-                    .entity(Team.of((ExistingTeam) decision.state(), decision.version(), Map.of()))
-                    .build();
-        });
+        return teams.create(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> Team.of((ExistingTeam) state, version, Map.of())));
     }
 
     @GET

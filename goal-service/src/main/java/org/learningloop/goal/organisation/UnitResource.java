@@ -34,6 +34,7 @@ import org.learningloop.goal.organisation.view.OrganisationQueries.UnitItem;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
 import java.util.UUID;
@@ -63,13 +64,7 @@ public class UnitResource {
                                 @Parameter(description = "Makes retries safe: same key and body, same answer")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context UriInfo uri) {
-        return units.create(request, idempotencyKey).map(created -> {
-            Decision<UnitState> decision = created.decision();
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Versions.etag(decision.version()))
-                    .entity(Unit.of((ExistingUnit) decision.state(), decision.version()))
-                    .build();
-        });
+        return units.create(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> Unit.of((ExistingUnit) state, version)));
     }
 
     @GET
@@ -108,8 +103,6 @@ public class UnitResource {
     }
 
     private static Response ok(Decision<UnitState> decision) {
-        return Response.ok(Unit.of((ExistingUnit) decision.state(), decision.version()))
-                .tag(Versions.etag(decision.version()))
-                .build();
+        return Answers.ok(decision, (state, version) -> Unit.of((ExistingUnit) state, version));
     }
 }

@@ -32,6 +32,7 @@ import org.learningloop.goal.wig.summary.WigSummaries;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
 import java.util.UUID;
@@ -63,13 +64,7 @@ public class WigResource {
                                 @Parameter(description = "Makes retries safe: same key and body, same answer")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context UriInfo uri) {
-        return wigs.define(request, idempotencyKey).map(created -> {
-            Decision<WigState> decision = created.decision();
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Versions.etag(decision.version()))
-                    .entity(WigView.of((DefinedWig) decision.state(), decision.version()))
-                    .build();
-        });
+        return wigs.define(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> WigView.of((DefinedWig) state, version)));
     }
 
     @GET
@@ -162,8 +157,6 @@ public class WigResource {
     }
 
     private static Response ok(Decision<WigState> decision) {
-        return Response.ok(WigView.of((DefinedWig) decision.state(), decision.version()))
-                .tag(Versions.etag(decision.version()))
-                .build();
+        return Answers.ok(decision, (state, version) -> WigView.of((DefinedWig) state, version));
     }
 }
