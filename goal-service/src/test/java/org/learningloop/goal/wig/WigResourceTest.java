@@ -114,6 +114,12 @@ class WigResourceTest {
         given().contentType(ContentType.JSON).body(wigBody(UUID.randomUUID(), "x").replace("\"teamId\": \"", "\"teamId\": \"x"))
                 .post("/wigs")
                 .then().statusCode(400).body("errors[0].field", equalTo("teamId"));
+        given().contentType(ContentType.JSON).body(wigBody(UUID.randomUUID(), "x").replaceFirst("\"teamId\": \"[^\"]*\"", "\"teamId\": \"\""))
+                .post("/wigs")
+                .then().statusCode(400).body("errors[0].field", equalTo("teamId"));
+        given().contentType(ContentType.JSON).body(wigBody(UUID.randomUUID(), "x").replace("\"from\": 10", "\"from\": \"10\""))
+                .post("/wigs")
+                .then().statusCode(400).body("errors[0].field", equalTo("lagMeasure.from"));
         given().contentType(ContentType.JSON).post("/wigs")
                 .then().statusCode(400).contentType(PROBLEM);
         given().contentType(ContentType.TEXT).body("hello").post("/wigs")
