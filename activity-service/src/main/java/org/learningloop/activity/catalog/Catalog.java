@@ -124,7 +124,14 @@ public class Catalog {
     }
 
     private static Parameters parameters(String cursor) {
-        return cursor == null ? new Parameters() : Parameters.with("key", Cursors.decode(cursor, 1)[0]);
+        if (cursor == null) {
+            return new Parameters();
+        }
+        String key = Cursors.decode(cursor, 1)[0];
+        if (!key.matches(CatalogApi.KEY)) {
+            throw Cursors.invalid();
+        }
+        return Parameters.with("key", key);
     }
 
     private static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, String> key) {
