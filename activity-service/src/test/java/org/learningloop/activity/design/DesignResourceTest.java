@@ -206,6 +206,29 @@ class DesignResourceTest {
         assertThat(stored(pool)).isEqualTo(before);
     }
 
+    @Test
+    void givenDesign_whenRevisedWithAnAgreement_thenTheVersionCarriesIt_andTheSameAgreementWithoutChangeAddsNothing() {
+        UUID id = created(UUID.randomUUID(), UUID.randomUUID(), "Agreed by hand");
+        UUID agreement = UUID.randomUUID();
+        String body = "{\"hypothesis\": \"The meeting's guess\", \"rationale\": \"Agreed at APT\", \"agreementId\": \"%s\"}"
+                .formatted(agreement);
+        revise(id, "\"1\"", body).then().statusCode(200).header("ETag", "\"2\"")
+                .body("agreementIds", equalTo(List.of(agreement.toString())));
+        revise(id, "\"2\"", body).then().statusCode(200).header("ETag", "\"2\"");
+        given().get("/designs/" + id + "/versions/2").then().statusCode(200)
+                .body("agreementId", equalTo(agreement.toString())).body("changed", equalTo(List.of("hypothesis")));
+        assertThat(events(pool, id)).isEqualTo(2);
+    }
+
+    @Test
+    void givenTwoClientsWithTheSameETag_whenBothRevise_thenTheSecondGets412WithTheCurrentETag() {
+        UUID id = created(UUID.randomUUID(), UUID.randomUUID(), "Contended visit");
+        revise(id, "\"1\"", "{\"hypothesis\": \"First\", \"rationale\": \"One\"}").then().statusCode(200);
+        revise(id, "\"1\"", "{\"hypothesis\": \"Second\", \"rationale\": \"Two\"}").then().statusCode(412)
+                .header("ETag", "\"2\"");
+        given().get("/designs/" + id).then().statusCode(200).body("hypothesis", equalTo("First"));
+    }
+
     // ---- retire ----------------------------------------------------------------------------------------------
 
     @Test
