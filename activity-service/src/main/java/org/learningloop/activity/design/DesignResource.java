@@ -84,6 +84,15 @@ public class DesignResource {
     }
 
     @GET
+    @Path("/{designId}/versions")
+    @Operation(summary = "Every version of a design, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions")
+    public Uni<java.util.List<DesignVersionView>> versions(@PathParam("designId") UUID designId) {
+        return designs.get(designId).map(decision -> ((DefinedDesign) decision.state()).versions().stream()
+                .map(version -> DesignVersionView.of(designId, version)).toList());
+    }
+
+    @GET
     @Path("/{designId}/versions/{version}")
     @Operation(summary = "Any version of a design, whole, with the elements it changed and why")
     @APIResponse(responseCode = "200", description = "The version",

@@ -157,6 +157,9 @@ class DesignResourceTest {
         given().get("/designs/" + id + "/versions/2").then().statusCode(200)
                 .body("frames.durationMinutes", equalTo(90)).body("changed", equalTo(List.of("frames")))
                 .body("rationale", equalTo("Lunch is too short")).body("agreementId", nullValue());
+        given().get("/designs/" + id + "/versions").then().statusCode(200).body("version", equalTo(List.of(1, 2)))
+                .body("frames.durationMinutes", equalTo(List.of(45, 90)));
+        given().get("/designs/" + UUID.randomUUID() + "/versions").then().statusCode(404);
         given().get("/designs/" + id + "/versions/3").then().statusCode(404).contentType(PROBLEM)
                 .body("code", equalTo("design-version-not-found"));
         given().get("/designs/" + id + "/versions/zero").then().statusCode(400).contentType(PROBLEM);
