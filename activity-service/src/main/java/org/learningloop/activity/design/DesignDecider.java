@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The rules of a pedagogical design: created (or forked) as version 1; each revision that changes
@@ -183,7 +184,7 @@ public final class DesignDecider implements Decider<DesignCommand, DesignEvent, 
         throw new IllegalArgumentException("Unknown event " + event);
     }
 
-    private static DefinedDesign defined(java.util.UUID designId, DesignState state) {
+    private static DefinedDesign defined(UUID designId, DesignState state) {
         if (!(state instanceof DefinedDesign design)) {
             throw CommandRejected.notFound("design-not-found", "There is no design " + designId);
         }

@@ -43,6 +43,7 @@ import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.http.Versions;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Pedagogical designs: intention, activity frames and content, versioned, forked per segment, retired. */
@@ -87,7 +88,7 @@ public class DesignResource {
     @Path("/{designId}/versions")
     @Operation(summary = "Every version of a design, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
-    public Uni<java.util.List<DesignVersionView>> versions(@PathParam("designId") UUID designId) {
+    public Uni<List<DesignVersionView>> versions(@PathParam("designId") UUID designId) {
         return designs.get(designId).map(decision -> ((DefinedDesign) decision.state()).versions().stream()
                 .map(version -> DesignVersionView.of(designId, version)).toList());
     }
