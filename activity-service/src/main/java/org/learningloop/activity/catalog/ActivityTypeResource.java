@@ -1,0 +1,76 @@
+package org.learningloop.activity.catalog;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.activity.catalog.CatalogApi.ActivityType;
+import org.learningloop.activity.catalog.CatalogApi.ActivityTypeRequest;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.QueryParams;
+
+/** Activity types: which recurring activities run through the loop (data, not code). */
+@Path("/activity-types")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Activity types", description = "Workplace visits, development dialogues, safety rounds… and any added")
+public class ActivityTypeResource {
+
+    private final Catalog catalog;
+
+    public ActivityTypeResource(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @POST
+    @Operation(summary = "Add an activity type", description = "Keys are unique: an existing key gets 409.")
+    @APIResponse(responseCode = "201", description = "Added; Location names it", headers = @Header(name = "Location"),
+            content = @Content(schema = @Schema(implementation = ActivityType.class)))
+    public Uni<Response> add(@Valid @NotNull ActivityTypeRequest request, @Context UriInfo uri) {
+        return catalog.addActivityType(request).map(type -> Response
+                .created(uri.getAbsolutePathBuilder().path(type.key()).build()).entity(type).build());
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "List activity types", description = "In key order; pass nextCursor back as cursor.")
+    public Uni<Page<ActivityType>> list(
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 100)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        return catalog.activityTypes(cursor, QueryParams.limit(limit, 100, 200));
+    }
+
+    @GET
+    @Path("/{key}")
+    @WithSession
+    @Operation(summary = "An activity type")
+    public Uni<ActivityType> get(@PathParam("key") String key) {
+        return catalog.activityType(key).map(type -> {
+            if (type == null) {
+                throw CommandRejected.notFound("activity-type-not-found", "There is no activity type " + key);
+            }
+            return type;
+        });
+    }
+}

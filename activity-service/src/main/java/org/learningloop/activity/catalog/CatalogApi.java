@@ -1,0 +1,54 @@
+package org.learningloop.activity.catalog;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON shapes of the activity-type and segment API. */
+public final class CatalogApi {
+
+    /** A key: lower-case words of letters and digits joined by single hyphens. */
+    public static final String KEY = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final String KEY_MESSAGE = "must be a key such as workplace-visit";
+
+    private CatalogApi() {
+    }
+
+    @Schema(description = "A new activity type: any recurring activity that runs through the learning loop")
+    public record ActivityTypeRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = KEY, message = KEY_MESSAGE)
+            @Schema(example = "competence-dialogue") String key,
+            @NotBlank @Size(max = 200) @Schema(example = "Competence dialogue") String name,
+            @Size(max = 2000) @Schema(example = "A dialogue about the competence the workplace needs") String description) {
+    }
+
+    @Schema(description = "An activity type")
+    public record ActivityType(String key, String name, String description) {
+
+        static ActivityType of(ActivityTypeRow row) {
+            return new ActivityType(row.key, row.name, row.description);
+        }
+    }
+
+    @Schema(description = "A new segment: a kind of workplace that designs target")
+    public record SegmentRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = KEY, message = KEY_MESSAGE)
+            @Schema(example = "retail") String key,
+            @NotBlank @Size(max = 200) @Schema(example = "Retail") String name,
+            @Size(max = 2000) @Schema(example = "Shops and stores") String criteria) {
+    }
+
+    @Schema(description = "A segment (kind of workplace)")
+    public record Segment(String key, String name, String criteria) {
+
+        static Segment of(SegmentRow row) {
+            return new Segment(row.key, row.name, row.criteria);
+        }
+    }
+
+    /** Stripped text, or {@code null} when there is none. */
+    static String textOrNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,22 @@
+package org.learningloop.activity.catalog;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A row of the segment reference table (written by {@link Catalog}, read here). */
+@Entity
+@Table(name = "segment")
+public class SegmentRow extends PanacheEntityBase {
+
+    @Id
+    public String key;
+    public String name;
+    public String criteria;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

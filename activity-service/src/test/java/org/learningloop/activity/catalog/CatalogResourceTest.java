@@ -1,0 +1,115 @@
+package org.learningloop.activity.catalog;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Activity types and segments are data: seeded on first start, added by API, unique by key. */
+@QuarkusTest
+class CatalogResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void givenFirstStart_thenTheSeedsAreThere() {
+        given().queryParam("limit", 200).get("/activity-types").then().statusCode(200)
+                .body("items.key", hasItems("workplace-visit", "development-dialogue", "safety-round", "cooperation-meeting"));
+        given().queryParam("limit", 200).get("/segments").then().statusCode(200)
+                .body("items.key", hasItems("call-centre", "small-6-30", "large-industry", "public-sector"));
+        given().get("/segments/small-6-30").then().statusCode(200).body("criteria", containsString("6 to 30"));
+        given().get("/activity-types/workplace-visit").then().statusCode(200).body("name", equalTo("Workplace visit"));
+    }
+
+    @Test
+    void givenNewActivityType_whenAdded_then201AndListed_andTheSameKeyAgainGets409() {
+        String key = "competence-dialogue-" + suffix();
+        given().contentType(ContentType.JSON)
+                .body("{\"key\": \"%s\", \"name\": \"Competence dialogue\", \"description\": \"About skills\"}".formatted(key))
+                .post("/activity-types")
+                .then().statusCode(201).header("Location", containsString("/activity-types/" + key))
+                .body("key", equalTo(key)).body("name", equalTo("Competence dialogue"));
+        given().get("/activity-types/" + key).then().statusCode(200).body("description", equalTo("About skills"));
+
+        given().contentType(ContentType.JSON).body("{\"key\": \"%s\", \"name\": \"Other\"}".formatted(key))
+                .post("/activity-types")
+                .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("activity-type-exists"));
+        given().get("/activity-types/" + key).then().statusCode(200).body("name", equalTo("Competence dialogue"));
+        given().contentType(ContentType.JSON).body("{\"key\": \"workplace-visit\", \"name\": \"Visit\"}")
+                .post("/activity-types").then().statusCode(409);
+    }
+
+    @Test
+    void givenNewSegment_whenAdded_then201AndListed_andTheSameKeyAgainGets409() {
+        String key = "retail-" + suffix();
+        given().contentType(ContentType.JSON)
+                .body("{\"key\": \"%s\", \"name\": \"Retail\", \"criteria\": \"Shops\"}".formatted(key))
+                .post("/segments")
+                .then().statusCode(201).header("Location", containsString("/segments/" + key)).body("criteria", equalTo("Shops"));
+        given().queryParam("limit", 200).get("/segments").then().statusCode(200).body("items.key", hasItem(key));
+        given().contentType(ContentType.JSON).body("{\"key\": \"%s\", \"name\": \"Retail again\"}".formatted(key))
+                .post("/segments")
+                .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("segment-exists"));
+    }
+
+    @Test
+    void givenBadInput_whenAdded_then400NamingTheField_andNothingStored() {
+        long before = rows();
+        expect400("/activity-types", "{\"key\": \"Workplace Visit\", \"name\": \"X\"}", "key");
+        expect400("/activity-types", "{\"key\": \"double--hyphen\", \"name\": \"X\"}", "key");
+        expect400("/activity-types", "{\"key\": \"fine-key\"}", "name");
+        expect400("/activity-types", "{\"key\": \"fine-key\", \"name\": {\"en\": \"X\"}}", "name");
+        expect400("/activity-types", "{\"key\": \"fine-key\", \"name\": \"X\", \"colour\": \"red\"}", "colour");
+        expect400("/segments", "{\"name\": \"X\"}", "key");
+        expect400("/segments", "{\"key\": \"ok\", \"name\": \"  \"}", "name");
+        expect400("/segments", "{\"key\": \"ok\", \"name\": \"X\", \"criteria\": [\"a\"]}", "criteria");
+        given().contentType(ContentType.JSON).post("/segments").then().statusCode(400).contentType(PROBLEM);
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void givenManyTypes_whenPaged_thenEveryTypeOnce_inKeyOrder() {
+        var first = given().queryParam("limit", 2).get("/activity-types").then().statusCode(200)
+                .body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().jsonPath();
+        String second = given().queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .get("/activity-types").then().statusCode(200).extract().jsonPath().getString("items[0].key");
+        assertThat(second).isGreaterThan(first.getString("items[1].key"));
+        given().queryParam("cursor", "not-a-cursor").get("/activity-types").then().statusCode(400)
+                .body("code", equalTo("invalid-cursor"));
+        given().queryParam("limit", 0).get("/segments").then().statusCode(400).body("errors.field", hasItem("limit"));
+        given().get("/segments/moon-base").then().statusCode(404).contentType(PROBLEM)
+                .body("code", equalTo("segment-not-found"));
+        given().get("/activity-types/moon-walk").then().statusCode(404).body("code", not(equalTo("")));
+    }
+
+    private static void expect400(String path, String body, String field) {
+        given().contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("validation-failed"))
+                .body("errors.field", hasItem(field));
+    }
+
+    private long rows() {
+        return pool.query("select (select count(*) from activity_type) + (select count(*) from segment)").execute()
+                .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z0-9]", "0");
+    }
+}
