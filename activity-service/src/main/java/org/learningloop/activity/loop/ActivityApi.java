@@ -42,7 +42,7 @@ public final class ActivityApi {
     public record PlanActivityRequest(
             @NotNull UUID teamId,
             @Schema(description = "Defaults to the design's unit; must be the design's unit") UUID unitId,
-            @Schema(description = "The lead measure the activity counts towards") UUID leadMeasureId,
+            @Schema(description = "The lead measure the activity counts towards; defaults to the design's") UUID leadMeasureId,
             @NotNull UUID designId,
             @Min(1) @Schema(description = "Defaults to the design's current version") Integer designVersion,
             @NotNull @Schema(example = "2026-12-01T09:00:00Z") Instant scheduledAt,

@@ -25,6 +25,7 @@ public sealed interface ActivityCommand {
      * Plan an activity (before).
      *
      * @param unitId        the unit, or {@code null} for the design's unit
+     * @param leadMeasureId the lead measure it counts towards, or {@code null} for the design's
      * @param design        what the design's stream says of the design
      * @param designVersion the version to use, or {@code null} for the design's current one
      * @param segmentKnown  whether the workplace's segment is a known segment

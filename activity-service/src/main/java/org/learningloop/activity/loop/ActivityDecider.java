@@ -90,8 +90,9 @@ public final class ActivityDecider implements Decider<ActivityCommand, ActivityE
                     new FieldError("participants", "names a member more than once"));
         }
         UUID unitId = command.unitId() != null ? command.unitId() : design.unitId();
+        UUID leadMeasureId = command.leadMeasureId() != null ? command.leadMeasureId() : design.leadMeasureId();
         return List.of(new ActivityPlanned(command.activityId(), command.teamId(), unitId, design.activityType(),
-                command.leadMeasureId(), design.designId(), version, command.scheduledAt(), command.workplace(),
+                leadMeasureId, design.designId(), version, command.scheduledAt(), command.workplace(),
                 List.copyOf(command.participants()), command.preparation(), command.hypothesis()));
     }
 

@@ -28,6 +28,8 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.command.StaleVersion;
+import org.learningloop.platform.eventstore.StreamConflict;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -124,9 +126,15 @@ public class ActivityService {
     private Uni<Decision<ActivityState>> change(UUID activityId, ActivityCommand command, long expectedVersion,
                                                 Instant now) {
         CommandContext context = CommandContext.of(now, "anonymous");
-        return handler.inTransaction(tx -> handler.handleIn(tx, ACTIVITY, ACTIVITY.streamId(activityId), command,
-                        Expectation.version(expectedVersion), context)
-                .call(decision -> decision.appended().isEmpty() ? Uni.createFrom().voidItem() : write(tx, decision, now)));
+        String streamId = ACTIVITY.streamId(activityId);
+        return handler.inTransaction(tx -> handler.handleIn(tx, ACTIVITY, streamId, command,
+                                Expectation.version(expectedVersion), context)
+                        .call(decision -> decision.appended().isEmpty() ? Uni.createFrom().voidItem() : write(tx, decision, now)))
+                // another writer committed between our check and our append: the client's copy is stale (ADR 1)
+                .onFailure(StreamConflict.class).recoverWithUni(conflict -> handler.load(ACTIVITY, streamId)
+                        .map(current -> {
+                            throw new StaleVersion(expectedVersion, current.version());
+                        }));
     }
 
     private Uni<Void> write(SqlClient tx, Decision<ActivityState> decision, Instant now) {

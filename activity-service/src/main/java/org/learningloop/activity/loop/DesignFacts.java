@@ -17,9 +17,10 @@ import java.util.UUID;
  * @param exists         whether the design was created (or forked)
  * @param retired        whether it was retired: no new activities may use it
  * @param currentVersion its newest version (0 when it does not exist)
+ * @param leadMeasureId  the lead measure the design serves, or {@code null}
  */
 public record DesignFacts(UUID designId, boolean exists, boolean retired, int currentVersion, String activityType,
-                          UUID teamId, UUID unitId, List<String> segments) {
+                          UUID teamId, UUID unitId, UUID leadMeasureId, List<String> segments) {
 
     public DesignFacts {
         segments = segments == null ? List.of() : List.copyOf(segments);
@@ -27,7 +28,7 @@ public record DesignFacts(UUID designId, boolean exists, boolean retired, int cu
 
     /** A design nobody created. */
     public static DesignFacts none(UUID designId) {
-        return new DesignFacts(designId, false, false, 0, null, null, null, List.of());
+        return new DesignFacts(designId, false, false, 0, null, null, null, null, List.of());
     }
 
     /** The facts after the design's events, oldest first. */
@@ -42,18 +43,19 @@ public record DesignFacts(UUID designId, boolean exists, boolean retired, int cu
     private DesignFacts after(DesignEvent event) {
         if (event instanceof DesignCreated created) {
             return new DesignFacts(designId, true, false, 1, created.activityType(), created.teamId(), created.unitId(),
-                    created.segments());
+                    created.leadMeasureId(), created.segments());
         }
         if (event instanceof DesignForked forked) {
             return new DesignFacts(designId, true, false, 1, forked.activityType(), forked.teamId(), forked.unitId(),
-                    forked.segments());
+                    forked.leadMeasureId(), forked.segments());
         }
         if (event instanceof DesignRevised revised) {
             return new DesignFacts(designId, exists, retired, Math.max(currentVersion, revised.version()), activityType,
-                    teamId, unitId, segments);
+                    teamId, unitId, leadMeasureId, segments);
         }
         if (event instanceof DesignRetired) {
-            return new DesignFacts(designId, exists, true, currentVersion, activityType, teamId, unitId, segments);
+            return new DesignFacts(designId, exists, true, currentVersion, activityType, teamId, unitId, leadMeasureId,
+                    segments);
         }
         throw new IllegalArgumentException("Unhandled design event " + event.getClass().getSimpleName());
     }

@@ -79,7 +79,7 @@ class ActivityDeciderTest {
             DeciderSpecification.of(new ActivityDecider());
 
     static PlanActivity plan(DesignFacts design, Integer version, UUID unit, boolean segmentKnown, List<UUID> participants) {
-        return new PlanActivity(ACTIVITY, TEAM, unit, LEAD_MEASURE, design, version, SCHEDULED, WORKPLACE, segmentKnown,
+        return new PlanActivity(ACTIVITY, TEAM, unit, null, design, version, SCHEDULED, WORKPLACE, segmentKnown,
                 participants, "Booked the lunch room", "Asking first opens it");
     }
 
@@ -95,7 +95,7 @@ class ActivityDeciderTest {
     // ---- plan ----------------------------------------------------------------------------------------------
 
     @Test
-    void givenDesignAtVersion2_whenPlannedWithoutVersionOrUnit_thenPlannedWithCurrentVersionUnitAndTypeOfDesign() {
+    void givenDesignAtVersion2_whenPlannedWithoutVersionUnitOrLeadMeasure_thenThoseAndTheTypeOfTheDesign() {
         PlannedActivity state = (PlannedActivity) spec.given()
                 .when(plan(DESIGN_V2, null, null, true, List.of(ANNA, BO)))
                 .then(PLANNED);
@@ -106,6 +106,15 @@ class ActivityDeciderTest {
     void givenDesignAtVersion2_whenPlannedWithVersion1_thenThatVersion() {
         spec.given().when(plan(DESIGN_V2, 1, UNIT, true, List.of(ANNA, BO)))
                 .then(new ActivityPlanned(ACTIVITY, TEAM, UNIT, "workplace-visit", LEAD_MEASURE, DESIGN, 1, SCHEDULED,
+                        WORKPLACE, List.of(ANNA, BO), "Booked the lunch room", "Asking first opens it"));
+    }
+
+    @Test
+    void givenDesign_whenPlannedForAnotherLeadMeasure_thenThatLeadMeasure() {
+        UUID other = UUID.randomUUID();
+        spec.given().when(new PlanActivity(ACTIVITY, TEAM, null, other, DESIGN_V2, null, SCHEDULED, WORKPLACE, true,
+                        List.of(ANNA, BO), "Booked the lunch room", "Asking first opens it"))
+                .then(new ActivityPlanned(ACTIVITY, TEAM, UNIT, "workplace-visit", other, DESIGN, 2, SCHEDULED,
                         WORKPLACE, List.of(ANNA, BO), "Booked the lunch room", "Asking first opens it"));
     }
 

@@ -207,6 +207,22 @@ class ActivityResourceTest {
         assertThat(storedEvents(pool)).isEqualTo(before);
     }
 
+    @Test
+    void givenPlannedActivity_whenTwoCarryOutsRaceAtTheSameETag_thenOneWins_andTheOtherIsToldItsCopyIsStale() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = planned(ActivityFixtures.design(pool, store), SCHEDULED);
+            var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = executor.submit(() -> post(id, "carry-out", "\"1\"", CARRY_OUT).statusCode());
+                var second = executor.submit(() -> post(id, "carry-out", "\"1\"", CARRY_OUT).statusCode());
+                assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 412);
+            } finally {
+                executor.shutdown();
+            }
+            given().get("/activities/" + id).then().statusCode(200).header("ETag", "\"2\"");
+        }
+    }
+
     // ---- evaluate ------------------------------------------------------------------------------------------
 
     @Test
