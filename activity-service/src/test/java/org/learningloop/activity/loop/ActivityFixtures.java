@@ -66,20 +66,26 @@ final class ActivityFixtures {
     }
 
     /**
-     * Makes the catalog's {@code segment} table exist with its seeds, as the catalog's migration does (a no-op
-     * once that migration has run), so the segment check is exercised.
+     * Makes the catalog's {@code segment} table exist with its four seeds when no migration has created it
+     * (the catalog's migration lives on another branch), so the segment check is exercised. Once the
+     * catalog's migration has run, its table and seeds are used as they are.
      */
     static void segments(Pool pool) {
-        pool.query("create table if not exists segment (key text primary key, name text not null, criteria text)")
-                .execute().await().indefinitely();
-        pool.query("""
-                        insert into segment (key, name, criteria) values
-                          ('call-centre', 'Call centre', 'Telephone customer service'),
-                          ('small-6-30', 'Small workplace', '6 to 30 employees'),
-                          ('large-industry', 'Large industry', 'Manufacturing, many employees'),
-                          ('public-sector', 'Public sector', 'Government, regions, municipalities')
-                        on conflict (key) do nothing""")
-                .execute().await().indefinitely();
+        boolean exists = pool.query("select to_regclass('segment') is not null").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0)).await().indefinitely();
+        if (exists) {
+            return;
+        }
+        pool.withTransaction(tx -> tx.query("create table if not exists segment (key text primary key, name text not null, criteria text)")
+                        .execute()
+                        .chain(() -> tx.query("""
+                                insert into segment (key, name, criteria) values
+                                  ('call-centre', 'Call centre', 'Telephone customer service'),
+                                  ('small-6-30', 'Small workplace', '6 to 30 employees'),
+                                  ('large-industry', 'Large industry', 'Manufacturing, many employees'),
+                                  ('public-sector', 'Public sector', 'Government, regions, municipalities')
+                                on conflict (key) do nothing""").execute()))
+                .await().indefinitely();
     }
 
     static long storedEvents(Pool pool) {
