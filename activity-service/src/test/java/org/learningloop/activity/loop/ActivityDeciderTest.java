@@ -15,6 +15,7 @@ import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.contracts.activity.Adaptation;
 import org.learningloop.contracts.activity.Content;
 import org.learningloop.contracts.activity.DesignCreated;
+import org.learningloop.contracts.activity.DesignForked;
 import org.learningloop.contracts.activity.DesignRetired;
 import org.learningloop.contracts.activity.DesignRevised;
 import org.learningloop.contracts.activity.FeedbackGiven;
@@ -290,5 +291,22 @@ class ActivityDeciderTest {
         assertThat(DESIGN_V2.unitId()).isEqualTo(UNIT);
         assertThat(DESIGN_V2.retired()).isFalse();
         assertThat(DesignFacts.none(DESIGN).exists()).isFalse();
+    }
+
+    @Test
+    void designFactsOfAForkAreItsOwn_andARetirementKeepsTheVersion() {
+        UUID fork = UUID.randomUUID();
+        DesignFacts forked = DesignFacts.of(fork, List.of(new DesignForked(fork, UNIT, TEAM, "Small-workplace visit",
+                "workplace-visit", LEAD_MEASURE, List.of("small-6-30"), "Intention", null, null, "Hypothesis", DESIGN, 2,
+                "Call centres differ", null)));
+        assertThat(forked.currentVersion()).isEqualTo(1);
+        assertThat(forked.segments()).containsExactly("small-6-30");
+        assertThat(forked.leadMeasureId()).isEqualTo(LEAD_MEASURE);
+
+        DesignFacts retired = DesignFacts.of(DESIGN, List.of(DESIGN_CREATED,
+                new DesignRevised(DESIGN, UNIT, TEAM, 2, null, null, null, null, "Sharper", null),
+                new DesignRetired(DESIGN, UNIT, TEAM, "Does not work", null)));
+        assertThat(retired.retired()).isTrue();
+        assertThat(retired.currentVersion()).isEqualTo(2);
     }
 }
