@@ -76,14 +76,7 @@ class ActivityEventsOnTopicTest {
             assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
             assertThat(TopicReader.header(record, "ce_streamid")).isEqualTo("activity-" + id);
             assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
-            String type = TopicReader.header(record, "ce_type");
-            JsonSchema schema;
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("schemas/" + type + ".schema.json")) {
-                assertThat(in).as("schema of %s", type).isNotNull();
-                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(json.readTree(in));
-            }
-            JsonNode payload = json.readTree(record.value());
-            assertThat(schema.validate(payload)).as("%s against its schema", type).isEmpty();
+            assertFitsItsSchema(record);
         }
 
         ActivityCarriedOut carried = (ActivityCarriedOut) ActivityEvents.CATALOG.decode("activity.carried-out.v1",
@@ -95,6 +88,41 @@ class ActivityEventsOnTopicTest {
         JsonNode payload = json.readTree(ours.get(1).value());
         assertThat(payload.has("carriedOutAt")).isTrue();
         assertThat(payload.get("outcomes").get("membersRecruited").isInt()).isTrue();
+    }
+
+    @Test
+    void givenCarriedOutActivityAndAnotherPlanned_whenFeedbackGivenAndTheOtherCancelled_thenBothOnTheTopicInTheirSchemas()
+            throws Exception {
+        Design design = ActivityFixtures.design(pool, store);
+        String carried = planned(design, "2026-11-26T09:00:00Z");
+        post(carried, "carry-out", "\"1\"", CARRY_OUT).then().statusCode(200);
+        post(carried, "feedback", "\"2\"", ActivityFixtures.feedback(ActivityFixtures.ANNA, ActivityFixtures.BO))
+                .then().statusCode(200);
+        String cancelled = planned(design, "2026-11-27T09:00:00Z");
+        post(cancelled, "cancel", "\"1\"", "{\"reason\": \"The workplace closed\"}").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> read = TopicReader.readUntil(kafka, ActivityEvents.TOPIC, Duration.ofSeconds(60),
+                records -> records.stream().anyMatch(r -> isOfActivity(r, carried)
+                        && "activity.feedback-given.v1".equals(TopicReader.header(r, "ce_type")))
+                        && records.stream().anyMatch(r -> isOfActivity(r, cancelled)
+                        && "activity.cancelled.v1".equals(TopicReader.header(r, "ce_type"))));
+        for (ConsumerRecord<String, String> record : read.stream()
+                .filter(r -> isOfActivity(r, carried) || isOfActivity(r, cancelled)).toList()) {
+            assertThat(record.key()).isEqualTo(design.teamId().toString());
+            assertFitsItsSchema(record);
+        }
+    }
+
+    private void assertFitsItsSchema(ConsumerRecord<String, String> record) throws Exception {
+        String type = TopicReader.header(record, "ce_type");
+        ObjectMapper json = new ObjectMapper();
+        JsonSchema schema;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("schemas/" + type + ".schema.json")) {
+            assertThat(in).as("schema of %s", type).isNotNull();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(json.readTree(in));
+        }
+        JsonNode payload = json.readTree(record.value());
+        assertThat(schema.validate(payload)).as("%s against its schema", type).isEmpty();
     }
 
     private static boolean isOfActivity(ConsumerRecord<String, String> record, String activityId) {
