@@ -41,6 +41,7 @@ import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
 import java.util.List;
@@ -188,9 +189,7 @@ public class DesignResource {
     }
 
     private static Response ok(Decision<DesignState> decision) {
-        return Response.ok(DesignView.of((DefinedDesign) decision.state(), decision.version()))
-                .tag(Versions.etag(decision.version()))
-                .build();
+        return Answers.ok(decision, (state, version) -> DesignView.of((DefinedDesign) state, version));
     }
 
     private static DesignVersion versionOf(Decision<DesignState> decision, UUID designId, int n) {

@@ -31,6 +31,7 @@ import org.learningloop.activity.loop.ActivityApi.PlanActivityRequest;
 import org.learningloop.activity.loop.ActivityState.PlannedActivity;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
 import java.util.UUID;
@@ -64,13 +65,7 @@ public class ActivityResource {
                               @Parameter(description = "Makes retries safe: same key and body, same answer")
                               @HeaderParam("Idempotency-Key") String idempotencyKey,
                               @Context UriInfo uri) {
-        return activities.plan(request, idempotencyKey).map(created -> {
-            Decision<ActivityState> decision = created.decision();
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Versions.etag(decision.version()))
-                    .entity(ActivityView.of((PlannedActivity) decision.state(), decision.version()))
-                    .build();
-        });
+        return activities.plan(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> ActivityView.of((PlannedActivity) state, version)));
     }
 
     @GET
@@ -139,8 +134,6 @@ public class ActivityResource {
     }
 
     private static Response ok(Decision<ActivityState> decision) {
-        return Response.ok(ActivityView.of((PlannedActivity) decision.state(), decision.version()))
-                .tag(Versions.etag(decision.version()))
-                .build();
+        return Answers.ok(decision, (state, version) -> ActivityView.of((PlannedActivity) state, version));
     }
 }
