@@ -1,0 +1,19 @@
+package org.learningloop.learning.learnings;
+
+import org.learningloop.contracts.learning.LearningRecorded;
+
+/** A learning's stream (or a candidate's) as its events leave it. */
+public sealed interface LearningState {
+
+    /** Nothing recorded yet. */
+    record NoLearning() implements LearningState {
+    }
+
+    /** A recorded learning. */
+    record RecordedLearning(LearningRecorded recorded) implements LearningState {
+    }
+
+    /** A dismissed learning candidate. */
+    record DismissedCandidate(String reason) implements LearningState {
+    }
+}
