@@ -1,0 +1,123 @@
+package org.learningloop.learning.learnings;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.learningloop.testing.TopicReader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * activity-service's {@code activity.evaluated.v1} on {@code loop.activities}, through the real broker:
+ * each improvement proposal becomes one open learning candidate, however often the event comes; the
+ * team confirms one by recording a learning from it, and dismisses another.
+ */
+@QuarkusTest
+class LearningCandidatesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void givenEvaluationDeliveredTwice_thenEachProposalIsOneOpenCandidate_thenConfirmedByALearning_andDismissed() {
+        UUID team = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        UUID activity = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        evaluated(kafka, team, unit, activity, eventId);
+        evaluated(kafka, team, unit, activity, eventId);                        // redelivered
+        evaluated(kafka, team, unit, activity, UUID.randomUUID().toString());   // republished under another id
+        UUID sentinelActivity = UUID.randomUUID();
+        evaluated(kafka, team, unit, sentinelActivity, UUID.randomUUID().toString());
+
+        // the sentinel follows the three copies in the team's partition: once its candidates are there, so are theirs
+        await().atMost(PATIENCE).until(() -> rows(pool, team) == 4);
+        given().get("/teams/" + team + "/learning-candidates?status=open").then().statusCode(200)
+                .body("items", hasSize(4))
+                .body("items.status", everyItem(equalTo("open")))
+                .body("items.proposal", hasItems("Book a quieter room", "Shorter talking points"));
+        UUID frames = Candidates.candidateId(activity, 0);
+        UUID content = Candidates.candidateId(activity, 1);
+        given().get("/teams/" + team + "/learning-candidates?limit=1").then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", notNullValue());
+
+        String learning = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("insight", "A quiet room lets the intention get through", "tags", List.of("during", "frames"),
+                        "fromCandidateId", frames.toString()))
+                .post("/teams/" + team + "/learnings")
+                .then().statusCode(201).header("ETag", "\"1\"")
+                .body("element", equalTo("frames")).body("unitId", equalTo(unit.toString()))
+                .body("activityIds", equalTo(List.of(activity.toString())))
+                .body("fromCandidateId", equalTo(frames.toString()))
+                .extract().path("id");
+        given().get("/learnings/" + learning).then().statusCode(200).body("insight",
+                equalTo("A quiet room lets the intention get through"));
+        given().get("/teams/" + team + "/learnings").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].id", equalTo(learning)).body("items[0].tags", equalTo(List.of("during", "frames")));
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "The talking points are fine"))
+                .post("/learning-candidates/" + content + "/dismiss")
+                .then().statusCode(200).body("status", equalTo("dismissed"))
+                .body("dismissalReason", equalTo("The talking points are fine"));
+
+        given().get("/teams/" + team + "/learning-candidates?status=confirmed").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(frames.toString()))
+                .body("items[0].learningId", equalTo(learning));
+        given().get("/teams/" + team + "/learning-candidates?status=dismissed").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(content.toString()));
+
+        // neither can be resolved again
+        given().contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/learning-candidates/" + frames + "/dismiss")
+                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("candidate-not-open"));
+        given().contentType(ContentType.JSON).body(Map.of("insight", "again", "fromCandidateId", content.toString()))
+                .post("/teams/" + team + "/learnings")
+                .then().statusCode(409).contentType("application/problem+json");
+        assertThat(learnings(pool, team)).isEqualTo(1);
+        given().get("/learning-candidates/none").then().statusCode(404);
+    }
+
+    static void evaluated(String kafka, UUID team, UUID unit, UUID activity, String eventId) {
+        String payload = """
+                {"activityId": "%s", "teamId": "%s", "unitId": "%s", "designId": "%s", "designVersion": 1,
+                 "segment": "call-centre", "filtering": {"signal": ["wages"], "noise": []},
+                 "quality": {"intention": 4, "frames": 2, "content": 4, "presence": 5, "focus": 4, "flexibility": 3},
+                 "improvementProposals": [{"element": "frames", "proposal": "Book a quieter room"},
+                                          {"element": "content", "proposal": "Shorter talking points"}]}
+                """.formatted(activity, team, unit, UUID.randomUUID());
+        TopicReader.write(kafka, "loop.activities", team.toString(), payload,
+                "ce_specversion", "1.0", "ce_id", eventId, "ce_type", "activity.evaluated.v1",
+                "ce_source", "/activity-service", "ce_subject", team.toString(), "ce_time", "2026-11-26T15:00:00Z");
+    }
+
+    static int rows(Pool pool, UUID team) {
+        return pool.preparedQuery("select count(*) from learning_candidate where team_id = $1").execute(Tuple.of(team))
+                .await().atMost(Duration.ofSeconds(30)).iterator().next().getInteger(0);
+    }
+
+    static int learnings(Pool pool, UUID team) {
+        return pool.preparedQuery("select count(*) from event_store where team_id = $1 and event_type = 'learning.learning-recorded'")
+                .execute(Tuple.of(team)).await().atMost(Duration.ofSeconds(30)).iterator().next().getInteger(0);
+    }
+}
