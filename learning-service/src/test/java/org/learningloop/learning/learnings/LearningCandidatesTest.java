@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.learningloop.testing.TopicReader;
+import org.learningloop.learning.LearningFixtures;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +45,11 @@ class LearningCandidatesTest {
         UUID unit = UUID.randomUUID();
         UUID activity = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        evaluated(kafka, team, unit, activity, eventId);
-        evaluated(kafka, team, unit, activity, eventId);                        // redelivered
-        evaluated(kafka, team, unit, activity, UUID.randomUUID().toString());   // republished under another id
+        LearningFixtures.evaluated(kafka, team, unit, activity, eventId);
+        LearningFixtures.evaluated(kafka, team, unit, activity, eventId);                        // redelivered
+        LearningFixtures.evaluated(kafka, team, unit, activity, UUID.randomUUID().toString());   // republished under another id
         UUID sentinelActivity = UUID.randomUUID();
-        evaluated(kafka, team, unit, sentinelActivity, UUID.randomUUID().toString());
+        LearningFixtures.evaluated(kafka, team, unit, sentinelActivity, UUID.randomUUID().toString());
 
         // the sentinel follows the three copies in the team's partition: once its candidates are there, so are theirs
         await().atMost(PATIENCE).until(() -> rows(pool, team) == 4);
@@ -96,19 +96,6 @@ class LearningCandidatesTest {
                 .then().statusCode(409).contentType("application/problem+json");
         assertThat(learnings(pool, team)).isEqualTo(1);
         given().get("/learning-candidates/none").then().statusCode(404);
-    }
-
-    static void evaluated(String kafka, UUID team, UUID unit, UUID activity, String eventId) {
-        String payload = """
-                {"activityId": "%s", "teamId": "%s", "unitId": "%s", "designId": "%s", "designVersion": 1,
-                 "segment": "call-centre", "filtering": {"signal": ["wages"], "noise": []},
-                 "quality": {"intention": 4, "frames": 2, "content": 4, "presence": 5, "focus": 4, "flexibility": 3},
-                 "improvementProposals": [{"element": "frames", "proposal": "Book a quieter room"},
-                                          {"element": "content", "proposal": "Shorter talking points"}]}
-                """.formatted(activity, team, unit, UUID.randomUUID());
-        TopicReader.write(kafka, "loop.activities", team.toString(), payload,
-                "ce_specversion", "1.0", "ce_id", eventId, "ce_type", "activity.evaluated.v1",
-                "ce_source", "/activity-service", "ce_subject", team.toString(), "ce_time", "2026-11-26T15:00:00Z");
     }
 
     static int rows(Pool pool, UUID team) {
