@@ -5,6 +5,7 @@ create table learning_candidate (
     team_id          uuid        not null,
     unit_id          uuid,
     activity_id      uuid        not null,
+    position         integer     not null,
     design_id        uuid,
     element          text        not null,
     proposal         text        not null,
@@ -15,7 +16,7 @@ create table learning_candidate (
     resolved_at      timestamptz
 );
 
-create index learning_candidate_by_team on learning_candidate (team_id, proposed_at, candidate_id);
+create index learning_candidate_by_team on learning_candidate (team_id, proposed_at, activity_id, position);
 
 -- Behind GET /teams/{teamId}/learnings: written in the transaction that records the learning.
 create table learning_view (
@@ -39,6 +40,7 @@ create table wig_commitment (
     team_id         uuid        not null,
     made_in         uuid        not null,
     made_week       text        not null,
+    position        integer     not null,
     member_id       uuid        not null,
     what            text        not null,
     lead_measure_id uuid,

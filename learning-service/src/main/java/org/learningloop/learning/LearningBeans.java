@@ -3,7 +3,6 @@ package org.learningloop.learning;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.platform.inbox.Inbox;
 

@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,7 +32,7 @@ import java.util.UUID;
 public class Candidates {
 
     private static final String COLUMNS = "candidate_id, team_id, unit_id, activity_id, design_id, element, proposal, "
-            + "status, learning_id, dismissal_reason, proposed_at, resolved_at";
+            + "status, learning_id, dismissal_reason, proposed_at, resolved_at, position";
 
     /** The candidate id of the {@code index}-th proposal of the evaluation of {@code activityId}: stable on redelivery. */
     public static UUID candidateId(UUID activityId, int index) {
@@ -46,15 +48,15 @@ public class Candidates {
             ImprovementProposal proposal = proposals.get(i);
             rows.add(Tuple.tuple().addUUID(candidateId(evaluated.activityId(), i)).addUUID(evaluated.teamId())
                     .addUUID(evaluated.unitId()).addUUID(evaluated.activityId()).addUUID(evaluated.designId())
-                    .addString(proposal.element()).addString(proposal.proposal()).addOffsetDateTime(utc(at)));
+                    .addString(proposal.element()).addString(proposal.proposal()).addOffsetDateTime(utc(at)).addInteger(i));
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery("""
                         insert into learning_candidate (candidate_id, team_id, unit_id, activity_id, design_id, element,
-                                                        proposal, status, proposed_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, 'open', $8)
+                                                        proposal, status, proposed_at, position)
+                        values ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9)
                         on conflict (candidate_id) do nothing""")
                 .executeBatch(rows).replaceWithVoid();
     }
@@ -92,7 +94,7 @@ public class Candidates {
     /** The team's open candidates, oldest first. */
     public Uni<List<CandidateView>> open(SqlClient client, UUID teamId) {
         return client.preparedQuery("select " + COLUMNS + " from learning_candidate where team_id = $1 and status = 'open' "
-                        + "order by proposed_at, candidate_id")
+                        + "order by proposed_at, activity_id, position")
                 .execute(Tuple.of(teamId))
                 .map(rows -> {
                     List<CandidateView> views = new ArrayList<>();
@@ -106,7 +108,7 @@ public class Candidates {
         return client.preparedQuery("select " + COLUMNS + " from learning_candidate where candidate_id = any($1)")
                 .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])))
                 .map(rows -> {
-                    java.util.Map<UUID, CandidateView> found = new java.util.HashMap<>();
+                    Map<UUID, CandidateView> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.getUUID("candidate_id"), of(row)));
                     return ids.stream().filter(found::containsKey).map(found::get).toList();
                 });
@@ -117,30 +119,32 @@ public class Candidates {
         Tuple params = Tuple.tuple().addUUID(teamId).addString(status);
         String after = "";
         if (cursor != null) {
-            String[] key = Cursors.decode(cursor, 2);
+            String[] key = Cursors.decode(cursor, 3);
             try {
-                params.addOffsetDateTime(utc(Instant.parse(key[0]))).addUUID(UUID.fromString(key[1]));
+                params.addOffsetDateTime(utc(Instant.parse(key[0]))).addUUID(UUID.fromString(key[1]))
+                        .addInteger(Integer.parseInt(key[2]));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursors.invalid();
             }
-            after = " and (proposed_at, candidate_id) > ($3, $4)";
+            after = " and (proposed_at, activity_id, position) > ($3, $4, $5)";
         }
         params.addInteger(limit + 1);
-        String limitParam = cursor != null ? "$5" : "$3";
+        String limitParam = cursor != null ? "$6" : "$3";
         return client.preparedQuery("select " + COLUMNS + " from learning_candidate where team_id = $1 "
                         + "and ($2::text is null or status = $2)" + after
-                        + " order by proposed_at, candidate_id limit " + limitParam)
+                        + " order by proposed_at, activity_id, position limit " + limitParam)
                 .execute(params)
                 .map(rows -> {
-                    List<CandidateView> views = new ArrayList<>();
-                    rows.forEach(row -> views.add(of(row)));
-                    List<CandidateView> page = views.subList(0, Math.min(limit, views.size()));
+                    List<Row> all = new ArrayList<>();
+                    rows.forEach(all::add);
+                    List<Row> page = all.subList(0, Math.min(limit, all.size()));
                     String next = null;
-                    if (views.size() > limit) {
-                        CandidateView last = page.get(page.size() - 1);
-                        next = Cursors.encode(last.proposedAt().toString(), last.id().toString());
+                    if (all.size() > limit) {
+                        Row last = page.get(page.size() - 1);
+                        next = Cursors.encode(last.getOffsetDateTime("proposed_at").toInstant().toString(),
+                                last.getUUID("activity_id").toString(), Integer.toString(last.getInteger("position")));
                     }
-                    return new Page<>(List.copyOf(page), next);
+                    return new Page<>(page.stream().map(Candidates::of).toList(), next);
                 });
     }
 

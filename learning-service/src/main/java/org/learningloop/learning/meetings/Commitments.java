@@ -27,7 +27,7 @@ public class Commitments {
     /** The team's open commitments made in meetings of weeks before {@code week}, oldest first. */
     public Uni<List<UUID>> openBefore(SqlClient client, UUID teamId, String week) {
         return client.preparedQuery("select commitment_id from wig_commitment where team_id = $1 and status = 'open' "
-                        + "and made_week < $2 order by made_week, commitment_id")
+                        + "and made_week < $2 order by made_week, made_in, position")
                 .execute(Tuple.of(teamId, week))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
@@ -54,18 +54,19 @@ public class Commitments {
                     .replaceWithVoid());
         }
         List<Tuple> rows = new ArrayList<>();
-        for (Commitment commitment : held.commitments()) {
+        for (int i = 0; i < held.commitments().size(); i++) {
+            Commitment commitment = held.commitments().get(i);
             rows.add(Tuple.tuple().addUUID(commitment.commitmentId()).addUUID(held.teamId()).addUUID(held.wigMeetingId())
                     .addString(held.week()).addUUID(commitment.memberId()).addString(commitment.what())
-                    .addUUID(commitment.leadMeasureId()).addString(commitment.dueWeek()));
+                    .addUUID(commitment.leadMeasureId()).addString(commitment.dueWeek()).addInteger(i));
         }
         if (rows.isEmpty()) {
             return chain;
         }
         return chain.chain(() -> tx.preparedQuery("""
                         insert into wig_commitment (commitment_id, team_id, made_in, made_week, member_id, what,
-                                                    lead_measure_id, due_week, status)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'open')""")
+                                                    lead_measure_id, due_week, position, status)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open')""")
                 .executeBatch(rows).replaceWithVoid());
     }
 

@@ -15,6 +15,7 @@ import org.learningloop.learning.meetings.WigMeetingState.NoMeeting;
 import org.learningloop.learning.meetings.WigMeetingState.OpenMeeting;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -83,7 +84,7 @@ public final class WigMeetingDecider implements Decider<WigMeetingCommand, Learn
         }
         return new WigMeetingHeld(opened.wigMeetingId(), opened.teamId(), opened.unitId(), opened.week(),
                 List.copyOf(command.accountability()), List.copyOf(command.commitments()),
-                List.copyOf(new java.util.LinkedHashSet<>(command.learningIds())));
+                List.copyOf(new LinkedHashSet<>(command.learningIds())));
     }
 
     @Override

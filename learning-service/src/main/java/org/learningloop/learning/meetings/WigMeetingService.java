@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -99,7 +100,7 @@ public class WigMeetingService {
         return handler.inTransaction(tx -> handler.load(tx, WIG_MEETING, streamId)
                 .chain(current -> current.state() instanceof OpenMeeting open
                         ? learnings.ofTeam(tx, open.opened().teamId(), learningIds)
-                        : Uni.createFrom().item(java.util.Set.<UUID>of()))
+                        : Uni.createFrom().item(Set.<UUID>of()))
                 .chain(teamLearnings -> handler.handleIn(tx, WIG_MEETING, streamId,
                         new RecordWigMeeting(wigMeetingId, accountability, made, learningIds, teamLearnings),
                         Expectation.version(expectedVersion), context))
