@@ -5,9 +5,11 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.learning.LearningFixtures;
+import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +98,28 @@ class LearningCandidatesTest {
                 .then().statusCode(409).contentType("application/problem+json");
         assertThat(learnings(pool, team)).isEqualTo(1);
         given().get("/learning-candidates/none").then().statusCode(404);
+    }
+
+    @Test
+    void givenAnEvaluationThatBreaksItsContract_thenDeadLettered_andOtherActivityEventsAddNoCandidate() {
+        UUID team = UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        TopicReader.write(kafka, "loop.activities", team.toString(), "{\"activityId\": \"not-a-uuid\"}",
+                "ce_specversion", "1.0", "ce_id", poison, "ce_type", "activity.evaluated.v1",
+                "ce_source", "/activity-service", "ce_subject", team.toString(), "ce_time", "2026-11-26T15:00:00Z");
+        TopicReader.write(kafka, "loop.activities", team.toString(),
+                "{\"activityId\": \"%s\", \"teamId\": \"%s\", \"reason\": \"Closed\"}".formatted(UUID.randomUUID(), team),
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", "activity.cancelled.v1",
+                "ce_source", "/activity-service", "ce_subject", team.toString(), "ce_time", "2026-11-26T15:00:00Z");
+        UUID sentinel = UUID.randomUUID();
+        LearningFixtures.evaluated(kafka, team, UUID.randomUUID(), sentinel, UUID.randomUUID().toString());
+
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.learning-service", PATIENCE,
+                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))));
+        assertThat(dead.stream().filter(r -> team.toString().equals(r.key()))).hasSize(1);
+        await().atMost(PATIENCE).until(() -> rows(pool, team) == 2);
+        given().get("/teams/" + team + "/learning-candidates").then().statusCode(200)
+                .body("items.activityId", everyItem(equalTo(sentinel.toString())));
     }
 
     static int rows(Pool pool, UUID team) {
