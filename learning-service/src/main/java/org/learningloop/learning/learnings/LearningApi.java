@@ -38,6 +38,9 @@ public final class LearningApi {
     public record DismissRequest(@NotBlank @Size(max = 500) @Schema(example = "The room cannot be changed") String reason) {
     }
 
+    public record MergeRequest(@NotNull @Schema(description = "The team's learning the candidate adds evidence to") UUID learningId) {
+    }
+
     @Schema(description = "A recorded learning")
     public record LearningView(UUID id, UUID teamId, UUID unitId, String insight, String element, List<String> tags,
                                List<UUID> activityIds, UUID fromCandidateId, long version) {

@@ -23,6 +23,14 @@ public sealed interface LearningCommand {
                           List<UUID> activityIds, UUID fromCandidateId, CandidateFact candidate) implements LearningCommand {
     }
 
+    /**
+     * Merges a learning candidate into a recorded learning of the same team ({@code candidate} is
+     * {@code null} when there is none; {@code learningOfTeam} says whether the learning is the candidate's team's).
+     */
+    record MergeCandidate(UUID candidateId, UUID learningId, CandidateFact candidate, boolean learningOfTeam)
+            implements LearningCommand {
+    }
+
     /** Dismisses a learning candidate ({@code candidate} is {@code null} when there is none). */
     record DismissCandidate(UUID candidateId, String reason, CandidateFact candidate) implements LearningCommand {
     }

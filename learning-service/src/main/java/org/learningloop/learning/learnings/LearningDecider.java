@@ -1,6 +1,7 @@
 package org.learningloop.learning.learnings;
 
 import org.learningloop.contracts.learning.CandidateDismissed;
+import org.learningloop.contracts.learning.CandidateMerged;
 import org.learningloop.contracts.learning.LearningEvent;
 import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.decider.CommandRejected;
@@ -8,8 +9,10 @@ import org.learningloop.decider.CommandRejected.FieldError;
 import org.learningloop.decider.Decider;
 import org.learningloop.learning.learnings.LearningCommand.CandidateFact;
 import org.learningloop.learning.learnings.LearningCommand.DismissCandidate;
+import org.learningloop.learning.learnings.LearningCommand.MergeCandidate;
 import org.learningloop.learning.learnings.LearningCommand.RecordLearning;
 import org.learningloop.learning.learnings.LearningState.DismissedCandidate;
+import org.learningloop.learning.learnings.LearningState.MergedCandidate;
 import org.learningloop.learning.learnings.LearningState.NoLearning;
 import org.learningloop.learning.learnings.LearningState.RecordedLearning;
 
@@ -43,6 +46,9 @@ public final class LearningDecider implements Decider<LearningCommand, LearningE
         }
         if (command instanceof DismissCandidate dismiss) {
             return List.of(dismiss(dismiss, state));
+        }
+        if (command instanceof MergeCandidate merge) {
+            return List.of(merge(merge, state));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
@@ -86,12 +92,29 @@ public final class LearningDecider implements Decider<LearningCommand, LearningE
         if (candidate == null) {
             throw CommandRejected.notFound("candidate-not-found", "There is no learning candidate " + command.candidateId());
         }
-        if (state instanceof DismissedCandidate || !"open".equals(candidate.status())) {
+        if (!(state instanceof NoLearning) || !"open".equals(candidate.status())) {
             throw CommandRejected.ruleViolated("candidate-not-open",
                     "Learning candidate " + command.candidateId() + " is " + candidate.status() + ", not open");
         }
         return new CandidateDismissed(candidate.candidateId(), candidate.teamId(), candidate.unitId(),
                 candidate.activityId(), command.reason());
+    }
+
+    private static CandidateMerged merge(MergeCandidate command, LearningState state) {
+        CandidateFact candidate = command.candidate();
+        if (candidate == null) {
+            throw CommandRejected.notFound("candidate-not-found", "There is no learning candidate " + command.candidateId());
+        }
+        if (!(state instanceof NoLearning) || !"open".equals(candidate.status())) {
+            throw CommandRejected.ruleViolated("candidate-not-open",
+                    "Learning candidate " + command.candidateId() + " is " + candidate.status() + ", not open");
+        }
+        if (!command.learningOfTeam()) {
+            throw CommandRejected.unprocessable("learning-not-found", "The team has no learning " + command.learningId(),
+                    new FieldError("learningId", "must name a learning of the candidate's team"));
+        }
+        return new CandidateMerged(candidate.candidateId(), candidate.teamId(), candidate.unitId(), candidate.activityId(),
+                command.learningId());
     }
 
     private static CandidateFact openCandidate(UUID candidateId, UUID teamId, CandidateFact candidate) {
@@ -113,6 +136,9 @@ public final class LearningDecider implements Decider<LearningCommand, LearningE
         }
         if (event instanceof CandidateDismissed dismissed) {
             return new DismissedCandidate(dismissed.reason());
+        }
+        if (event instanceof CandidateMerged merged) {
+            return new MergedCandidate(merged.learningId());
         }
         return state;
     }

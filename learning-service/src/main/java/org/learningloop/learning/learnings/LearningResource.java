@@ -20,6 +20,7 @@ import org.learningloop.learning.learnings.LearningApi.CandidateView;
 import org.learningloop.learning.learnings.LearningApi.DismissRequest;
 import org.learningloop.learning.learnings.LearningApi.LearningSummary;
 import org.learningloop.learning.learnings.LearningApi.LearningView;
+import org.learningloop.learning.learnings.LearningApi.MergeRequest;
 import org.learningloop.learning.learnings.LearningApi.RecordLearningRequest;
 import org.learningloop.learning.learnings.LearningState.RecordedLearning;
 import org.learningloop.platform.http.Answers;
@@ -93,6 +94,15 @@ public class LearningResource {
             description = "404 candidate-not-found; 409 candidate-not-open when confirmed or dismissed already.")
     public Uni<CandidateView> dismiss(@PathParam("candidateId") UUID candidateId, @Valid @NotNull DismissRequest request) {
         return learnings.dismiss(candidateId, request);
+    }
+
+    @POST
+    @Path("learning-candidates/{candidateId}/merge")
+    @Operation(summary = "Merge an open learning candidate into a learning the team has recorded",
+            description = "The candidate becomes confirmed by that learning. 404 candidate-not-found; 409 "
+                    + "candidate-not-open; 422 learning-not-found (none, or another team's).")
+    public Uni<CandidateView> merge(@PathParam("candidateId") UUID candidateId, @Valid @NotNull MergeRequest request) {
+        return learnings.merge(candidateId, request);
     }
 
     private static LearningView view(LearningState state, long version) {

@@ -9,8 +9,10 @@ import org.learningloop.decider.CommandRejected;
 import org.learningloop.learning.learnings.LearningApi.CandidateView;
 import org.learningloop.learning.learnings.LearningApi.DismissRequest;
 import org.learningloop.learning.learnings.LearningApi.LearningSummary;
+import org.learningloop.learning.learnings.LearningApi.MergeRequest;
 import org.learningloop.learning.learnings.LearningApi.RecordLearningRequest;
 import org.learningloop.learning.learnings.LearningCommand.DismissCandidate;
+import org.learningloop.learning.learnings.LearningCommand.MergeCandidate;
 import org.learningloop.learning.learnings.LearningCommand.RecordLearning;
 import org.learningloop.learning.learnings.LearningState.RecordedLearning;
 import org.learningloop.platform.command.Aggregate;
@@ -23,6 +25,8 @@ import org.learningloop.platform.http.Page;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -95,6 +99,19 @@ public class LearningService {
                 .chain(fact -> handler.handleIn(tx, CANDIDATE, CANDIDATE.streamId(candidateId),
                         new DismissCandidate(candidateId, reason, fact), Expectation.any(), context))
                 .chain(decision -> candidates.resolve(tx, candidateId, null, reason, context.now()))
+                .chain(() -> candidates.view(tx, candidateId)));
+    }
+
+    /** Merges an open candidate into a learning of its team; the answer is the candidate as it now stands. */
+    public Uni<CandidateView> merge(UUID candidateId, MergeRequest request) {
+        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        return handler.inTransaction(tx -> candidates.fact(tx, candidateId)
+                .chain(fact -> (fact == null ? Uni.createFrom().item(Set.<UUID>of())
+                        : learnings.ofTeam(tx, fact.teamId(), List.of(request.learningId())))
+                        .chain(found -> handler.handleIn(tx, CANDIDATE, CANDIDATE.streamId(candidateId),
+                                new MergeCandidate(candidateId, request.learningId(), fact,
+                                        found.contains(request.learningId())), Expectation.any(), context)))
+                .chain(decision -> candidates.resolve(tx, candidateId, request.learningId(), null, context.now()))
                 .chain(() -> candidates.view(tx, candidateId)));
     }
 

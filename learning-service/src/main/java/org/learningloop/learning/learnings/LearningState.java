@@ -2,6 +2,8 @@ package org.learningloop.learning.learnings;
 
 import org.learningloop.contracts.learning.LearningRecorded;
 
+import java.util.UUID;
+
 /** A learning's stream (or a candidate's) as its events leave it. */
 public sealed interface LearningState {
 
@@ -11,6 +13,10 @@ public sealed interface LearningState {
 
     /** A recorded learning. */
     record RecordedLearning(LearningRecorded recorded) implements LearningState {
+    }
+
+    /** A learning candidate merged into a learning. */
+    record MergedCandidate(UUID learningId) implements LearningState {
     }
 
     /** A dismissed learning candidate. */

@@ -78,14 +78,27 @@ class LearningCandidatesTest {
         given().get("/teams/" + team + "/learnings").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].id", equalTo(learning)).body("items[0].tags", equalTo(List.of("during", "frames")));
 
+        UUID again = Candidates.candidateId(sentinelActivity, 0);
+        given().contentType(ContentType.JSON).body(Map.of("learningId", UUID.randomUUID().toString()))
+                .post("/learning-candidates/" + again + "/merge")
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("learning-not-found"));
+        given().contentType(ContentType.JSON).body(Map.of("learningId", learning))
+                .post("/learning-candidates/" + again + "/merge")
+                .then().statusCode(200).body("status", equalTo("confirmed")).body("learningId", equalTo(learning));
+        given().contentType(ContentType.JSON).body(Map.of("learningId", learning))
+                .post("/learning-candidates/" + again + "/merge")
+                .then().statusCode(409).body("code", equalTo("candidate-not-open"));
+        given().contentType(ContentType.JSON).body(Map.of())
+                .post("/learning-candidates/" + again + "/merge").then().statusCode(400);
+
         given().contentType(ContentType.JSON).body(Map.of("reason", "The talking points are fine"))
                 .post("/learning-candidates/" + content + "/dismiss")
                 .then().statusCode(200).body("status", equalTo("dismissed"))
                 .body("dismissalReason", equalTo("The talking points are fine"));
 
         given().get("/teams/" + team + "/learning-candidates?status=confirmed").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].id", equalTo(frames.toString()))
-                .body("items[0].learningId", equalTo(learning));
+                .body("items", hasSize(2)).body("items.id", hasItems(frames.toString(), again.toString()))
+                .body("items.learningId", everyItem(equalTo(learning)));
         given().get("/teams/" + team + "/learning-candidates?status=dismissed").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].id", equalTo(content.toString()));
 

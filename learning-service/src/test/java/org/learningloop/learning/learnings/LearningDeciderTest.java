@@ -2,11 +2,13 @@ package org.learningloop.learning.learnings;
 
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.learning.CandidateDismissed;
+import org.learningloop.contracts.learning.CandidateMerged;
 import org.learningloop.contracts.learning.LearningEvent;
 import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.decider.CommandRejected.Reason;
 import org.learningloop.learning.learnings.LearningCommand.CandidateFact;
 import org.learningloop.learning.learnings.LearningCommand.DismissCandidate;
+import org.learningloop.learning.learnings.LearningCommand.MergeCandidate;
 import org.learningloop.learning.learnings.LearningCommand.RecordLearning;
 import org.learningloop.testing.DeciderSpecification;
 
@@ -98,5 +100,24 @@ class LearningDeciderTest {
                 .thenRejected(Reason.RULE_VIOLATED, "candidate-not-open");
         spec.given().when(new DismissCandidate(CANDIDATE, "r", candidate("confirmed")))
                 .thenRejected(Reason.RULE_VIOLATED, "candidate-not-open");
+    }
+
+    @Test
+    void givenOpenCandidate_whenMergedIntoTheTeamsLearning_thenCandidateMerged() {
+        spec.given().when(new MergeCandidate(CANDIDATE, LEARNING, candidate("open"), true))
+                .then(new CandidateMerged(CANDIDATE, TEAM, UNIT, ACTIVITY, LEARNING));
+    }
+
+    @Test
+    void whenMergeRefused_thenNotFoundConflictOrUnprocessable() {
+        spec.given().when(new MergeCandidate(CANDIDATE, LEARNING, null, true))
+                .thenRejected(Reason.NOT_FOUND, "candidate-not-found");
+        spec.given().when(new MergeCandidate(CANDIDATE, LEARNING, candidate("dismissed"), true))
+                .thenRejected(Reason.RULE_VIOLATED, "candidate-not-open");
+        spec.given(new CandidateMerged(CANDIDATE, TEAM, UNIT, ACTIVITY, LEARNING))
+                .when(new MergeCandidate(CANDIDATE, LEARNING, candidate("open"), true))
+                .thenRejected(Reason.RULE_VIOLATED, "candidate-not-open");
+        spec.given().when(new MergeCandidate(CANDIDATE, LEARNING, candidate("open"), false))
+                .thenRejected(Reason.UNPROCESSABLE, "learning-not-found");
     }
 }

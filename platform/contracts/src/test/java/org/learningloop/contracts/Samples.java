@@ -39,6 +39,7 @@ import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.contracts.learning.AgreementKind;
 import org.learningloop.contracts.learning.AgreementMade;
 import org.learningloop.contracts.learning.CandidateDismissed;
+import org.learningloop.contracts.learning.CandidateMerged;
 import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.contracts.learning.WigMeetingHeld;
 import org.learningloop.contracts.learning.WigMeetingOpened;
@@ -143,6 +144,7 @@ final class Samples {
                 new LearningRecorded(LEARNING, TEAM, UNIT, "A quiet room lets the intention get through", "frames",
                         List.of("during", "frames", "focus"), List.of(ACTIVITY), CANDIDATE),
                 new CandidateDismissed(CANDIDATE, TEAM, UNIT, ACTIVITY, "The room cannot be changed"),
+                new CandidateMerged(CANDIDATE, TEAM, UNIT, ACTIVITY, LEARNING),
                 new WigMeetingOpened(WIG_MEETING, TEAM, UNIT, "2026-W48", List.of(COMMITMENT), List.of(CANDIDATE)),
                 new WigMeetingHeld(WIG_MEETING, TEAM, UNIT, "2026-W48",
                         List.of(new WigMeetingHeld.Accountability(COMMITMENT, false, "The workplace cancelled")),

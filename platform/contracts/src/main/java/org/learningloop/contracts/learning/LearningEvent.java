@@ -7,5 +7,5 @@ import org.learningloop.contracts.LoopEvent;
  * agreements.
  */
 public sealed interface LearningEvent extends LoopEvent permits AgreementMade, LearningRecorded,
-        CandidateDismissed, WigMeetingOpened, WigMeetingHeld {
+        CandidateDismissed, CandidateMerged, WigMeetingOpened, WigMeetingHeld {
 }

@@ -19,6 +19,9 @@ public final class LearningEvents {
     public static final EventType<CandidateDismissed> CANDIDATE_DISMISSED =
             new EventType<>("learning.candidate-dismissed", 1, CandidateDismissed.class);
 
+    public static final EventType<CandidateMerged> CANDIDATE_MERGED =
+            new EventType<>("learning.candidate-merged", 1, CandidateMerged.class);
+
     public static final EventType<WigMeetingOpened> WIG_MEETING_OPENED =
             new EventType<>("learning.wig-meeting-opened", 1, WigMeetingOpened.class);
 
@@ -26,7 +29,7 @@ public final class LearningEvents {
             new EventType<>("learning.wig-meeting-held", 1, WigMeetingHeld.class);
 
     public static final EventCatalog CATALOG = EventCatalog.of(List.of(AGREEMENT_MADE, LEARNING_RECORDED,
-            CANDIDATE_DISMISSED, WIG_MEETING_OPENED, WIG_MEETING_HELD));
+            CANDIDATE_DISMISSED, CANDIDATE_MERGED, WIG_MEETING_OPENED, WIG_MEETING_HELD));
 
     private LearningEvents() {
     }
