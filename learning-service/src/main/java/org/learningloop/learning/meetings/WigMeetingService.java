@@ -28,9 +28,13 @@ import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.http.HttpProblem;
+import org.learningloop.platform.http.Problem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +78,7 @@ public class WigMeetingService {
     }
 
     public Uni<Decision<WigMeetingState>> open(UUID teamId, OpenWigMeetingRequest request) {
-        String week = request.week();
+        String week = existingWeek("week", request.week());
         UUID id = meetingId(teamId, week);
         CommandContext context = CommandContext.of(clock.instant(), "anonymous");
         return handler.inTransaction(tx -> commitments.openBefore(tx, teamId, week)
@@ -92,6 +96,7 @@ public class WigMeetingService {
         List<CommitmentBody> bodies = request.commitmentsOrEmpty();
         for (int i = 0; i < bodies.size(); i++) {
             CommitmentBody body = bodies.get(i);
+            existingWeek("commitments[" + i + "].dueWeek", body.dueWeek());
             made.add(new Commitment(commitmentId(wigMeetingId, i), body.memberId(), body.what().strip(),
                     body.leadMeasureId(), body.dueWeek()));
         }
@@ -130,6 +135,17 @@ public class WigMeetingService {
                                                 .map(a -> new AccountabilityView(a.commitmentId(), a.kept(), a.note()))
                                                 .toList(), madeViews, held.learningIds()),
                                         decision.version()))));
+    }
+
+    /** {@code week} when the ISO week exists (week 53 only in long years); 400 otherwise. */
+    static String existingWeek(String field, String week) {
+        int year = Integer.parseInt(week.substring(0, 4));
+        int number = Integer.parseInt(week.substring(6));
+        if (number > LocalDate.of(year, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
+            throw new HttpProblem(Problem.of(400, "validation-failed", "Invalid request", year + " has no week " + number)
+                    .withErrors(List.of(new Problem.FieldError(field, "must be an existing ISO week"))));
+        }
+        return week;
     }
 
     private static String blankToNull(String text) {

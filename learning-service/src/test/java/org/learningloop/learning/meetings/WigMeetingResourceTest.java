@@ -117,6 +117,8 @@ class WigMeetingResourceTest {
         UUID team = UUID.randomUUID();
         open(team, "2026-48").then().statusCode(400).contentType("application/problem+json");
         open(team, "2026-W54").then().statusCode(400).contentType("application/problem+json");
+        open(team, "2025-W53").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("week"));
         given().contentType(ContentType.JSON).body(Map.of()).post("/teams/" + team + "/wig-meetings")
                 .then().statusCode(400).contentType("application/problem+json");
         String meeting = open(team, "2026-W50").then().statusCode(201).extract().path("id");
