@@ -58,7 +58,7 @@ public final class WigMeetingApi {
     }
 
     @Schema(description = "What a WIG meeting recorded")
-    public record Record(List<AccountabilityView> accountability, List<CommitmentView> commitments,
+    public record MeetingRecord(List<AccountabilityView> accountability, List<CommitmentView> commitments,
                          List<UUID> learningIds) {
     }
 
@@ -69,6 +69,6 @@ public final class WigMeetingApi {
             + "not on the agenda yet.")
     public record WigMeetingView(UUID id, UUID teamId, String week, @Schema(enumeration = {"open", "held"}) String status,
                                  List<CommitmentView> commitmentsToAccountFor, List<CandidateView> learningCandidates,
-                                 Record record, long version) {
+                                 MeetingRecord record, long version) {
     }
 }

@@ -131,7 +131,7 @@ public class WigMeetingService {
                         .chain(candidateViews -> commitments.byIds(pool, made)
                                 .map(madeViews -> new WigMeetingView(opened.wigMeetingId(), opened.teamId(), opened.week(),
                                         held == null ? "open" : "held", toAccountFor, candidateViews,
-                                        held == null ? null : new WigMeetingApi.Record(held.accountability().stream()
+                                        held == null ? null : new WigMeetingApi.MeetingRecord(held.accountability().stream()
                                                 .map(a -> new AccountabilityView(a.commitmentId(), a.kept(), a.note()))
                                                 .toList(), madeViews, held.learningIds()),
                                         decision.version()))));
