@@ -38,6 +38,11 @@ import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.contracts.learning.AgreementKind;
 import org.learningloop.contracts.learning.AgreementMade;
+import org.learningloop.contracts.learning.CandidateDismissed;
+import org.learningloop.contracts.learning.CandidateMerged;
+import org.learningloop.contracts.learning.LearningRecorded;
+import org.learningloop.contracts.learning.WigMeetingHeld;
+import org.learningloop.contracts.learning.WigMeetingOpened;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
@@ -63,6 +68,10 @@ final class Samples {
     static final UUID REPLACEMENT = UUID.fromString("fedcba98-7654-4321-8fed-cba987654321");
     static final UUID AGREEMENT = UUID.fromString("0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d");
     static final UUID ACTIVITY = UUID.fromString("5a5b5c5d-5e5f-4a6b-8c7d-8e9f0a1b2c3d");
+    static final UUID LEARNING = UUID.fromString("4d4e4f4a-4b4c-4d4e-8f4a-4b4c4d4e4f4a");
+    static final UUID CANDIDATE = UUID.fromString("2b2c2d2e-2f2a-4b3c-8d3e-3f3a3b3c3d3e");
+    static final UUID WIG_MEETING = UUID.fromString("1e1f1a1b-1c1d-4e2f-8a2b-2c2d2e2f2a2b");
+    static final UUID COMMITMENT = UUID.fromString("9c9d9e9f-9a9b-4c0d-8e0f-0a0b0c0d0e0f");
     static final UUID DESIGN = UUID.fromString("7e7f7a7b-7c7d-4e8f-8a9b-0c1d2e3f4a5b");
     static final LeadMeasureChecklist CHECKLIST = new LeadMeasureChecklist(
             new Criterion(true, "More visits have meant more members before"),
@@ -131,6 +140,16 @@ final class Samples {
                 new AgreementMade(AGREEMENT, UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, TEAM, "2026-11",
                         AgreementKind.REPLACE_LEAD_MEASURE, null, LEAD, REPLACEMENT, null,
                         "Visits are carried out well and the lag measure does not move", List.of(UUID.fromString("4d4e4f4a-4b4c-4d4e-8f4a-4b4c4d4e4f4a")),
-                        List.of(ACTIVITY)));
+                        List.of(ACTIVITY)),
+                new LearningRecorded(LEARNING, TEAM, UNIT, "A quiet room lets the intention get through", "frames",
+                        List.of("during", "frames", "focus"), List.of(ACTIVITY), CANDIDATE),
+                new CandidateDismissed(CANDIDATE, TEAM, UNIT, ACTIVITY, "The room cannot be changed"),
+                new CandidateMerged(CANDIDATE, TEAM, UNIT, ACTIVITY, LEARNING),
+                new WigMeetingOpened(WIG_MEETING, TEAM, UNIT, "2026-W48", List.of(COMMITMENT), List.of(CANDIDATE)),
+                new WigMeetingHeld(WIG_MEETING, TEAM, UNIT, "2026-W48",
+                        List.of(new WigMeetingHeld.Accountability(COMMITMENT, false, "The workplace cancelled")),
+                        List.of(new WigMeetingHeld.Commitment(UUID.fromString("6a6b6c6d-6e6f-4a7b-8c8d-9e9f0a0b0c0d"),
+                                MEMBER, "Book two lunch-room visits", LEAD, "2026-W49")),
+                        List.of(LEARNING)));
     }
 }

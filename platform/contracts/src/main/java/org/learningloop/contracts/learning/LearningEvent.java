@@ -4,7 +4,8 @@ import org.learningloop.contracts.LoopEvent;
 
 /**
  * What learning-service publishes on {@code loop.learning}: learnings, meetings and their
- * agreements. (Issue 5 adds the rest.)
+ * agreements.
  */
-public sealed interface LearningEvent extends LoopEvent permits AgreementMade {
+public sealed interface LearningEvent extends LoopEvent permits AgreementMade, LearningRecorded,
+        CandidateDismissed, CandidateMerged, WigMeetingOpened, WigMeetingHeld {
 }

@@ -1,0 +1,115 @@
+package org.learningloop.learning.learnings;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.learning.learnings.LearningApi.CandidateView;
+import org.learningloop.learning.learnings.LearningApi.DismissRequest;
+import org.learningloop.learning.learnings.LearningApi.LearningSummary;
+import org.learningloop.learning.learnings.LearningApi.LearningView;
+import org.learningloop.learning.learnings.LearningApi.MergeRequest;
+import org.learningloop.learning.learnings.LearningApi.RecordLearningRequest;
+import org.learningloop.learning.learnings.LearningState.RecordedLearning;
+import org.learningloop.platform.http.Answers;
+import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Versions;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Learnings and learning candidates of a team. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Learnings", description = "Record learnings; confirm or dismiss learning candidates")
+public class LearningResource {
+
+    private static final Set<String> STATUSES = Set.of("open", "confirmed", "dismissed");
+
+    private final LearningService learnings;
+
+    public LearningResource(LearningService learnings) {
+        this.learnings = learnings;
+    }
+
+    @POST
+    @Path("teams/{teamId}/learnings")
+    @Operation(summary = "Record a learning",
+            description = "Tags from the controlled vocabulary (422 unknown-tag). With fromCandidateId the open candidate "
+                    + "is confirmed (422 candidate-not-found, 409 candidate-not-open). With an Idempotency-Key a retry "
+                    + "with the same body gets the same answer.")
+    public Uni<Response> record(@PathParam("teamId") UUID teamId, @Valid @NotNull RecordLearningRequest request,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return learnings.record(teamId, request, idempotencyKey).map(created -> Response
+                .created(UriBuilder.fromPath("/learnings/{id}").build(created.id()))
+                .tag(Versions.etag(created.decision().version()))
+                .entity(view(created.decision().state(), created.decision().version()))
+                .build());
+    }
+
+    @GET
+    @Path("learnings/{learningId}")
+    @Operation(summary = "A learning")
+    public Uni<Response> get(@PathParam("learningId") UUID learningId) {
+        return learnings.get(learningId).map(decision -> Answers.ok(decision, LearningResource::view));
+    }
+
+    @GET
+    @Path("teams/{teamId}/learnings")
+    @Operation(summary = "A team's learnings, in the order recorded", description = "Pass nextCursor back as cursor.")
+    public Uni<Page<LearningSummary>> list(@PathParam("teamId") UUID teamId, @QueryParam("cursor") String cursor,
+                                           @QueryParam("limit") String limit) {
+        return learnings.list(teamId, blankToNull(cursor), QueryParams.limit(limit, 50, 200));
+    }
+
+    @GET
+    @Path("teams/{teamId}/learning-candidates")
+    @Operation(summary = "A team's learning candidates (improvement proposals of evaluations), in the order proposed")
+    public Uni<Page<CandidateView>> candidates(@PathParam("teamId") UUID teamId, @QueryParam("status") String status,
+                                               @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        String value = blankToNull(status);
+        if (value != null && !STATUSES.contains(value)) {
+            throw QueryParams.invalid("status", "must be one of open, confirmed, dismissed");
+        }
+        return learnings.candidates(teamId, value, blankToNull(cursor), QueryParams.limit(limit, 50, 200));
+    }
+
+    @POST
+    @Path("learning-candidates/{candidateId}/dismiss")
+    @Operation(summary = "Dismiss an open learning candidate, with the reason",
+            description = "404 candidate-not-found; 409 candidate-not-open when confirmed or dismissed already.")
+    public Uni<CandidateView> dismiss(@PathParam("candidateId") UUID candidateId, @Valid @NotNull DismissRequest request) {
+        return learnings.dismiss(candidateId, request);
+    }
+
+    @POST
+    @Path("learning-candidates/{candidateId}/merge")
+    @Operation(summary = "Merge an open learning candidate into a learning the team has recorded",
+            description = "The candidate becomes confirmed by that learning. 404 candidate-not-found; 409 "
+                    + "candidate-not-open; 422 learning-not-found (none, or another team's).")
+    public Uni<CandidateView> merge(@PathParam("candidateId") UUID candidateId, @Valid @NotNull MergeRequest request) {
+        return learnings.merge(candidateId, request);
+    }
+
+    private static LearningView view(LearningState state, long version) {
+        return LearningView.of(((RecordedLearning) state).recorded(), version);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,74 @@
+package org.learningloop.learning.meetings;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.learning.learnings.LearningApi.CandidateView;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The requests and representations of weekly WIG meetings. */
+public final class WigMeetingApi {
+
+    /** An ISO week such as 2026-W48. */
+    public static final String WEEK = "^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])$";
+
+    private WigMeetingApi() {
+    }
+
+    public record OpenWigMeetingRequest(@NotNull @Pattern(regexp = WEEK, message = "must be an ISO week such as 2026-W48")
+                                        @Schema(example = "2026-W48") String week) {
+    }
+
+    public record RecordWigMeetingRequest(
+            @Size(max = 100) List<@NotNull @Valid AccountabilityBody> accountability,
+            @Size(max = 100) List<@NotNull @Valid CommitmentBody> commitments,
+            @Size(max = 100) List<@NotNull UUID> learningIds) {
+
+        public List<AccountabilityBody> accountabilityOrEmpty() {
+            return accountability == null ? List.of() : accountability;
+        }
+
+        public List<CommitmentBody> commitmentsOrEmpty() {
+            return commitments == null ? List.of() : commitments;
+        }
+
+        public List<UUID> learningIdsOrEmpty() {
+            return learningIds == null ? List.of() : learningIds;
+        }
+    }
+
+    @Schema(description = "Whether an open commitment was kept")
+    public record AccountabilityBody(@NotNull UUID commitmentId, @NotNull Boolean kept, @Size(max = 1000) String note) {
+    }
+
+    @Schema(description = "A new commitment: who does what by which week, for which lead measure")
+    public record CommitmentBody(@NotNull UUID memberId, @NotBlank @Size(max = 500) String what, UUID leadMeasureId,
+                                 @NotNull @Pattern(regexp = WEEK, message = "must be an ISO week such as 2026-W49")
+                                 String dueWeek) {
+    }
+
+    @Schema(description = "A commitment made at a WIG meeting")
+    public record CommitmentView(UUID id, UUID memberId, String what, UUID leadMeasureId, String dueWeek, String madeWeek,
+                                 @Schema(enumeration = {"open", "kept", "not-kept"}) String status, String note) {
+    }
+
+    @Schema(description = "What a WIG meeting recorded")
+    public record MeetingRecord(List<AccountabilityView> accountability, List<CommitmentView> commitments,
+                         List<UUID> learningIds) {
+    }
+
+    public record AccountabilityView(UUID commitmentId, boolean kept, String note) {
+    }
+
+    @Schema(description = "A weekly WIG meeting: its agenda and, once recorded, what it recorded. The scoreboard is "
+            + "not on the agenda yet.")
+    public record WigMeetingView(UUID id, UUID teamId, String week, @Schema(enumeration = {"open", "held"}) String status,
+                                 List<CommitmentView> commitmentsToAccountFor, List<CandidateView> learningCandidates,
+                                 MeetingRecord record, long version) {
+    }
+}

@@ -1,0 +1,72 @@
+package org.learningloop.learning.meetings;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.learning.meetings.WigMeetingApi.OpenWigMeetingRequest;
+import org.learningloop.learning.meetings.WigMeetingApi.RecordWigMeetingRequest;
+import org.learningloop.platform.command.Decision;
+import org.learningloop.platform.http.Versions;
+
+import java.util.UUID;
+
+/** A team's weekly WIG meetings. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "WIG meetings", description = "Open the weekly WIG meeting with its agenda, and record it")
+public class WigMeetingResource {
+
+    private final WigMeetingService meetings;
+
+    public WigMeetingResource(WigMeetingService meetings) {
+        this.meetings = meetings;
+    }
+
+    @POST
+    @Path("teams/{teamId}/wig-meetings")
+    @Operation(summary = "Open the team's WIG meeting for an ISO week, with its agenda",
+            description = "The agenda: the team's open commitments of earlier weeks to account for, and its open learning "
+                    + "candidates. One meeting per team and week: 409 wig-meeting-exists. The scoreboard is not on the "
+                    + "agenda yet.")
+    public Uni<Response> open(@PathParam("teamId") UUID teamId, @Valid @NotNull OpenWigMeetingRequest request) {
+        return meetings.open(teamId, request).chain(decision -> meetings.view(decision).map(view -> Response
+                .created(UriBuilder.fromPath("/wig-meetings/{id}").build(view.id()))
+                .tag(Versions.etag(decision.version())).entity(view).build()));
+    }
+
+    @GET
+    @Path("wig-meetings/{wigMeetingId}")
+    @Operation(summary = "A WIG meeting: its agenda and what it recorded")
+    public Uni<Response> get(@PathParam("wigMeetingId") UUID wigMeetingId) {
+        return meetings.get(wigMeetingId).chain(this::ok);
+    }
+
+    @POST
+    @Path("wig-meetings/{wigMeetingId}/record")
+    @Operation(summary = "Record the meeting: accountability, new commitments, learnings reported",
+            description = "Once (409 wig-meeting-held). Accountability must name open commitments of the agenda, each "
+                    + "once (422 commitment-not-open, commitment-accounted-twice); learnings must be the team's (422 "
+                    + "learning-not-found); new commitments are due in the meeting's week or later (422).")
+    public Uni<Response> record(@PathParam("wigMeetingId") UUID wigMeetingId, @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull RecordWigMeetingRequest request) {
+        long expected = Versions.required(ifMatch);
+        return meetings.record(wigMeetingId, expected, request).chain(this::ok);
+    }
+
+    private Uni<Response> ok(Decision<WigMeetingState> decision) {
+        return meetings.view(decision).map(view -> Response.ok(view).tag(Versions.etag(decision.version())).build());
+    }
+}

@@ -1,0 +1,164 @@
+package org.learningloop.learning.meetings;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.learningloop.learning.learnings.Candidates;
+import org.learningloop.learning.LearningFixtures;
+import org.learningloop.testing.TopicReader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The weekly WIG meeting over HTTP: the agenda carries last week's commitments not yet accounted for and
+ * the open learning candidates; one meeting per team and week; recorded once; bad input stores nothing.
+ */
+@QuarkusTest
+class WigMeetingResourceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    static Response open(UUID team, String week) {
+        return given().contentType(ContentType.JSON).body(Map.of("week", week)).post("/teams/" + team + "/wig-meetings");
+    }
+
+    static Response record(String meeting, String etag, Object body) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return request.post("/wig-meetings/" + meeting + "/record");
+    }
+
+    @Test
+    void givenLastWeeksCommitments_whenNextMeetingOpened_thenAgendaShowsThoseNotAccountedFor_andCandidates() {
+        UUID team = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        UUID activity = UUID.randomUUID();
+        LearningFixtures.evaluated(kafka, team, UUID.randomUUID(), activity, UUID.randomUUID().toString());
+        await().atMost(PATIENCE).until(() -> candidates(team) == 2);
+
+        Response w47 = open(team, "2026-W47");
+        w47.then().statusCode(201).header("ETag", "\"1\"").body("status", equalTo("open"))
+                .body("commitmentsToAccountFor", hasSize(0)).body("learningCandidates", hasSize(2))
+                .body("learningCandidates[0].id", equalTo(Candidates.candidateId(activity, 0).toString()));
+        String w47Id = w47.jsonPath().getString("id");
+        assertThat(w47.header("Location")).endsWith("/wig-meetings/" + w47Id);
+        String learning = given().contentType(ContentType.JSON).body(Map.of("insight", "Quiet rooms help"))
+                .post("/teams/" + team + "/learnings").then().statusCode(201).extract().path("id");
+
+        record(w47Id, "\"1\"", Map.of("commitments", List.of(
+                        Map.of("memberId", member.toString(), "what", "Book two lunch-room visits",
+                                "leadMeasureId", lead.toString(), "dueWeek", "2026-W48"),
+                        Map.of("memberId", member.toString(), "what", "Print leaflets", "dueWeek", "2026-W48")),
+                "learningIds", List.of(learning)))
+                .then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("held"))
+                .body("record.commitments", hasSize(2)).body("record.commitments[0].status", equalTo("open"))
+                .body("record.learningIds", equalTo(List.of(learning)));
+
+        Response w48 = open(team, "2026-W48");
+        w48.then().statusCode(201)
+                .body("commitmentsToAccountFor", hasSize(2))
+                .body("commitmentsToAccountFor[0].what", equalTo("Book two lunch-room visits"))
+                .body("commitmentsToAccountFor[0].leadMeasureId", equalTo(lead.toString()))
+                .body("commitmentsToAccountFor[0].status", equalTo("open"));
+        String w48Id = w48.jsonPath().getString("id");
+        String visits = w48.jsonPath().getString("commitmentsToAccountFor[0].id");
+
+        open(team, "2026-W48").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("wig-meeting-exists"));
+
+        // only the visits are accounted for (not kept): the leaflets stay open for the next meeting
+        record(w48Id, "\"1\"", Map.of("accountability", List.of(Map.of("commitmentId", visits, "kept", false,
+                "note", "The workplace cancelled"))))
+                .then().statusCode(200).body("record.accountability[0].kept", equalTo(false))
+                .body("commitmentsToAccountFor[0].status", equalTo("not-kept"))
+                .body("commitmentsToAccountFor[0].note", equalTo("The workplace cancelled"));
+        record(w48Id, "\"2\"", Map.of()).then().statusCode(409).body("code", equalTo("wig-meeting-held"));
+
+        open(team, "2026-W49").then().statusCode(201).body("commitmentsToAccountFor", hasSize(1))
+                .body("commitmentsToAccountFor[0].what", equalTo("Print leaflets"))
+                .body("commitmentsToAccountFor[0].note", nullValue());
+        given().get("/wig-meetings/" + w48Id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("week", equalTo("2026-W48")).body("teamId", equalTo(team.toString()));
+
+        List<ConsumerRecord<String, String>> published = TopicReader.readUntil(kafka, "loop.learning", PATIENCE,
+                read -> read.stream().anyMatch(r -> isHeld(r, w48Id)));
+        ConsumerRecord<String, String> held = published.stream().filter(r -> isHeld(r, w48Id)).findFirst().orElseThrow();
+        assertThat(held.key()).isEqualTo(team.toString());
+        assertThat(held.value()).contains(visits).contains("The workplace cancelled");
+    }
+
+    @Test
+    void givenOpenMeeting_whenBadInput_thenProblemAndNothingStored() {
+        UUID team = UUID.randomUUID();
+        open(team, "2026-48").then().statusCode(400).contentType("application/problem+json");
+        open(team, "2026-W54").then().statusCode(400).contentType("application/problem+json");
+        open(team, "2025-W53").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("week"));
+        given().contentType(ContentType.JSON).body(Map.of()).post("/teams/" + team + "/wig-meetings")
+                .then().statusCode(400).contentType("application/problem+json");
+        String meeting = open(team, "2026-W50").then().statusCode(201).extract().path("id");
+
+        record(meeting, null, Map.of()).then().statusCode(428).contentType("application/problem+json");
+        record(meeting, "\"7\"", Map.of()).then().statusCode(412).contentType("application/problem+json");
+        record(meeting, "\"1\"", Map.of("accountability", List.of(Map.of("commitmentId", UUID.randomUUID().toString(),
+                "kept", true)))).then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("commitment-not-open"));
+        record(meeting, "\"1\"", Map.of("accountability", List.of(Map.of("commitmentId", UUID.randomUUID().toString()))))
+                .then().statusCode(400).contentType("application/problem+json");
+        record(meeting, "\"1\"", Map.of("learningIds", List.of(UUID.randomUUID().toString())))
+                .then().statusCode(422).body("code", equalTo("learning-not-found"));
+        record(meeting, "\"1\"", Map.of("commitments", List.of(Map.of("memberId", UUID.randomUUID().toString(),
+                "what", "x", "dueWeek", "2026-W49")))).then().statusCode(422).body("code", equalTo("due-week-before-meeting"));
+        record(meeting, "\"1\"", Map.of("commitments", List.of(Map.of("memberId", UUID.randomUUID().toString(),
+                "what", "", "dueWeek", "2026-W51")))).then().statusCode(400).contentType("application/problem+json");
+        record(UUID.randomUUID().toString(), "\"1\"", Map.of()).then().statusCode(404)
+                .body("code", equalTo("wig-meeting-not-found"));
+        given().get("/wig-meetings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+
+        given().get("/wig-meetings/" + meeting).then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("open"));
+        assertThat(commitments(team)).isZero();
+    }
+
+    private static boolean isHeld(ConsumerRecord<String, String> record, String meeting) {
+        return "learning.wig-meeting-held.v1".equals(TopicReader.header(record, "ce_type")) && record.value().contains(meeting);
+    }
+
+    private int candidates(UUID team) {
+        return count("select count(*) from learning_candidate where team_id = $1", team);
+    }
+
+    private int commitments(UUID team) {
+        return count("select count(*) from wig_commitment where team_id = $1", team);
+    }
+
+    private int count(String sql, UUID team) {
+        return pool.preparedQuery(sql).execute(Tuple.of(team)).await().atMost(Duration.ofSeconds(30))
+                .iterator().next().getInteger(0);
+    }
+}
