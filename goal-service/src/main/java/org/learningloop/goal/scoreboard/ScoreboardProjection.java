@@ -16,6 +16,7 @@ import org.learningloop.contracts.goal.LeadMeasureRetired;
 import org.learningloop.contracts.goal.LeadReadingCorrected;
 import org.learningloop.contracts.goal.LeadReadingRecorded;
 import org.learningloop.contracts.goal.TeamCreated;
+import org.learningloop.contracts.goal.UnitCreated;
 import org.learningloop.contracts.goal.WigAbandoned;
 import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigDefined;
@@ -60,6 +61,12 @@ public class ScoreboardProjection {
         var event = incoming.event();
         if (event instanceof ActivityCarriedOut activity) {
             return count(tx, activity);
+        }
+        if (event instanceof UnitCreated unit) {
+            return execute(tx, """
+                    insert into scoreboard_unit (unit_id, name) values ($1, $2)
+                    on conflict (unit_id) do update set name = excluded.name""",
+                    Tuple.of(unit.unitId(), unit.name()));
         }
         if (event instanceof TeamCreated created) {
             return execute(tx, """

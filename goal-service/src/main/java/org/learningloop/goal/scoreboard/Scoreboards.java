@@ -70,12 +70,17 @@ public class Scoreboards {
                                         unitWigs.stream().map(wig -> wigScore(wig, weekStart, today)).toList()))));
     }
 
-    /** A unit is known once a team or a WIG (of any status) names it. */
+    /** A unit is known once it was created, or a team or a WIG (of any status) names it. */
     private static Uni<Void> known(UUID unitId, List<ScoreboardTeam> teams, List<ScoreboardWig> unitWigs) {
         if (!teams.isEmpty() || !unitWigs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ScoreboardWig.count("unitId", unitId).invoke(wigs -> {
+        return ScoreboardWig.count("unitId", unitId)
+                .chain(wigs -> wigs > 0 ? Uni.createFrom().item(wigs)
+                        : ScoreboardWig.getSession().chain(session -> session
+                                .createNativeQuery("select count(*) from scoreboard_unit where unit_id = :unitId", Long.class)
+                                .setParameter("unitId", unitId).getSingleResult()))
+                .invoke(wigs -> {
             if (wigs == 0) {
                 throw notFound("unit-not-found", "There is no unit " + unitId);
             }

@@ -49,7 +49,8 @@ public final class WigApi {
 
     @Schema(description = "New title, target or deadline; leave out what stays. At least one is needed.")
     public record ReviseWigRequest(
-            @Size(min = 1, max = 200) String title,
+            @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*",
+                    message = "must not be blank") String title,
             @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal to,
             LocalDate deadline,
             @Size(max = 500) @Schema(description = "Why the WIG changes") String reason) {

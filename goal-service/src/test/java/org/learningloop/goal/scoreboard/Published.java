@@ -37,6 +37,11 @@ final class Published {
                 .map(rows -> rows.size() == 1).await().indefinitely());
     }
 
+    String unitCreated(UUID unit, String name) {
+        return goal(unit, "goal.unit-created.v1", """
+                {"unitId": "%s", "name": "%s", "managerId": "%s"}""".formatted(unit, name, UUID.randomUUID()));
+    }
+
     String teamCreated(UUID team, UUID unit, String name) {
         return goal(team, "goal.team-created.v1", """
                 {"teamId": "%s", "unitId": "%s", "name": "%s"}""".formatted(team, unit, name));

@@ -184,6 +184,17 @@ class ScoreboardResourceTest {
     }
 
     @Test
+    void givenUnitWithoutTeamsOrWigsYet_thenItsScoreboardIsEmpty() {
+        UUID unit = UUID.randomUUID();
+        published.awaitApplied(published.unitCreated(unit, "Region office East"));
+
+        given().get("/units/{unitId}/scoreboard", unit).then().statusCode(200)
+                .body("unitId", equalTo(unit.toString()))
+                .body("teams", org.hamcrest.Matchers.empty())
+                .body("unitWigs", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void givenUnknownTeamOrUnit_then404Problem() {
         given().get("/teams/{teamId}/scoreboard", UUID.randomUUID()).then().statusCode(404)
                 .contentType(PROBLEM).body("status", equalTo(404)).body("code", equalTo("team-not-found"));

@@ -276,6 +276,8 @@ class WigResourceTest {
                 .body("errors.field", hasItem("anythingChanged"));
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"title\": \"\"}")
                 .post(location + "/revise").then().statusCode(400).body("errors.field", hasItem("title"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"title\": \"   \"}")
+                .post(location + "/revise").then().statusCode(400).body("errors.field", hasItem("title"));
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"to\": \"lots\"}")
                 .post(location + "/revise").then().statusCode(400).body("errors[0].field", equalTo("to"));
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"deadline\": \"2026-01-01\"}")

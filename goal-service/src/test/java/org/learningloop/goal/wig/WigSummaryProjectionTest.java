@@ -55,15 +55,19 @@ class WigSummaryProjectionTest {
         TopicReader.write(kafka, "loop.goals", team.toString(), "{}",
                 "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.something-unheard-of.v1");
         TopicReader.write(kafka, "loop.goals", team.toString(), "{}", "ce_type", "goal.lag-reading-recorded.v1");
+        TopicReader.write(kafka, "loop.goals", team.toString(),
+                "{\"wigId\": \"" + UUID.randomUUID() + "\", \"teamId\": \"" + team + "\", \"title\": \"No lag measure\"}",
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.wig-defined.v1");
         publishReading(team, wig, UUID.randomUUID().toString(), "2026-11", 5);
 
         List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.goal-service",
-                Duration.ofSeconds(30), read -> read.stream().filter(r -> team.toString().equals(r.key())).count() >= 3);
+                Duration.ofSeconds(30), read -> read.stream().filter(r -> team.toString().equals(r.key())).count() >= 4);
         List<String> reasons = dead.stream().filter(r -> team.toString().equals(r.key()))
                 .map(r -> TopicReader.header(r, "dead-letter-reason")).toList();
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("does not fit its contract"));
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Unknown event type goal.something-unheard-of"));
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Missing CloudEvents header"));
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("cannot be applied"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "2026-11".equals(currentPeriod(wig)));
         assertThat(readingsRecorded(wig)).isEqualTo(1);

@@ -24,10 +24,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Commitments {
 
-    /** The team's open commitments made in meetings of weeks before {@code week}, oldest first. */
+    /** The team's open commitments made in meetings of weeks before {@code week} and due by it, oldest first. */
     public Uni<List<UUID>> openBefore(SqlClient client, UUID teamId, String week) {
         return client.preparedQuery("select commitment_id from wig_commitment where team_id = $1 and status = 'open' "
-                        + "and made_week < $2 order by made_week, made_in, position")
+                        + "and made_week < $2 and due_week <= $2 order by made_week, made_in, position")
                 .execute(Tuple.of(teamId, week))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();

@@ -40,13 +40,6 @@ public final class CommandHandler {
         if (expectation instanceof Expectation.Any) {
             return attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
         }
-        if (expectation instanceof Expectation.Exactly exactly) {
-            // another writer committed between our check and our append: the client's copy is stale
-            return attempt.onFailure(StreamConflict.class).recoverWithUni(conflict -> store.currentVersion(pool, streamId)
-                    .onItem().transform(current -> {
-                        throw new StaleVersion(exactly.version(), current);
-                    }));
-        }
         return attempt;
     }
 
@@ -79,8 +72,18 @@ public final class CommandHandler {
                 state = aggregate.decider().evolve(state, event);
             }
             S after = state;
-            return store.append(tx, aggregate.streamType(), streamId, current.version(), toNew(aggregate, events, context))
+            Uni<Decision<S>> appended = store.append(tx, aggregate.streamType(), streamId, current.version(),
+                            toNew(aggregate, events, context))
                     .map(stored -> new Decision<>(after, current.version() + stored.size(), stored));
+            if (expectation instanceof Expectation.Exactly exactly) {
+                // another writer committed between our check and our append: the client's copy is stale
+                // (read with the pool: the failed append has aborted this transaction)
+                return appended.onFailure(StreamConflict.class).recoverWithUni(conflict ->
+                        store.currentVersion(pool, streamId).onItem().transform(currentVersion -> {
+                            throw new StaleVersion(exactly.version(), currentVersion);
+                        }));
+            }
+            return appended;
         });
     }
 

@@ -54,12 +54,31 @@ public final class Inbox {
                         .chain(first -> first ? effect.apply(tx, incoming) : Uni.createFrom().voidItem()))
                 .onFailure(CommandRejected.class).transform(rejected -> new PoisonEvent(
                         "Refused by the domain: " + rejected.getMessage(), rejected))
+                .onFailure(Inbox::deterministic).transform(failure -> new PoisonEvent(
+                        "The event cannot be applied: " + failure, failure))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .invoke(failure -> LOG.warnf("Applying %s (%s) for %s failed, will retry: %s", incoming.eventId(),
                         incoming.type(), consumer, failure.toString()))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Failures that the same event would meet again on every retry: a payload that decodes but lacks
+     * what the effect needs (a null where a value must be, a value the database refuses as data).
+     * A unique violation is not among them: a concurrent writer may have caused it.
+     */
+    static boolean deterministic(Throwable failure) {
+        if (failure instanceof NullPointerException || failure instanceof ClassCastException
+                || failure instanceof IllegalArgumentException) {
+            return true;
+        }
+        if (failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
+            String state = pg.getSqlState();
+            return state.startsWith("22") || (state.startsWith("23") && !"23505".equals(state) && !"23P01".equals(state));
+        }
+        return false;
     }
 
     /** Records that {@code consumer} applies {@code eventId}; {@code false} when it already did. */
