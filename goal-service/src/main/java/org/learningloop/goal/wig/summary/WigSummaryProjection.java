@@ -58,10 +58,10 @@ public class WigSummaryProjection {
                     .replaceWithVoid();
         }
         if (incoming.event() instanceof LagReadingRecorded recorded) {
-            return reading(tx, recorded.wigId(), recorded.period(), recorded.value(), incoming.streamVersion());
+            return reading(tx, recorded.wigId(), recorded.period(), recorded.value(), incoming.streamVersion(), 1);
         }
         if (incoming.event() instanceof LagReadingCorrected corrected) {
-            return reading(tx, corrected.wigId(), corrected.period(), corrected.value(), incoming.streamVersion());
+            return reading(tx, corrected.wigId(), corrected.period(), corrected.value(), incoming.streamVersion(), 0);
         }
         if (incoming.event() instanceof WigRevised revised) {
             return tx.preparedQuery("update wig_summary set title = $2, lag_to = $3, deadline = $4,"
@@ -85,15 +85,17 @@ public class WigSummaryProjection {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> reading(SqlConnection tx, UUID wigId, String period, BigDecimal value, long version) {
+    /** A period's value; {@code newReadings} is 1 for a first reading, 0 for a correction. */
+    private static Uni<Void> reading(SqlConnection tx, UUID wigId, String period, BigDecimal value, long version,
+                                     int newReadings) {
         return tx.preparedQuery("""
                         update wig_summary
                         set current_value = case when current_period is null or $2 >= current_period then $3 else current_value end,
                             current_period = case when current_period is null or $2 >= current_period then $2 else current_period end,
-                            readings_recorded = readings_recorded + 1,
+                            readings_recorded = readings_recorded + $5,
                             version = greatest(version, $4)
                         where wig_id = $1""")
-                .execute(Tuple.of(wigId, period, value, version))
+                .execute(Tuple.of(wigId, period, value, version, newReadings))
                 .replaceWithVoid();
     }
 }
