@@ -130,12 +130,13 @@ public class ScoreboardProjection {
                     Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
                             .addUUID(activated.teamId()).addUUID(activated.unitId()).addString(activated.activityType())
                             .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)))
+                    .chain(() -> lockTeam(tx, activated.teamId()))
                     .chain(() -> countEarlierActivities(tx, activated.leadMeasureId()));
         }
         if (event instanceof LeadMeasureRetired retired) {
-            return execute(tx, """
+            return lockTeam(tx, retired.teamId()).chain(() -> execute(tx, """
                     update scoreboard_lead_measure set status = 'retired', active_until = $2 where lead_measure_id = $1""",
-                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(time))
+                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(time)))
                     .chain(() -> uncountLaterActivities(tx, retired.leadMeasureId()));
         }
         if (event instanceof LeadReadingRecorded recorded) {
@@ -158,7 +159,7 @@ public class ScoreboardProjection {
                     "An activity carried out needs activityId, teamId, activityType and carriedOutAt");
         }
         String week = Periods.of(activity.carriedOutAt(), config.timeZone(), Cadence.WEEK);
-        return execute(tx, """
+        return lockTeam(tx, activity.teamId()).chain(() -> execute(tx, """
                 with stored as (
                     insert into scoreboard_activity (activity_id, team_id, activity_type, carried_out_at, week)
                     values ($3, $1, $2, $5, $4)
@@ -175,7 +176,16 @@ public class ScoreboardProjection {
                 select lead_measure_id, $4, 1 from counted
                 on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + 1""",
                 Tuple.tuple().addUUID(activity.teamId()).addString(activity.activityType()).addUUID(activity.activityId())
-                        .addString(week).addOffsetDateTime(OffsetDateTime.ofInstant(activity.carriedOutAt(), ZoneOffset.UTC)));
+                        .addString(week).addOffsetDateTime(OffsetDateTime.ofInstant(activity.carriedOutAt(), ZoneOffset.UTC))));
+    }
+
+    /**
+     * Serialises a team's counting: an activity and an activation (or retirement) of the same team come
+     * on different topics and may be applied at once by two consumers, each blind to the other's
+     * uncommitted row. Held until the transaction ends.
+     */
+    private static Uni<Void> lockTeam(SqlConnection tx, UUID teamId) {
+        return execute(tx, "select pg_advisory_xact_lock(hashtext($1))", Tuple.of(String.valueOf(teamId)));
     }
 
     /** At activation: counts the activities already stored that were carried out while it is active. */
