@@ -36,6 +36,10 @@ class DomainPurityTest {
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
                 .check(GOAL);
     }
 }
