@@ -22,3 +22,7 @@ create table team_unit (
     team_id uuid primary key,
     unit_id uuid not null
 );
+
+-- the name a lead measure was proposed with, for the summary of its activation
+create index team_history_entry_lead_measure_proposed on team_history_entry ((payload ->> 'leadMeasureId'))
+    where type = 'goal.lead-measure-proposed.v1';

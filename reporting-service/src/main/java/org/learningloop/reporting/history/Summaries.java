@@ -114,8 +114,7 @@ public final class Summaries {
             return "Lead measure '" + e.name() + "' proposed (" + e.weeklyTarget() + " a week)";
         }
         if (event instanceof LeadMeasureActivated e) {
-            return "Lead measure activated (" + e.activityType() + ", " + e.weeklyTarget() + " a week)"
-                    + (e.replacesLeadMeasureId() != null ? ", replacing an earlier one" : "");
+            return activated(e, null);
         }
         if (event instanceof LeadMeasureRetired e) {
             return "Lead measure retired" + because(e.reason());
@@ -200,6 +199,18 @@ public final class Summaries {
                     + (e.segment() != null ? " for " + e.segment() : "") + because(e.rationale());
         }
         return null;
+    }
+
+    /**
+     * "Lead measure 'Workplace visits' activated (5 a week)" when the name (of its proposal, earlier in
+     * the team's partition) is known, else "Lead measure activated (workplace-visit, 5 a week)".
+     */
+    public static String activated(LeadMeasureActivated e, String name) {
+        String replacing = e.replacesLeadMeasureId() != null ? ", replacing an earlier one" : "";
+        if (name != null && !name.isBlank()) {
+            return "Lead measure '" + name + "' activated (" + e.weeklyTarget() + " a week)" + replacing;
+        }
+        return "Lead measure activated (" + e.activityType() + ", " + e.weeklyTarget() + " a week)" + replacing;
     }
 
     private static String lag(LagMeasure lag) {

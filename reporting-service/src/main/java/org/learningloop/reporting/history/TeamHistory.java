@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
+import org.learningloop.contracts.goal.LeadMeasureActivated;
 import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
@@ -35,24 +36,35 @@ public class TeamHistory {
     /** Adds the event to the history (an event already there stays as it is) and, for a new team, its unit. */
     public Uni<Void> append(SqlClient tx, IncomingEvent incoming) {
         String type = ReportingBeans.CATALOG.typeOf(incoming.event()).ceType();
-        Tuple row = Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
-                .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
-                .addOffsetDateTime(utc(incoming.time())).addString(incoming.source())
-                .addString(incoming.streamId() == null ? "" : incoming.streamId()).addLong(incoming.streamVersion())
-                .addString(Summaries.summarize(type, incoming.event()))
-                .addValue(new JsonObject(ReportingBeans.CATALOG.encode(incoming.event())));
-        Uni<Void> entry = tx.preparedQuery("""
+        Uni<String> summary = incoming.event() instanceof LeadMeasureActivated activated
+                ? leadMeasureName(tx, activated.leadMeasureId()).map(name -> Summaries.activated(activated, name))
+                : Uni.createFrom().item(Summaries.summarize(type, incoming.event()));
+        Uni<Void> entry = summary.chain(text -> tx.preparedQuery("""
                         insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source,
                                                         stream_id, stream_version, summary, payload)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                         on conflict (event_id) do nothing""")
-                .execute(row).replaceWithVoid();
+                .execute(Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
+                        .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
+                        .addOffsetDateTime(utc(incoming.time())).addString(incoming.source())
+                        .addString(incoming.streamId() == null ? "" : incoming.streamId())
+                        .addLong(incoming.streamVersion()).addString(text)
+                        .addValue(new JsonObject(ReportingBeans.CATALOG.encode(incoming.event())))))
+                .replaceWithVoid();
         if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
             return entry.chain(() -> tx.preparedQuery(
                             "insert into team_unit (team_id, unit_id) values ($1, $2) on conflict (team_id) do nothing")
                     .execute(Tuple.of(created.teamId(), created.unitId())).replaceWithVoid());
         }
         return entry;
+    }
+
+    /** The name the lead measure was proposed with (same team, so earlier in the same partition), or {@code null}. */
+    private static Uni<String> leadMeasureName(SqlClient tx, UUID leadMeasureId) {
+        return tx.preparedQuery("select payload->>'name' as name from team_history_entry "
+                        + "where type = 'goal.lead-measure-proposed.v1' and payload->>'leadMeasureId' = $1 limit 1")
+                .execute(Tuple.of(leadMeasureId.toString()))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("name") : null);
     }
 
     /**

@@ -66,6 +66,9 @@ class SummariesTest {
         assertThat(Summaries.summarize("goal.lead-measure-activated.v1", new LeadMeasureActivated(id, UUID.randomUUID(),
                 TEAM, UNIT, "workplace-visit", 5, null, null, null, null)))
                 .isEqualTo("Lead measure activated (workplace-visit, 5 a week)");
+        assertThat(Summaries.activated(new LeadMeasureActivated(id, UUID.randomUUID(), TEAM, UNIT, "workplace-visit", 5,
+                null, null, null, null), "Workplace visits"))
+                .isEqualTo("Lead measure 'Workplace visits' activated (5 a week)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.learningloop.reporting.history;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.LoopEvent;
@@ -16,6 +17,7 @@ import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LeadMeasureActivated;
+import org.learningloop.contracts.goal.LeadMeasureProposed;
 import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.learning.LearningRecorded;
@@ -85,8 +87,12 @@ class TeamHistoryTest {
                 done, carriedOut);
         publish("loop.activities", team, "activity.carried-out.v1", "2026-11-02T10:07:00Z", "activity-" + activity, 2,
                 done, carriedOut); // delivered twice
+        UUID leadMeasure = UUID.randomUUID();
+        publish("loop.goals", team, "goal.lead-measure-proposed.v1", "2026-11-02T10:08:00Z", "lead-1", 1,
+                new LeadMeasureProposed(leadMeasure, teamWig, team, unit, "Workplace visits", "workplace-visit", 5,
+                        "Visits recruit members", null), UUID.randomUUID());
         publish("loop.goals", team, "goal.lead-measure-activated.v1", "2026-11-02T10:10:00Z", "lead-1", 2,
-                new LeadMeasureActivated(UUID.randomUUID(), teamWig, team, unit, "workplace-visit", 5, null, null, null,
+                new LeadMeasureActivated(leadMeasure, teamWig, team, unit, "workplace-visit", 5, null, null, null,
                         null), UUID.randomUUID());
         publish("loop.learning", team, "learning.learning-recorded.v1", "2026-11-02T10:20:00Z", "learning-1", 1,
                 new LearningRecorded(UUID.randomUUID(), team, unit, "A quiet room helps", "frames", List.of(),
@@ -100,17 +106,18 @@ class TeamHistoryTest {
                         new QualityScores(4, 3, 4, 5, 4, 3), List.of()), UUID.randomUUID());
 
         List<String> expected = List.of("goal.wig-defined.v1", "activity.design-created.v1", "goal.team-created.v1",
-                "goal.wig-defined.v1", "activity.carried-out.v1", "goal.lead-measure-activated.v1",
+                "goal.wig-defined.v1", "activity.carried-out.v1", "goal.lead-measure-proposed.v1",
+                "goal.lead-measure-activated.v1",
                 "activity.evaluated.v1", "learning.learning-recorded.v1");
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
                 given().get("/teams/" + team + "/history").then().statusCode(200).extract().<List<String>>path("items.type"))
-                .hasSize(8));
+                .hasSize(9));
         // the other team's learning (not yet known to be of the unit: no team-created yet)
         await().atMost(PATIENCE).until(() -> given().get("/teams/" + otherTeam + "/history").then().statusCode(200)
                 .extract().<List<String>>path("items.type").size() == 1);
 
         Response all = given().get("/teams/" + team + "/history?limit=100");
-        all.then().statusCode(200).body("items", hasSize(8)).body("nextCursor", nullValue());
+        all.then().statusCode(200).body("items", hasSize(9)).body("nextCursor", nullValue());
         assertThat(all.jsonPath().<String>getList("items.type")).isEqualTo(expected);
         assertThat(all.jsonPath().<String>getList("items.time")).isSorted();
         all.then().body("items[4].eventId", equalTo(carriedOut.toString()))
@@ -122,7 +129,7 @@ class TeamHistoryTest {
                 .body("items[4].event.outcomes.membersRecruited", equalTo(3))
                 .body("items[0].summary", equalTo("WIG 'Unit grows' set: from 10 to 30 members/month by 2027-06-30"))
                 .body("items[3].event.parentWigId", equalTo(unitWig.toString()))
-                .body("items[5].summary", equalTo("Lead measure activated (workplace-visit, 5 a week)"));
+                .body("items[6].summary", equalTo("Lead measure 'Workplace visits' activated (5 a week)"));
 
         // filters: types, from inclusive / to exclusive
         given().get("/teams/" + team + "/history?types=goal.wig-defined.v1, learning.learning-recorded.v1")
@@ -130,14 +137,14 @@ class TeamHistoryTest {
                         "goal.wig-defined.v1", "learning.learning-recorded.v1")));
         given().get("/teams/" + team + "/history?from=2026-11-02T10:05:00Z&to=2026-11-02T10:10:00Z")
                 .then().statusCode(200).body("items.type", equalTo(List.of("goal.wig-defined.v1",
-                        "activity.carried-out.v1")));
+                        "activity.carried-out.v1", "goal.lead-measure-proposed.v1")));
 
-        // paging: three pages of 3, 3 and 2 make the whole timeline
+        // paging: three pages of 4, 4 and 1 make the whole timeline
         List<String> paged = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Response page = given().queryParam("limit", 3).queryParam("cursor", cursor == null ? "" : cursor)
+            Response page = given().queryParam("limit", 4).queryParam("cursor", cursor == null ? "" : cursor)
                     .get("/teams/" + team + "/history");
             page.then().statusCode(200);
             paged.addAll(page.jsonPath().getList("items.eventId"));
@@ -171,7 +178,7 @@ class TeamHistoryTest {
         Response status = given().get("/admin/projections");
         assertThat(status.jsonPath().<String>getList("items[0].partitions.topic"))
                 .contains("loop.goals", "loop.activities", "loop.learning");
-        assertThat(status.jsonPath().getLong("items[0].eventsApplied")).isGreaterThanOrEqualTo(10); // ten distinct events were published
+        assertThat(status.jsonPath().getLong("items[0].eventsApplied")).isGreaterThanOrEqualTo(11); // eleven distinct events were published
         List<Map<String, Object>> partitions = status.jsonPath().getList("items[0].partitions");
         assertThat(partitions).allSatisfy(p -> assertThat(((Number) p.get("lag")).longValue()).isZero());
         assertThat(partitions).anySatisfy(p -> {
@@ -193,6 +200,23 @@ class TeamHistoryTest {
         bad(base + "?limit=many", "limit");
         bad(base + "?cursor=not-a-cursor", "cursor");
         bad("/teams/not-a-uuid/history", "teamId");
+    }
+
+    @Test
+    void aRecordThatBreaksItsContract_isDeadLettered_andTheProjectionContinues() {
+        UUID poisoned = UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        TopicReader.write(kafka, "loop.goals", poisoned.toString(), "{\"teamId\": \"not-a-uuid\"}",
+                "ce_specversion", "1.0", "ce_id", poison, "ce_type", "goal.team-created.v1",
+                "ce_source", "/goal-service", "ce_subject", poisoned.toString(), "ce_time", "2026-11-02T10:00:00Z");
+        publish("loop.goals", poisoned, "goal.team-created.v1", "2026-11-02T10:01:00Z", "team-" + poisoned, 1,
+                new TeamCreated(poisoned, unit, "After the poison"), UUID.randomUUID());
+
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.reporting-service", PATIENCE,
+                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))));
+        assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id")))).hasSize(1);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/teams/" + poisoned + "/history").then()
+                .statusCode(200).body("items.summary", equalTo(List.of("Team 'After the poison' formed"))));
     }
 
     private static void bad(String url, String parameter) {
