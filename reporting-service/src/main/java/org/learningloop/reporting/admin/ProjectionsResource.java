@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.learningloop.platform.http.HttpProblem;
+import org.learningloop.platform.http.Problem;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 
 import java.time.Instant;
@@ -78,6 +80,11 @@ public class ProjectionsResource {
         });
     }
 
+    private static HttpProblem kafkaUnavailable(String why) {
+        return new HttpProblem(Problem.of(503, "kafka-unavailable", "Kafka unavailable",
+                "Cannot read the consumer group's positions from Kafka: " + why));
+    }
+
     List<PartitionStatus> positions(String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
@@ -101,9 +108,9 @@ public class ProjectionsResource {
             return statuses;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the consumer group's positions", e);
+            throw kafkaUnavailable("interrupted");
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot read the consumer group's positions from Kafka: " + e.getMessage(), e);
+            throw kafkaUnavailable(String.valueOf(e.getMessage()));
         }
     }
 }
