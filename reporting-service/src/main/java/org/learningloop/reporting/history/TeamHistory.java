@@ -1,0 +1,133 @@
+package org.learningloop.reporting.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.EventJson;
+import org.learningloop.contracts.goal.LeadMeasureActivated;
+import org.learningloop.contracts.goal.TeamCreated;
+import org.learningloop.platform.http.Cursors;
+import org.learningloop.platform.http.Page;
+import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.reporting.ReportingBeans;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The team history read model: {@code team_history_entry} and {@code team_unit}. */
+@ApplicationScoped
+public class TeamHistory {
+
+    /** One entry of a team's timeline. */
+    public record Entry(UUID eventId, Instant time, String type, String summary, String streamId, long streamVersion,
+                        JsonNode event) {
+    }
+
+    /** Adds the event to the history (an event already there stays as it is) and, for a new team, its unit. */
+    public Uni<Void> append(SqlClient tx, IncomingEvent incoming) {
+        String type = ReportingBeans.CATALOG.typeOf(incoming.event()).ceType();
+        Uni<String> summary = incoming.event() instanceof LeadMeasureActivated activated
+                ? leadMeasureName(tx, activated.leadMeasureId()).map(name -> Summaries.activated(activated, name))
+                : Uni.createFrom().item(Summaries.summarize(type, incoming.event()));
+        Uni<Void> entry = summary.chain(text -> tx.preparedQuery("""
+                        insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source,
+                                                        stream_id, stream_version, summary, payload)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        on conflict (event_id) do nothing""")
+                .execute(Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
+                        .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
+                        .addOffsetDateTime(utc(incoming.time())).addString(incoming.source())
+                        .addString(incoming.streamId() == null ? "" : incoming.streamId())
+                        .addLong(incoming.streamVersion()).addString(text)
+                        .addValue(new JsonObject(ReportingBeans.CATALOG.encode(incoming.event())))))
+                .replaceWithVoid();
+        if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
+            return entry.chain(() -> tx.preparedQuery(
+                            "insert into team_unit (team_id, unit_id) values ($1, $2) on conflict (team_id) do nothing")
+                    .execute(Tuple.of(created.teamId(), created.unitId())).replaceWithVoid());
+        }
+        return entry;
+    }
+
+    /** The name the lead measure was proposed with (same team, so earlier in the same partition), or {@code null}. */
+    private static Uni<String> leadMeasureName(SqlClient tx, UUID leadMeasureId) {
+        return tx.preparedQuery("select payload->>'name' as name from team_history_entry "
+                        + "where type = 'goal.lead-measure-proposed.v1' and payload->>'leadMeasureId' = $1 limit 1")
+                .execute(Tuple.of(leadMeasureId.toString()))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("name") : null);
+    }
+
+    /**
+     * A page of the team's timeline: its own events and its unit's unit-wide ones, by occurred time,
+     * then stream, stream version and event id.
+     *
+     * @param types ce types to keep, or {@code null} for all
+     */
+    public Uni<Page<Entry>> page(SqlClient client, UUID teamId, Instant from, Instant to, List<String> types,
+                                 String cursor, int limit) {
+        Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to))
+                .addArrayOfString(types == null ? null : types.toArray(new String[0]));
+        String after = "";
+        if (cursor != null) {
+            String[] key = Cursors.decode(cursor, 4);
+            try {
+                params.addOffsetDateTime(utc(Instant.parse(key[0]))).addString(key[1]).addLong(Long.parseLong(key[2]))
+                        .addUUID(UUID.fromString(key[3]));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw Cursors.invalid();
+            }
+            after = " and (occurred_at, stream_id, stream_version, event_id) > ($5, $6, $7, $8)";
+        }
+        params.addInteger(limit + 1);
+        String limitParam = "$" + params.size();
+        String sql = "select event_id, occurred_at, type, summary, stream_id, stream_version, payload::text as payload"
+                + " from team_history_entry"
+                + " where (team_id = $1"
+                + " or (team_id is null and unit_id in (select unit_id from team_unit where team_id = $1)))"
+                + " and ($2::timestamptz is null or occurred_at >= $2)"
+                + " and ($3::timestamptz is null or occurred_at < $3)"
+                + " and ($4::text[] is null or type = any($4))" + after
+                + " order by occurred_at, stream_id, stream_version, event_id limit " + limitParam;
+        return client.preparedQuery(sql)
+                .execute(params)
+                .map(rows -> {
+                    List<Row> all = new ArrayList<>();
+                    rows.forEach(all::add);
+                    List<Row> page = all.subList(0, Math.min(limit, all.size()));
+                    String next = null;
+                    if (all.size() > limit) {
+                        Row last = page.get(page.size() - 1);
+                        next = Cursors.encode(last.getOffsetDateTime("occurred_at").toInstant().toString(),
+                                last.getString("stream_id"), Long.toString(last.getLong("stream_version")),
+                                last.getUUID("event_id").toString());
+                    }
+                    return new Page<>(page.stream().map(TeamHistory::entry).toList(), next);
+                });
+    }
+
+    private static Entry entry(Row row) {
+        JsonNode payload;
+        try {
+            payload = EventJson.MAPPER.readTree(row.getString("payload"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored payload is not JSON", e);
+        }
+        String streamId = row.getString("stream_id");
+        return new Entry(row.getUUID("event_id"), row.getOffsetDateTime("occurred_at").toInstant(), row.getString("type"),
+                row.getString("summary"), streamId.isEmpty() ? null : streamId, row.getLong("stream_version"), payload);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

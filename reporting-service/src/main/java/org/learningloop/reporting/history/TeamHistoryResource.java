@@ -1,0 +1,73 @@
+package org.learningloop.reporting.history;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.learningloop.contracts.EventType;
+import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.QueryParams;
+import org.learningloop.reporting.ReportingBeans;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A team's history: the ordered timeline of its own events and its unit's unit-wide ones. */
+@Path("/teams/{teamId}/history")
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamHistoryResource {
+
+    private static final Set<String> TYPES = ReportingBeans.CATALOG.types().stream().map(EventType::ceType)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final Pool pool;
+    private final TeamHistory history;
+
+    public TeamHistoryResource(Pool pool, TeamHistory history) {
+        this.pool = pool;
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "The team's timeline",
+            description = "Its own events and its unit's unit-wide events, by occurred time (then stream, version, id). "
+                    + "from is inclusive, to exclusive (instants); types a comma-separated list of CloudEvents types. "
+                    + "A team with no events yet (or unknown) answers an empty page.")
+    public Uni<Page<TeamHistory.Entry>> history(@PathParam("teamId") String teamId, @QueryParam("from") String from,
+                                                @QueryParam("to") String to, @QueryParam("types") String types,
+                                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        UUID team = QueryParams.uuid("teamId", teamId);
+        Instant fromInstant = QueryParams.instant("from", from);
+        Instant toInstant = QueryParams.instant("to", to);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            throw QueryParams.invalid("to", "must be after from");
+        }
+        List<String> typeList = types(types);
+        int size = QueryParams.limit(limit, 50, 500);
+        return history.page(pool, team, fromInstant, toInstant, typeList,
+                cursor == null || cursor.isBlank() ? null : cursor.strip(), size);
+    }
+
+    static List<String> types(String types) {
+        if (types == null || types.isBlank()) {
+            return null;
+        }
+        List<String> list = Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
+                .toList();
+        List<String> unknown = list.stream().filter(t -> !TYPES.contains(t)).toList();
+        if (!unknown.isEmpty()) {
+            throw QueryParams.invalid("types", "unknown event type " + String.join(", ", unknown)
+                    + "; use CloudEvents types such as goal.wig-defined.v1");
+        }
+        return list.isEmpty() ? null : list;
+    }
+}
