@@ -3,7 +3,6 @@ package org.learningloop.reporting.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,14 +41,14 @@ public class TeamHistory {
         Uni<Void> entry = summary.chain(text -> tx.preparedQuery("""
                         insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source,
                                                         stream_id, stream_version, summary, payload)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb)
                         on conflict (event_id) do nothing""")
                 .execute(Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
                         .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
                         .addOffsetDateTime(utc(incoming.time())).addString(incoming.source())
                         .addString(incoming.streamId() == null ? "" : incoming.streamId())
                         .addLong(incoming.streamVersion()).addString(text)
-                        .addValue(new JsonObject(ReportingBeans.CATALOG.encode(incoming.event())))))
+                        .addString(ReportingBeans.CATALOG.encode(incoming.event()))))
                 .replaceWithVoid();
         if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
             return entry.chain(() -> tx.preparedQuery(
