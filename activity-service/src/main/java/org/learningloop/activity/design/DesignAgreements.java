@@ -63,7 +63,7 @@ public class DesignAgreements {
         CommandContext context = CommandContext.of(clock.instant(), CONSUMER)
                 .withCausation(incoming.correlationId() != null ? incoming.correlationId() : eventId, eventId);
         if (kind == AgreementKind.REVISE_DESIGN) {
-            return designs.reviseIn(tx, agreement.designId(), rationale, agreement.agreementId(), context).replaceWithVoid();
+            return designs.reviseIn(tx, agreement.designId(), agreement, rationale, context).replaceWithVoid();
         }
         if (kind == AgreementKind.RETIRE_DESIGN) {
             return designs.retireIn(tx, agreement.designId(), rationale, agreement.agreementId(), context).replaceWithVoid();

@@ -17,6 +17,7 @@ import org.learningloop.activity.design.listing.DesignListing;
 import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.activity.DesignEvent;
 import org.learningloop.decider.CommandRejected;
+import org.learningloop.contracts.learning.AgreementMade;
 import org.learningloop.platform.command.Aggregate;
 import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
@@ -105,10 +106,11 @@ public class DesignService {
     // ---- reactions to agreements, inside the inbox's transaction ----------------------------------------------
 
     /** A new version of {@code designId} caused by {@code agreementId}; nothing when that agreement was already applied. */
-    public Uni<Decision<DesignState>> reviseIn(SqlClient tx, UUID designId, String rationale, UUID agreementId,
+    public Uni<Decision<DesignState>> reviseIn(SqlClient tx, UUID designId, AgreementMade agreement, String rationale,
                                                CommandContext context) {
         return handler.handleIn(tx, DESIGN, DESIGN.streamId(designId),
-                        new ReviseDesign(designId, null, null, null, null, rationale, agreementId), Expectation.any(), context)
+                        new ReviseDesign(designId, agreement.intention(), agreement.frames(), agreement.content(),
+                                agreement.hypothesis(), rationale, agreement.agreementId()), Expectation.any(), context)
                 .call(decision -> writeIfChanged(tx, decision, context.now()));
     }
 

@@ -45,7 +45,9 @@ class DesignAgreementsTest {
         UUID design = created(unit, team, "Agreed visit");
         UUID agreement = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        String payload = agreement(agreement, unit, team, "revise-design", design, null, "Visits need a second slot");
+        String payload = agreement(agreement, unit, team, "revise-design", design, null, "Visits need a second slot")
+                .replace("\"rationale\"", "\"content\": {\"steps\": [\"Introduce\", \"Offer a second slot\"], "
+                        + "\"talkingPoints\": [\"Wages\"]}, \"rationale\"");
 
         publish(team, eventId, payload);
         publish(team, eventId, payload);                       // redelivered: the inbox knows the event id
@@ -66,7 +68,8 @@ class DesignAgreementsTest {
         given().get("/designs/" + design).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2))
                 .body("agreementIds", equalTo(List.of(agreement.toString())));
         given().get("/designs/" + design + "/versions/2").then().statusCode(200)
-                .body("agreementId", equalTo(agreement.toString())).body("changed", equalTo(List.of()))
+                .body("agreementId", equalTo(agreement.toString())).body("changed", equalTo(List.of("content")))
+                .body("content.steps", equalTo(List.of("Introduce", "Offer a second slot")))
                 .body("frames.durationMinutes", equalTo(45));
         given().queryParam("unitId", unit).get("/designs").then().statusCode(200).body("items[0].version", equalTo(2));
         given().get("/designs/" + sentinel + "/versions/2").then().statusCode(200)

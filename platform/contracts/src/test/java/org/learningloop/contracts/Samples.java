@@ -140,7 +140,7 @@ final class Samples {
                 new AgreementMade(AGREEMENT, UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, TEAM, "2026-11",
                         AgreementKind.REPLACE_LEAD_MEASURE, null, LEAD, REPLACEMENT, null,
                         "Visits are carried out well and the lag measure does not move", List.of(UUID.fromString("4d4e4f4a-4b4c-4d4e-8f4a-4b4c4d4e4f4a")),
-                        List.of(ACTIVITY)),
+                        List.of(ACTIVITY), null, null, null, null),
                 new LearningRecorded(LEARNING, TEAM, UNIT, "A quiet room lets the intention get through", "frames",
                         List.of("during", "frames", "focus"), List.of(ACTIVITY), CANDIDATE),
                 new CandidateDismissed(CANDIDATE, TEAM, UNIT, ACTIVITY, "The room cannot be changed"),

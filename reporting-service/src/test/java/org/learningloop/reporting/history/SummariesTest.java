@@ -91,7 +91,7 @@ class SummariesTest {
                 .isEqualTo("WIG meeting 2026-W48 held: 1 of 2 commitments kept, 0 new, 1 learning reported");
         assertThat(Summaries.summarize("learning.agreement-made.v1", new AgreementMade(UUID.randomUUID(),
                 UUID.randomUUID(), UNIT, null, "2026-11", AgreementKind.FORK_DESIGN, UUID.randomUUID(), null, null,
-                "call-centre", "Works better there", List.of(), List.of())))
+                "call-centre", "Works better there", List.of(), List.of(), null, null, null, null)))
                 .isEqualTo("Agreement made at the workplace meeting 2026-11: fork-design for call-centre: Works better there");
         assertThat(Summaries.summarize("goal.wig-achieved.v1", new WigAchieved(UUID.randomUUID(), TEAM, UNIT)))
                 .isEqualTo("WIG achieved");

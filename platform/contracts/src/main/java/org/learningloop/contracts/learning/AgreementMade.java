@@ -1,5 +1,8 @@
 package org.learningloop.contracts.learning;
 
+import org.learningloop.contracts.activity.Content;
+import org.learningloop.contracts.activity.Frames;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -9,11 +12,16 @@ import java.util.UUID;
  * retires {@code leadMeasureId} and activates {@code replacementLeadMeasureId} (a proposed lead
  * measure of the same WIG), recording this agreement as the cause.
  *
+ * For {@code revise-design}, the design elements agreed to change ({@code intention}, {@code frames},
+ * {@code content}, {@code hypothesis}); absent ones stay as they are. activity-service records them as
+ * the design's next version.
+ *
  * @param learningIds the learnings it rests on
  * @param activityIds the activities it rests on
  */
 public record AgreementMade(UUID agreementId, UUID workplaceMeetingId, UUID unitId, UUID teamId, String month,
                             AgreementKind kind, UUID designId, UUID leadMeasureId, UUID replacementLeadMeasureId,
-                            String segment, String rationale, List<UUID> learningIds, List<UUID> activityIds)
+                            String segment, String rationale, List<UUID> learningIds, List<UUID> activityIds,
+                            String intention, Frames frames, Content content, String hypothesis)
         implements LearningEvent {
 }
