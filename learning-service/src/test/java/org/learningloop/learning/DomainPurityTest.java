@@ -1,38 +1,12 @@
 package org.learningloop.learning;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
-import org.learningloop.decider.Decider;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.learningloop.testing.DomainPurityRules;
 
-/** Deciders, commands and states are plain Java: no framework, no platform mechanics, no clock, no randomness. */
-class DomainPurityTest {
+/** learning-service's deciders, commands and states are plain Java: no framework, no clock, no randomness. */
+class DomainPurityTest extends DomainPurityRules {
 
-    private static final JavaClasses LEARNING = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.learningloop.learning", "org.learningloop.decider", "org.learningloop.contracts");
-
-    @Test
-    void domainDependsOnNoFramework() {
-        ArchRule rule = noClasses()
-                .that().implement(Decider.class)
-                .or().haveSimpleNameEndingWith("Command").or().haveSimpleNameEndingWith("State")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.quarkus..", "jakarta..", "io.smallrye..", "io.vertx..", "org.hibernate..",
-                        "org.apache.kafka..", "org.learningloop.platform..")
-                .because("deciders must stay pure: time and ids come in with the command");
-        rule.check(LEARNING);
-    }
-
-    @Test
-    void decidersReadNoClockAndDrawNoRandomness() {
-        noClasses().that().implement(Decider.class)
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .check(LEARNING);
+    @Override
+    protected String servicePackage() {
+        return "org.learningloop.learning";
     }
 }
