@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import org.learningloop.contracts.scoreboard.ScoreboardRules;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

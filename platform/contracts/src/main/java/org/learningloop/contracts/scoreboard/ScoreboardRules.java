@@ -1,4 +1,4 @@
-package org.learningloop.goal.scoreboard;
+package org.learningloop.contracts.scoreboard;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The scoreboard's verdicts, "are we winning?", for a WIG's lag measure and for a lead measure's week.
+ * The scoreboard's verdicts (shared by every service that shows a scoreboard), "are we winning?", for a WIG's lag measure and for a lead measure's week.
  * Plain Java: dates come in, nothing reads a clock.
  */
 public final class ScoreboardRules {
 
     /** A gap below this (a tenth of the whole way from {@code from} to {@code to}) is losing, not at risk. */
-    static final BigDecimal AT_RISK_GAP = new BigDecimal("-0.1");
+    public static final BigDecimal AT_RISK_GAP = new BigDecimal("-0.1");
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     private ScoreboardRules() {

@@ -1,19 +1,19 @@
-package org.learningloop.goal.scoreboard;
+package org.learningloop.contracts.scoreboard;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.learningloop.goal.scoreboard.ScoreboardRules.Status;
+import org.learningloop.contracts.scoreboard.ScoreboardRules.Status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.learningloop.goal.scoreboard.ScoreboardRules.expectedByNow;
-import static org.learningloop.goal.scoreboard.ScoreboardRules.leadStatus;
-import static org.learningloop.goal.scoreboard.ScoreboardRules.referenceDate;
-import static org.learningloop.goal.scoreboard.ScoreboardRules.wigStatus;
+import static org.learningloop.contracts.scoreboard.ScoreboardRules.expectedByNow;
+import static org.learningloop.contracts.scoreboard.ScoreboardRules.leadStatus;
+import static org.learningloop.contracts.scoreboard.ScoreboardRules.referenceDate;
+import static org.learningloop.contracts.scoreboard.ScoreboardRules.wigStatus;
 
 /** The scoreboard's verdicts, without any framework. */
 class ScoreboardRulesTest {
