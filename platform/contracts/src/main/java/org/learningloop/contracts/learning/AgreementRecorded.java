@@ -10,7 +10,7 @@ import java.util.UUID;
  * An open workplace meeting (APT) recorded an agreement; it takes effect when the meeting closes
  * ({@code learning.agreement-made.v1}, same fields). Keyed by the team it concerns, else the unit.
  *
- * @param agreementId derived from the meeting and the agreement's position
+ * @param agreementId assigned when the agreement is recorded
  */
 public record AgreementRecorded(UUID agreementId, UUID workplaceMeetingId, UUID unitId, UUID teamId, String month,
                                 AgreementKind kind, UUID designId, UUID leadMeasureId, UUID replacementLeadMeasureId,

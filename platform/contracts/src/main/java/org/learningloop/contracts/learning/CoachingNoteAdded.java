@@ -6,7 +6,7 @@ import java.util.UUID;
  * The manager added a coaching note to an open workplace meeting (APT). Keyed by the team it is
  * about, else the unit.
  *
- * @param noteId   derived from the meeting and the note's position
+ * @param noteId   assigned when the note is added
  * @param authorId who wrote it (staff id), when given
  */
 public record CoachingNoteAdded(UUID workplaceMeetingId, UUID unitId, UUID teamId, UUID noteId, String note,
