@@ -180,7 +180,7 @@ public class WorkplaceMeetingService {
             chain = chain.chain(() -> tx.preparedQuery("""
                             insert into agreement_view (agreement_id, workplace_meeting_id, unit_id, team_id, month, position,
                                                         payload)
-                            values ($1, $2, $3, $4, $5, $6, $7::jsonb)""")
+                            values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)""")
                     .executeBatch(agreements).replaceWithVoid());
         }
         if (!iterations.isEmpty()) {

@@ -63,7 +63,7 @@ public class ActivityFacts {
                         insert into activity_fact (activity_id, team_id, unit_id, activity_type, lead_measure_id, design_id,
                                                    design_version, segment, carried_out_at, month, week, intention_reached,
                                                    outcomes, adaptations)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14::text::jsonb)
                         on conflict (activity_id) do update set team_id = excluded.team_id, unit_id = excluded.unit_id,
                             activity_type = excluded.activity_type, lead_measure_id = excluded.lead_measure_id,
                             design_id = excluded.design_id, design_version = excluded.design_version,
@@ -86,7 +86,7 @@ public class ActivityFacts {
                         insert into activity_fact (activity_id, team_id, unit_id, design_id, design_version, segment,
                                                    q_intention, q_frames, q_content, q_presence, q_focus, q_flexibility,
                                                    improvement_proposals)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb)
                         on conflict (activity_id) do update set
                             design_id = coalesce(activity_fact.design_id, excluded.design_id),
                             design_version = coalesce(activity_fact.design_version, excluded.design_version),

@@ -87,7 +87,7 @@ public class LoopReads {
                                segment, carried_out_at, month, week, intention_reached, outcomes::text as outcomes,
                                adaptations::text as adaptations, q_intention, q_frames, q_content, q_presence, q_focus,
                                q_flexibility, improvement_proposals::text as improvement_proposals
-                        from activity_fact """ + where + " order by carried_out_at, activity_id")
+                        from activity_fact""" + " " + where + " order by carried_out_at, activity_id")
                 .execute(params)
                 .map(rows -> {
                     List<Fact> facts = new ArrayList<>();
