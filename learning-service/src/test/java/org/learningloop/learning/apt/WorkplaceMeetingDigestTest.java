@@ -8,7 +8,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.learningloop.learning.LoopFixtures;
+import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;
 import java.util.List;
@@ -163,6 +165,25 @@ class WorkplaceMeetingDigestTest {
         String id = apt.getString("id");
         given().get("/workplace-meetings/" + id).then().statusCode(200)
                 .body("digest.activitiesCarriedOut", org.hamcrest.Matchers.equalTo(4));
+    }
+
+    @Test
+    void givenAGoalEventThatBreaksItsContract_thenDeadLettered_andTheGoalsConsumerGoesOn() {
+        UUID unit = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        UUID wig = UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        TopicReader.write(kafka, "loop.goals", team.toString(),
+                "{\"wigId\": \"%s\", \"teamId\": \"%s\", \"title\": \"No lag measure\"}".formatted(wig, team),
+                "ce_specversion", "1.0", "ce_id", poison, "ce_type", "goal.wig-defined.v1",
+                "ce_source", "/goal-service", "ce_subject", team.toString(), "ce_time", "2026-11-26T15:00:00Z");
+        LoopFixtures.unitAndTeams(kafka, unit, team);
+
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.learning-service", PATIENCE,
+                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))));
+        assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id")))).hasSize(1);
+        await().atMost(PATIENCE).until(() -> count("select count(*) from team_directory where team_id = $1", team) == 1);
+        assertThat(count("select count(*) from wig_view where wig_id = $1", wig)).isZero();
     }
 
     private long count(String sql, UUID id) {
