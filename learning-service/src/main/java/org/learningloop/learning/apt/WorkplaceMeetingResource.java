@@ -90,6 +90,7 @@ public class WorkplaceMeetingResource {
 
     @POST
     @Path("workplace-meetings/{id}/close")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close the meeting (If-Match required): publish its agreements, advance each team's loop",
             description = "409 workplace-meeting-closed, loop-closed-later; 412 stale; 428 without If-Match")
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

@@ -73,7 +73,7 @@ class LoopIterationsTest {
                         "designId", design.toString(), "teamId", team.toString(), "rationale", "Stories work",
                         "hypothesis", "A member's story gets the intention through"))
                 .post("/workplace-meetings/" + apt + "/agreements").then().statusCode(200).extract().path("agreements[0].id");
-        given().header("If-Match", "\"2\"").contentType(ContentType.JSON).post("/workplace-meetings/" + apt + "/close")
+        given().header("If-Match", "\"2\"").post("/workplace-meetings/" + apt + "/close")
                 .then().statusCode(200);
 
         JsonPath loops = given().get("/teams/" + team + "/loops").then().statusCode(200).extract().jsonPath();
