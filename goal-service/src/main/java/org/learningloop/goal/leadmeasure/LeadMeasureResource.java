@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.goal.leadmeasure.LeadMeasureApi.ActivateLeadMeasureRequest;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi.LeadMeasureView;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi.LeadReadingRequest;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi.ProposeLeadMeasureRequest;
@@ -105,20 +107,27 @@ public class LeadMeasureResource {
 
     @POST
     @Path("/{leadMeasureId}/activate")
-    @Consumes(MediaType.WILDCARD) // no body: a bare POST carries no Content-Type
+    @Consumes(MediaType.WILDCARD) // the body is optional: a bare POST carries no Content-Type
     @Operation(summary = "Activate a proposed lead measure",
             description = "Only a lead measure that the lead-measure tool finds both predictive and influenceable can be "
-                    + "activated (409 lead-measure-not-predictive-and-influenceable names the criterion that fails).")
+                    + "activated (409 lead-measure-not-predictive-and-influenceable names the criterion that fails). "
+                    + "Its activities count from now, or from the optional body's activeFrom: since when the team has "
+                    + "been acting on it (not after now: 422 active-from-in-future; at most two years back: 422 "
+                    + "active-from-too-early).")
     @APIResponse(responseCode = "200", description = "Active; the lead measure as it now stands",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = LeadMeasureView.class)))
     @APIResponse(responseCode = "409", description = "Not predictive and influenceable, already active, or retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "422", description = "activeFrom after now or more than two years back",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> activate(@PathParam("leadMeasureId") UUID leadMeasureId,
                                   @Parameter(description = "The ETag of the lead measure as you last read it", required = true,
                                           schema = @Schema(type = SchemaType.STRING))
-                                  @HeaderParam("If-Match") String ifMatch) {
+                                  @HeaderParam("If-Match") String ifMatch,
+                                  @RequestBody(required = false) ActivateLeadMeasureRequest request) {
         long expected = Versions.required(ifMatch);
-        return leadMeasures.activate(leadMeasureId, expected).map(LeadMeasureResource::ok);
+        return leadMeasures.activate(leadMeasureId, expected, request == null ? null : request.activeFrom())
+                .map(LeadMeasureResource::ok);
     }
 
     @POST

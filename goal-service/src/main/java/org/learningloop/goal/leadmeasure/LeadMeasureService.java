@@ -77,8 +77,10 @@ public class LeadMeasureService {
                         (tx, decision) -> write(tx, decision, now)));
     }
 
-    public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion) {
-        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null), expectedVersion);
+    /** Activates the lead measure, counting from {@code activeFrom} ({@code null}: from now). */
+    public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion, Instant activeFrom) {
+        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null, activeFrom, clock.instant(),
+                config.timeZone()), expectedVersion);
     }
 
     public Uni<Decision<LeadMeasureState>> retire(UUID leadMeasureId, long expectedVersion, RetireLeadMeasureRequest request) {
@@ -112,7 +114,8 @@ public class LeadMeasureService {
                         new RetireLeadMeasure(leadMeasureId, reason, replacementId, agreementId, evidenceRef), expected, context)
                 .chain(retired -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(replacementId),
                                 new ActivateLeadMeasure(replacementId, new Replacing(leadMeasureId,
-                                        ((DefinedLeadMeasure) retired.state()).wigId(), reason, agreementId, evidenceRef)),
+                                        ((DefinedLeadMeasure) retired.state()).wigId(), reason, agreementId, evidenceRef),
+                                        null, context.now(), config.timeZone()),
                                 Expectation.any(), context)
                         .call(activated -> write(tx, retired, context.now()))
                         .call(activated -> write(tx, activated, context.now()))
