@@ -1,5 +1,6 @@
 package org.learningloop.goal.leadmeasure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -7,12 +8,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,6 +45,7 @@ import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
+import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,10 +60,12 @@ public class LeadMeasureResource {
 
     private final LeadMeasureService leadMeasures;
     private final LeadMeasureListing listing;
+    private final ObjectMapper json;
 
-    public LeadMeasureResource(LeadMeasureService leadMeasures, LeadMeasureListing listing) {
+    public LeadMeasureResource(LeadMeasureService leadMeasures, LeadMeasureListing listing, ObjectMapper json) {
         this.leadMeasures = leadMeasures;
         this.listing = listing;
+        this.json = json;
     }
 
     @POST
@@ -124,10 +130,29 @@ public class LeadMeasureResource {
                                   @Parameter(description = "The ETag of the lead measure as you last read it", required = true,
                                           schema = @Schema(type = SchemaType.STRING))
                                   @HeaderParam("If-Match") String ifMatch,
-                                  @RequestBody(required = false) ActivateLeadMeasureRequest request) {
+                                  @Context HttpHeaders headers,
+                                  @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                          schema = @Schema(implementation = ActivateLeadMeasureRequest.class)))
+                                  String body) throws IOException {
         long expected = Versions.required(ifMatch);
+        ActivateLeadMeasureRequest request = optionalBody(body, headers.getMediaType());
         return leadMeasures.activate(leadMeasureId, expected, request == null ? null : request.activeFrom())
                 .map(LeadMeasureResource::ok);
+    }
+
+    /**
+     * The optional activation body, read with the application's (strict) JSON mapper; {@code null} without one.
+     * Read here rather than by the framework because a bare POST, with no body and no Content-Type, must keep
+     * working, and the framework finds no reader for a JSON type without a JSON Content-Type (415).
+     */
+    private ActivateLeadMeasureRequest optionalBody(String body, MediaType type) throws IOException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        if (type == null || !(type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json"))) {
+            throw new NotSupportedException();
+        }
+        return json.readValue(body, ActivateLeadMeasureRequest.class);
     }
 
     @POST
