@@ -606,6 +606,12 @@ class LeadMeasureResourceTest {
                 .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.responses.'409'.content", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.responses.'412'", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.responses.'422'", notNullValue())
+                .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.requestBody.required", not(equalTo(true)))
+                .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        containsString("ActivateLeadMeasureRequest"))
+                .body("components.schemas.ActivateLeadMeasureRequest.properties.activeFrom.'$ref'",
+                        equalTo("#/components/schemas/Instant"))
+                .body("components.schemas.Instant.format", equalTo("date-time"))
                 .body("paths.'/lead-measures/{leadMeasureId}/retire'.post.responses.'428'", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/replace'.post.responses.'409'", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/readings'.post.responses.'422'", notNullValue());
