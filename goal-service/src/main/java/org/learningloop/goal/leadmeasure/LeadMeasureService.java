@@ -79,8 +79,9 @@ public class LeadMeasureService {
 
     /** Activates the lead measure, counting from {@code activeFrom} ({@code null}: from now). */
     public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion, Instant activeFrom) {
-        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null, activeFrom, clock.instant(),
-                config.timeZone()), expectedVersion);
+        CommandContext context = CommandContext.of(clock.instant(), "anonymous"); // without activeFrom: the event's time
+        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null, activeFrom, context.now(),
+                config.timeZone()), expectedVersion, context);
     }
 
     public Uni<Decision<LeadMeasureState>> retire(UUID leadMeasureId, long expectedVersion, RetireLeadMeasureRequest request) {
@@ -139,7 +140,11 @@ public class LeadMeasureService {
     }
 
     private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        return change(leadMeasureId, command, expectedVersion, CommandContext.of(clock.instant(), "anonymous"));
+    }
+
+    private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion,
+                                                   CommandContext context) {
         return handler.inTransaction(tx -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId),
                         command, Expectation.version(expectedVersion), context)
                 .call(decision -> write(tx, decision, context.now())));

@@ -238,6 +238,8 @@ class LeadMeasureResourceTest {
                 .extract().path("activation.activeFrom");
 
         assertThat(Instant.parse(activeFrom)).isBetween(before, Instant.now());
+        assertThat(payload(lead, "goal.lead-measure-activated")).as("said explicitly in the event")
+                .contains("\"activeFrom\": \"" + activeFrom + "\"");
     }
 
     @Test
