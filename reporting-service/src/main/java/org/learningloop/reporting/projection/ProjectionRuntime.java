@@ -125,6 +125,20 @@ public class ProjectionRuntime {
                 });
     }
 
+    /** Stops the runners of a projection and starts them again from their checkpoints (as a restart of the service would). */
+    void restart(String name) {
+        List<ProjectionRunner> stopped = new ArrayList<>();
+        runners.entrySet().removeIf(entry -> {
+            if (entry.getValue().projectionName().equals(name)) {
+                stopped.add(entry.getValue());
+                return true;
+            }
+            return false;
+        });
+        stopped.forEach(ProjectionRunner::close);
+        generations(name).await().atMost(Duration.ofSeconds(30)).forEach(this::startRunner);
+    }
+
     /** What the runner of a generation reports on this replica. */
     public record RunnerStatus(double eventsPerSecond, String lastError) {
     }
