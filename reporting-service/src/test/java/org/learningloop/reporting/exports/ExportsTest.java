@@ -6,7 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.learningloop.contracts.activity.ActivityCancelled;
 import org.learningloop.contracts.activity.ActivityPlanned;
+import org.learningloop.testing.TopicReader;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.ReportingBeans;
 import org.learningloop.testing.KafkaResource;
@@ -96,6 +99,32 @@ class ExportsTest {
         assertThat(rows).anySatisfy(row -> assertThat(row.get(column.get("cancelled"))).isEqualTo("true"));
         assertThat(csv(given().get("/exports/activities.csv?unitId=" + scenario.unit).asString()))
                 .hasSize((int) scenario.events().stream().filter(e -> e.event() instanceof ActivityPlanned).count() + 1);
+    }
+
+    @Test
+    void anEventTheProjectionCannotApply_isDeadLettered_andTheBatchContinues() {
+        UUID team = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        // decodes (the contract does not require the id) but the activity-export table needs an activity id
+        new LoopScenario.Published("loop.activities", team, "activity.cancelled.v1", Instant.parse("2026-04-01T10:00:00Z"),
+                "activity-none", 1, new ActivityCancelled(null, team, unit, "no id"), poison).publish(kafka);
+        UUID activity = UUID.randomUUID();
+        new LoopScenario.Published("loop.activities", team, "activity.cancelled.v1", Instant.parse("2026-04-01T10:01:00Z"),
+                "activity-" + activity, 2, new ActivityCancelled(activity, team, unit, "fine"), UUID.randomUUID())
+                .publish(kafka);
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.reporting-service", PATIENCE,
+                read -> read.stream().anyMatch(r -> poison.toString().equals(TopicReader.header(r, "ce_id"))));
+        assertThat(dead.stream().filter(r -> poison.toString().equals(TopicReader.header(r, "ce_id"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(TopicReader.header(r, "dead-letter-projection")).isEqualTo("activity-export");
+                    assertThat(TopicReader.header(r, "dead-letter-reason")).contains("cannot be applied");
+                });
+        await().atMost(PATIENCE).until(() -> csv(given().get("/exports/activities.csv?teamId=" + team).asString())
+                .size() == 2);
+        // team-history took both
+        await().atMost(PATIENCE).until(() -> given().get("/teams/" + team + "/history").jsonPath()
+                .getList("items").size() == 2);
     }
 
     @Test
