@@ -51,6 +51,11 @@ public final class LoopScenario {
             LoopScenario.publish(kafka, List.of(this));
         }
 
+        /** The same event at another time. */
+        public Published at(Instant time) {
+            return new Published(topic, key, type, time, streamId, version, event, eventId);
+        }
+
         ProducerRecord<String, String> record() {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key.toString(),
                     ReportingBeans.CATALOG.encode(event));
@@ -65,6 +70,9 @@ public final class LoopScenario {
             return record;
         }
     }
+
+    /** A segment name that needs quoting in CSV: a comma, quotes and a line break. */
+    public static final String SMALL_WORKPLACE = "small workplace, \"6-30\"\nemployees";
 
     public final UUID unit = UUID.randomUUID();
     public final UUID unitWig = UUID.randomUUID();
@@ -123,7 +131,7 @@ public final class LoopScenario {
         for (int week = 1; week <= weeks; week++) {
             for (int n = 0; n < 2; n++) {
                 UUID activity = UUID.randomUUID();
-                String segment = n == 0 ? "call-centre" : "small-workplace";
+                String segment = n == 0 ? "call-centre" : SMALL_WORKPLACE;
                 add("loop.activities", team, "activity.planned.v1", "activity-" + activity, 1,
                         new ActivityPlanned(activity, team, unit, "workplace-visit", lead, design, 1, clock.plusSeconds(3600),
                                 new Workplace("Site, \"North\"", segment, 20), List.of(), "prep", null));

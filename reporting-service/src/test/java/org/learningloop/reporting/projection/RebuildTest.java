@@ -47,7 +47,7 @@ class RebuildTest {
         scenario.publishAll(kafka);
         List<String> projections = given().get("/admin/projections").then().statusCode(200).extract()
                 .path("items.name");
-        assertThat(projections).contains("team-history");
+        assertThat(projections).contains("team-history", "activity-export");
         awaitAllLive(projections);
 
         Map<String, String> before = answers(teams);
@@ -70,6 +70,14 @@ class RebuildTest {
                         wrong.add("history " + history.statusCode() + " " + history.asString());
                     } else if (history.jsonPath().getList("items").size() != historySizes.get(team)) {
                         wrong.add("history of " + team + " has " + history.jsonPath().getList("items").size());
+                    }
+                    Response state = given().get("/teams/" + team + "/state?asOf=2030-01-01T00:00:00Z");
+                    if (state.statusCode() != 200 || state.jsonPath().getInt("eventsFolded") != historySizes.get(team)) {
+                        wrong.add("state " + state.statusCode() + " " + state.asString());
+                    }
+                    Response csv = given().get("/exports/activities.csv?teamId=" + team);
+                    if (csv.statusCode() != 200 || !csv.asString().equals(before.get("activities " + team))) {
+                        wrong.add("activities " + csv.statusCode() + " " + csv.asString());
                     }
                     reads.incrementAndGet();
                 }
@@ -138,6 +146,12 @@ class RebuildTest {
         for (UUID team : teams) {
             answers.put("history " + team, given().get("/teams/" + team + "/history?limit=500").then().statusCode(200)
                     .extract().asString());
+            answers.put("state " + team, given().get("/teams/" + team + "/state?asOf=2030-01-01T00:00:00Z").then()
+                    .statusCode(200).extract().asString());
+            answers.put("events " + team, given().get("/exports/events?teamId=" + team).then().statusCode(200)
+                    .extract().asString());
+            answers.put("activities " + team, given().get("/exports/activities.csv?teamId=" + team).then()
+                    .statusCode(200).extract().asString());
         }
         return answers;
     }
