@@ -97,8 +97,13 @@ public class EvidenceReads {
                                 + "where lead_measure_id = any($1)").execute(Tuple.of(ids))
                         .map(readingRows -> {
                             Map<UUID, Map<String, Integer>> manual = new HashMap<>();
-                            readingRows.forEach(row -> manual.computeIfAbsent(row.getUUID("lead_measure_id"),
-                                    k -> new TreeMap<>()).put(row.getString("week"), row.getInteger("count")));
+                            readingRows.forEach(row -> {
+                                String week = row.getString("week");
+                                if (Periods.isPeriod(week) && week.contains("W")) { // goal-service validates; be safe
+                                    manual.computeIfAbsent(row.getUUID("lead_measure_id"), k -> new TreeMap<>())
+                                            .put(week, row.getInteger("count"));
+                                }
+                            });
                             Map<UUID, GoalFacts.Wig> wigById = new HashMap<>();
                             wigs.forEach(w -> wigById.put(w.wigId(), w));
                             return measures.stream().map(m -> new GoalFacts.LeadMeasureEvidence(m,

@@ -187,6 +187,26 @@ class EvidenceReportsTest {
     }
 
     @Test
+    void rebuildingTheEvidenceProjections_givesTheSameReports() {
+        List<String> urls = List.of("/reports/best-designs?activityType=" + truth.visitType,
+                "/reports/design-effectiveness?activityType=" + truth.callType,
+                "/reports/lead-measures/" + truth.flatLead + "/verdict",
+                "/units/" + truth.unit + "/rollup?on=2026-07-15");
+        Map<String, String> before = new java.util.HashMap<>();
+        urls.forEach(url -> before.put(url, given().get(url).then().statusCode(200).extract().asString()));
+        for (String name : List.of("design-evidence", "goal-facts")) {
+            int generation = given().get("/admin/projections/" + name).then().statusCode(200).extract()
+                    .path("liveGeneration");
+            given().post("/admin/projections/" + name + "/rebuild").then().statusCode(202);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    given().get("/admin/projections/" + name).then().statusCode(200)
+                            .body("liveGeneration", equalTo(generation + 1)).body("state", equalTo("live")));
+        }
+        urls.forEach(url -> assertThat(given().get(url).then().statusCode(200).extract().asString())
+                .as(url).isEqualTo(before.get(url)));
+    }
+
+    @Test
     void badInput_is400Problem_unknownIds_are404Problems() {
         bad("/reports/design-effectiveness?leadMeasureId=nope", "leadMeasureId");
         bad("/reports/design-effectiveness?segment=Call%20Centre", "segment");
