@@ -49,13 +49,46 @@ public class EvidenceReads {
                 .map(EvidenceReads::activities));
     }
 
-    /** Carried-out, not cancelled activities of the given lead measures. */
-    public Uni<List<ActivityFact>> activitiesOf(List<UUID> leadMeasureIds) {
+    /**
+     * Carried-out, not cancelled activities of the given lead measures: those naming one of them, and those naming
+     * none whose team and activity type match exactly one of them (as goal-service counts an activity towards the
+     * team's lead measure of its type). {@code measures} must hold every lead measure of those teams and types, so
+     * that an ambiguous activity (two candidates) is attributed to neither.
+     */
+    public Uni<List<ActivityFact>> activitiesOf(List<GoalFacts.LeadMeasure> measures) {
+        UUID[] ids = measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new);
+        UUID[] teams = measures.stream().map(GoalFacts.LeadMeasure::teamId).filter(java.util.Objects::nonNull)
+                .distinct().toArray(UUID[]::new);
+        String[] types = measures.stream().map(GoalFacts.LeadMeasure::activityType).filter(java.util.Objects::nonNull)
+                .distinct().toArray(String[]::new);
         return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
                         + " from design_activity where carried_out_at is not null and not cancelled"
-                        + " and lead_measure_id = any($1) order by carried_out_at, activity_id")
-                .execute(Tuple.of(leadMeasureIds.toArray(new UUID[0])))
-                .map(EvidenceReads::activities));
+                        + " and (lead_measure_id = any($1)"
+                        + " or (lead_measure_id is null and team_id = any($2) and activity_type = any($3)))"
+                        + " order by carried_out_at, activity_id")
+                .execute(Tuple.of(ids, teams, types))
+                .map(rows -> attribute(activities(rows), measures)));
+    }
+
+    /** Gives an activity without a lead measure the one lead measure of its team and type, or drops it. */
+    public static List<ActivityFact> attribute(List<ActivityFact> activities, List<GoalFacts.LeadMeasure> measures) {
+        List<ActivityFact> attributed = new ArrayList<>();
+        for (ActivityFact a : activities) {
+            if (a.leadMeasureId() != null) {
+                attributed.add(a);
+                continue;
+            }
+            List<GoalFacts.LeadMeasure> candidates = measures.stream()
+                    .filter(m -> java.util.Objects.equals(m.teamId(), a.teamId())
+                            && java.util.Objects.equals(m.activityType(), a.activityType()))
+                    .toList();
+            if (candidates.size() == 1) {
+                attributed.add(new ActivityFact(a.activityId(), a.teamId(), a.unitId(), a.activityType(),
+                        candidates.get(0).leadMeasureId(), a.designId(), a.designVersion(), a.segment(),
+                        a.carriedOutAt(), a.intentionReached(), a.outcomes(), a.quality()));
+            }
+        }
+        return attributed;
     }
 
     public Uni<Map<UUID, String>> designNames() {

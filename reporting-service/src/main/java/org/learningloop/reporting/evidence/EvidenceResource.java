@@ -109,12 +109,12 @@ public class EvidenceResource {
             Uni<List<GoalFacts.LeadMeasureEvidence>> peers = measure.activityType() == null
                     ? Uni.createFrom().item(List.of()) : reads.leadMeasuresOfType(measure.activityType());
             return peers.chain(list -> {
-                List<UUID> ids = new java.util.ArrayList<>(list.stream()
-                        .map(e -> e.leadMeasure().leadMeasureId()).toList());
-                if (!ids.contains(id)) {
-                    ids.add(id);
+                List<GoalFacts.LeadMeasure> measures = new java.util.ArrayList<>(list.stream()
+                        .map(GoalFacts.LeadMeasureEvidence::leadMeasure).toList());
+                if (measures.stream().noneMatch(m -> m.leadMeasureId().equals(id))) {
+                    measures.add(measure);
                 }
-                return reads.activitiesOf(ids).chain(activities -> {
+                return reads.activitiesOf(measures).chain(activities -> {
                     Map<UUID, List<ActivityFact>> byMeasure = activities.stream()
                             .collect(java.util.stream.Collectors.groupingBy(ActivityFact::leadMeasureId));
                     List<GoalFacts.LeadMeasureEvidence> withActivities = list.stream()

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.reporting.evidence.ActivityFact;
 import org.learningloop.reporting.evidence.DesignEvidenceProjection;
 import org.learningloop.reporting.evidence.EvidenceReads;
 import org.learningloop.reporting.evidence.GoalFacts;
@@ -142,21 +143,31 @@ public class RollupResource {
                 }));
     }
 
-    /** Activities carried out in the ISO week (organisation zone) per lead measure. */
+    /**
+     * Activities carried out in the ISO week (organisation zone) per lead measure: naming it, or naming none and
+     * matching exactly one lead measure of their team and type ({@link EvidenceReads#attribute}).
+     */
     private Uni<Map<UUID, Integer>> activitiesInWeek(List<GoalFacts.LeadMeasure> measures, String week) {
         if (measures.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         LocalDate start = Periods.weekStart(week);
-        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select lead_measure_id, count(*) as n "
-                        + "from design_activity where not cancelled and lead_measure_id = any($1) "
-                        + "and carried_out_at >= $2 and carried_out_at < $3 group by lead_measure_id")
+        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select activity_id, team_id, "
+                        + "activity_type, lead_measure_id from design_activity where not cancelled "
+                        + "and carried_out_at >= $3 and carried_out_at < $4 "
+                        + "and (lead_measure_id = any($1) or (lead_measure_id is null and team_id = any($2)))")
                 .execute(Tuple.of(measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new),
+                        measures.stream().map(GoalFacts.LeadMeasure::teamId).distinct().toArray(UUID[]::new),
                         start.atStartOfDay(loop.timeZone()).toOffsetDateTime(),
                         start.plusWeeks(1).atStartOfDay(loop.timeZone()).toOffsetDateTime()))
                 .map(rows -> {
+                    List<ActivityFact> activities = new ArrayList<>();
+                    rows.forEach(r -> activities.add(new ActivityFact(r.getUUID("activity_id"), r.getUUID("team_id"),
+                            null, r.getString("activity_type"), r.getUUID("lead_measure_id"), null, null, null, null,
+                            null, Map.of(), null)));
                     Map<UUID, Integer> counts = new HashMap<>();
-                    rows.forEach(r -> counts.put(r.getUUID("lead_measure_id"), r.getLong("n").intValue()));
+                    EvidenceReads.attribute(activities, measures)
+                            .forEach(a -> counts.merge(a.leadMeasureId(), 1, Integer::sum));
                     return counts;
                 }));
     }

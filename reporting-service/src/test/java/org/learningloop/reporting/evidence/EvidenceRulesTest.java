@@ -93,6 +93,30 @@ class EvidenceRulesTest {
                         .map(DesignEffectiveness.Arm::probabilityBest).toList());
     }
 
+    @Test
+    void anActivityWithoutLeadMeasure_countsTowardsTheOnlyLeadMeasureOfItsTeamAndType_elseNone() {
+        UUID team = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        GoalFacts.LeadMeasure visits = new GoalFacts.LeadMeasure(lead, wig, team, null, "Visits", "visit", 3, "active");
+        GoalFacts.LeadMeasure calls = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, other, null, "Calls", "call", 3,
+                "active");
+        GoalFacts.LeadMeasure moreCalls = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, other, null, "More calls",
+                "call", 3, "active");
+        ActivityFact named = unattributed(team, "visit", calls.leadMeasureId());
+        ActivityFact visit = unattributed(team, "visit", null);
+        ActivityFact call = unattributed(other, "call", null);
+        ActivityFact meeting = unattributed(team, "meeting", null);
+        List<ActivityFact> attributed = EvidenceReads.attribute(List.of(named, visit, call, meeting),
+                List.of(visits, calls, moreCalls));
+        assertThat(attributed).extracting(ActivityFact::activityId).containsExactly(named.activityId(), visit.activityId());
+        assertThat(attributed).extracting(ActivityFact::leadMeasureId).containsExactly(calls.leadMeasureId(), lead);
+    }
+
+    private static ActivityFact unattributed(UUID team, String type, UUID leadMeasure) {
+        return new ActivityFact(UUID.randomUUID(), team, null, type, leadMeasure, null, null, "call-centre", TUESDAY,
+                "yes", Map.of(), null);
+    }
+
     private ActivityFact designActivity(UUID design, String segment, int members) {
         return new ActivityFact(UUID.randomUUID(), null, null, "visit", lead, design, 1, segment, TUESDAY, "yes",
                 Map.of("membersRecruited", members), new QualityScores(4, 4, 4, 4, 4, 4));

@@ -116,6 +116,10 @@ final class GroundTruth {
                 executed(poorTeam, poorLead, meetingType, monday.plus(Duration.ofHours(n * 5L)), false);
             }
         }
+        // one poor-team activity in 2026-W28 names no lead measure: it counts for the team's only one of its type
+        plannedAndCarriedOut(poorTeam, UUID.randomUUID(), meetingType, null, designC, "call-centre",
+                START.plus(Duration.ofDays(7L * 18)).plus(Duration.ofHours(3)), 0, IntentionReached.NO,
+                new QualityScores(2, 2, 2, 2, 2, 2));
         // monthly lag readings March–August: flat = 20 ± noise, rising = 10 + 2 a month ± noise
         for (int month = 0; month < 6; month++) {
             String period = "2026-" + String.format("%02d", 3 + month);
