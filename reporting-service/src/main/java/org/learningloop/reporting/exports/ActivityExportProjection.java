@@ -10,7 +10,7 @@ import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.reporting.projection.Projection;
+import org.learningloop.reporting.projection.PipelinedProjection;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
 /**
  * The {@code activity-export} projection: one row per activity (planned, carried out, evaluated, cancelled)
  * for {@code GET /exports/activities.csv}. Each event fills the columns it knows; {@code at} is when the
- * activity was carried out, else when it was scheduled, else the time of its first event.
+ * activity was carried out, else when it was scheduled, else the time of its first event. Pipelined: each
+ * event is one upsert, issued at once, so the activity's events run in their order.
  */
 @ApplicationScoped
-public class ActivityExportProjection implements Projection {
+public class ActivityExportProjection implements PipelinedProjection {
 
     public static final String NAME = "activity-export";
 

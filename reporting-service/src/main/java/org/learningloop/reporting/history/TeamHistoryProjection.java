@@ -4,17 +4,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.reporting.projection.Projection;
+import org.learningloop.reporting.projection.PipelinedProjection;
 
 import java.util.List;
 
 /**
  * The {@code team-history} projection: every event of {@code loop.goals}, {@code loop.activities}
  * and {@code loop.learning} becomes one history entry; {@code goal.team-created} also records the
- * team's unit, so the team's history includes the unit's unit-wide events.
+ * team's unit, so the team's history includes the unit's unit-wide events. Pipelined: each event inserts its
+ * own rows ({@code on conflict do nothing}); the one lookup (a lead measure's name, for its activation) reads
+ * the proposal, which an earlier event inserted and so was sent before it.
  */
 @ApplicationScoped
-public class TeamHistoryProjection implements Projection {
+public class TeamHistoryProjection implements PipelinedProjection {
 
     public static final String NAME = "team-history";
 

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.projection;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -285,7 +286,10 @@ final class ProjectionRunner implements AutoCloseable {
         boolean savepoints = false;
         while (running) {
             try {
+                long t0 = System.nanoTime();
                 int applied = apply(batch, decoded, skip, savepoints);
+                LOG.debugf("Projection %s generation %d applied %d events in %d ms", projection.name(), generation, applied,
+                        (System.nanoTime() - t0) / 1_000_000);
                 lastError.set(null);
                 lastAppliedAt = Instant.now();
                 count(applied);
@@ -327,18 +331,24 @@ final class ProjectionRunner implements AutoCloseable {
         return pool.withTransaction(tx -> claim(tx, applied)
                         .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema) + ", public").execute())
                         .chain(() -> {
-                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            List<Integer> indexes = new ArrayList<>(batch.size());
                             for (int i = 0; i < batch.size(); i++) {
-                                if (skip.contains(i)) {
-                                    continue;
+                                if (!skip.contains(i)) {
+                                    indexes.add(i);
                                 }
-                                IncomingEvent event = decoded.get(i);
-                                int index = i;
-                                chain = savepoints
-                                        ? chain.chain(() -> applyOne(tx, event, index, poison))
-                                        : chain.chain(() -> projection.apply(tx, event));
                             }
-                            return chain;
+                            if (!savepoints && projection instanceof PipelinedProjection && !indexes.isEmpty()) {
+                                // every event subscribed (so its statements sent) in the batch's order at once
+                                return Uni.join().all(indexes.stream()
+                                                .map(index -> projection.apply(tx, decoded.get(index))).toList())
+                                        .andFailFast().replaceWithVoid();
+                            }
+                            // one event after the other, in the batch's order (an event may read what an earlier one wrote)
+                            return Multi.createFrom().iterable(indexes)
+                                    .onItem().transformToUniAndConcatenate(index -> savepoints
+                                            ? applyOne(tx, decoded.get(index), index, poison)
+                                            : projection.apply(tx, decoded.get(index)).replaceWith(index))
+                                    .collect().last().replaceWithVoid();
                         })
                         .chain(() -> poison.isEmpty()
                                 ? saveCheckpoint(tx, next)
@@ -348,16 +358,16 @@ final class ProjectionRunner implements AutoCloseable {
     }
 
     /** One event behind a savepoint: a deterministic failure marks it poison and undoes only its own writes. */
-    private Uni<Void> applyOne(SqlConnection tx, IncomingEvent event, int index, Map<Integer, String> poison) {
+    private Uni<Integer> applyOne(SqlConnection tx, IncomingEvent event, int index, Map<Integer, String> poison) {
         return tx.query("savepoint apply_event").execute()
                 .chain(() -> projection.apply(tx, event))
                 .chain(() -> tx.query("release savepoint apply_event").execute())
-                .replaceWithVoid()
+                .replaceWith(index)
                 .onFailure(ProjectionRunner::deterministic).recoverWithUni(failure -> {
                     poison.put(index, failure instanceof CommandRejected
                             ? "Refused by the projection: " + failure.getMessage()
                             : "The event cannot be applied: " + failure);
-                    return tx.query("rollback to savepoint apply_event").execute().replaceWithVoid();
+                    return tx.query("rollback to savepoint apply_event").execute().replaceWith(index);
                 });
     }
 
