@@ -4,22 +4,29 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
-import org.learningloop.reporting.history.TeamHistoryProjection;
+import org.learningloop.reporting.projection.ProjectionRuntime;
+import org.learningloop.reporting.projection.ProjectionUnavailable;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,85 +39,195 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The projections of reporting-service: their consumer group's position and lag per partition, and what they applied. */
+/**
+ * The projections of reporting-service: per projection its state, live generation, per partition the
+ * checkpoint (kept with the data), end offset and lag, events/s and last error, and the rebuild in progress;
+ * and {@code POST /admin/projections/{name}/rebuild}.
+ */
 @Path("/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ProjectionsResource {
 
     /** The topics every projection reads. */
     static final List<String> TOPICS = List.of("loop.goals", "loop.activities", "loop.learning");
 
-    /** A partition of a topic: the group's committed position (null before its first commit), the end offset and the lag. */
+    /** A partition: the generation's checkpoint (next offset to read; absent before its first batch), end offset, lag. */
     public record PartitionStatus(String topic, int partition, Long position, long endOffset, long lag) {
     }
 
-    /** A projection: state, consumer group, events applied (rows), last applied time, total lag and per partition. */
-    public record ProjectionStatus(String name, String state, String consumerGroup, long eventsApplied,
-                                   Instant lastAppliedAt, long lag, List<PartitionStatus> partitions) {
+    /** One generation of a projection and how far it has read. */
+    public record GenerationStatus(int generation, String state, String schema, Instant createdAt, long eventsApplied,
+                                   Instant lastAppliedAt, long lag, double eventsPerSecond, String lastError,
+                                   List<PartitionStatus> partitions) {
+    }
+
+    /**
+     * A projection: {@code state} is {@code failing} (its live runner's last batch failed), {@code rebuilding}
+     * (a new generation is being built), {@code catching-up} (lag above zero) or {@code live}.
+     */
+    public record ProjectionStatus(String name, String state, Integer liveGeneration, long eventsApplied,
+                                   Instant lastAppliedAt, long lag, double eventsPerSecond, String lastError,
+                                   List<PartitionStatus> partitions, GenerationStatus rebuild) {
     }
 
     public record Projections(List<ProjectionStatus> items) {
     }
 
     private final Pool pool;
+    private final ProjectionRuntime runtime;
     private final String bootstrapServers;
+    private volatile Admin admin;
 
-    public ProjectionsResource(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ProjectionsResource(Pool pool, ProjectionRuntime runtime,
+                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.pool = pool;
+        this.runtime = runtime;
         this.bootstrapServers = bootstrapServers;
     }
 
     @GET
     @Operation(summary = "Status of each projection",
-            description = "State, per partition of each topic the committed position of the projection's consumer group, "
-                    + "the end offset and the lag; events applied and the last applied time.")
+            description = "State (live, catching-up, rebuilding, failing), live generation, per partition of each topic "
+                    + "the checkpoint, end offset and lag, events/s over the last ten seconds, last error, and the "
+                    + "rebuild in progress if any.")
     public Uni<Projections> list() {
-        Uni<List<PartitionStatus>> partitions = Uni.createFrom()
-                .item(() -> positions(TeamHistoryProjection.CONSUMER))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        Uni<Row> applied = pool.query("select count(*) as applied, max(applied_at) as last from team_history_entry")
-                .execute().map(rows -> rows.iterator().next());
-        return Uni.combine().all().unis(partitions, applied).asTuple().map(both -> {
-            Row row = both.getItem2();
-            OffsetDateTime last = row.getOffsetDateTime("last");
-            long lag = both.getItem1().stream().mapToLong(PartitionStatus::lag).sum();
-            return new Projections(List.of(new ProjectionStatus(TeamHistoryProjection.NAME, "live",
-                    TeamHistoryProjection.CONSUMER, row.getLong("applied"), last == null ? null : last.toInstant(), lag,
-                    both.getItem1())));
+        return endOffsets().chain(ends -> {
+            List<Uni<ProjectionStatus>> each = runtime.projections().keySet().stream()
+                    .map(name -> status(name, ends)).toList();
+            return Uni.join().all(each).andFailFast().map(Projections::new);
         });
     }
 
-    private static HttpProblem kafkaUnavailable(String why) {
-        return new HttpProblem(Problem.of(503, "kafka-unavailable", "Kafka unavailable",
-                "Cannot read the consumer group's positions from Kafka: " + why));
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Status of one projection", description = "As in the list; 404 for an unknown name.")
+    public Uni<ProjectionStatus> one(@PathParam("name") String name) {
+        if (!runtime.projections().containsKey(name)) {
+            throw ProjectionUnavailable.unknown(name);
+        }
+        return endOffsets().chain(ends -> status(name, ends));
     }
 
-    List<PartitionStatus> positions(String group) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS);
+    @POST
+    @Path("/{name}/rebuild")
+    @Operation(summary = "Rebuild a projection from offset 0",
+            description = "Starts a new generation in a fresh schema that replays the three topics from offset 0 while "
+                    + "the live generation keeps serving reads; once caught up it is switched live in one transaction "
+                    + "and the old generation is dropped. 202 with Location of the projection's status; 404 unknown "
+                    + "name; 409 when a rebuild of it is already running.")
+    public Uni<Response> rebuild(@PathParam("name") String name) {
+        return runtime.rebuild(name).map(generation -> Response.accepted(new GenerationStatus(generation.generation(),
+                        generation.state(), generation.schema(), generation.createdAt().toInstant(), 0, null, 0, 0, null,
+                        List.of()))
+                .location(UriBuilder.fromPath("/admin/projections/{name}").build(name)).build());
+    }
+
+    private Uni<ProjectionStatus> status(String name, Map<TopicPartition, Long> ends) {
+        return runtime.generations(name).chain(generations -> {
+            List<Uni<GenerationStatus>> each = generations.stream().map(g -> checkpoints(name, g.generation()).map(at -> {
+                List<PartitionStatus> partitions = new ArrayList<>();
+                ends.forEach((tp, end) -> {
+                    Long position = at.get(tp);
+                    partitions.add(new PartitionStatus(tp.topic(), tp.partition(), position, end,
+                            Math.max(0, end - (position == null ? 0 : position))));
+                });
+                partitions.sort(Comparator.comparing(PartitionStatus::topic).thenComparingInt(PartitionStatus::partition));
+                var runner = runtime.runnerStatus(name, g.generation());
+                return new GenerationStatus(g.generation(), g.state(), g.schema(), instant(g.createdAt()),
+                        g.eventsApplied(), instant(g.lastAppliedAt()),
+                        partitions.stream().mapToLong(PartitionStatus::lag).sum(),
+                        runner.isPresent() ? runner.get().eventsPerSecond() : 0.0,
+                        runner.isPresent() ? runner.get().lastError()
+                                : runtime.enabled() ? "not running on this replica" : null,
+                        partitions);
+            })).toList();
+            Uni<List<GenerationStatus>> all = each.isEmpty() ? Uni.createFrom().item(List.of())
+                    : Uni.join().all(each).andFailFast();
+            return all.map(statuses -> {
+                GenerationStatus live = statuses.stream().filter(s -> "live".equals(s.state())).findFirst().orElse(null);
+                GenerationStatus building = statuses.stream().filter(s -> "building".equals(s.state())).findFirst()
+                        .orElse(null);
+                String state;
+                if (live == null || live.lastError() != null) {
+                    state = "failing";
+                } else if (building != null) {
+                    state = "rebuilding";
+                } else if (live.lag() > 0) {
+                    state = "catching-up";
+                } else {
+                    state = "live";
+                }
+                if (live == null) {
+                    return new ProjectionStatus(name, state, null, 0, null, 0, 0,
+                            runtime.enabled() ? "no live generation" : "projections disabled", List.of(), building);
+                }
+                return new ProjectionStatus(name, state, live.generation(), live.eventsApplied(), live.lastAppliedAt(),
+                        live.lag(), live.eventsPerSecond(), live.lastError(), live.partitions(), building);
+            });
+        });
+    }
+
+    private Uni<Map<TopicPartition, Long>> checkpoints(String name, int generation) {
+        return pool.preparedQuery("select topic, partition, next_offset from projection_checkpoint "
+                        + "where projection = $1 and generation = $2")
+                .execute(Tuple.of(name, generation))
+                .map(rows -> {
+                    Map<TopicPartition, Long> at = new HashMap<>();
+                    for (Row row : rows) {
+                        at.put(new TopicPartition(row.getString("topic"), row.getInteger("partition")),
+                                row.getLong("next_offset"));
+                    }
+                    return at;
+                });
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private Uni<Map<TopicPartition, Long>> endOffsets() {
+        return Uni.createFrom().item(this::readEndOffsets).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Map<TopicPartition, Long> readEndOffsets() {
+        try {
+            Admin kafka = admin();
+            Map<String, TopicDescription> topics = kafka.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             topics.values().forEach(topic -> topic.partitions().forEach(p ->
                     latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = kafka.listOffsets(latest).all()
                     .get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            List<PartitionStatus> statuses = new ArrayList<>();
-            ends.forEach((tp, end) -> {
-                OffsetAndMetadata position = committed.get(tp);
-                Long at = position == null ? null : position.offset();
-                long lag = Math.max(0, end.offset() - (at == null ? 0 : at));
-                statuses.add(new PartitionStatus(tp.topic(), tp.partition(), at, end.offset(), lag));
-            });
-            statuses.sort(Comparator.comparing(PartitionStatus::topic).thenComparingInt(PartitionStatus::partition));
-            return statuses;
+            Map<TopicPartition, Long> result = new HashMap<>();
+            ends.forEach((tp, info) -> result.put(tp, info.offset()));
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw kafkaUnavailable("interrupted");
         } catch (ExecutionException | TimeoutException e) {
             throw kafkaUnavailable(String.valueOf(e.getMessage()));
         }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private static HttpProblem kafkaUnavailable(String why) {
+        return new HttpProblem(Problem.of(503, "kafka-unavailable", "Kafka unavailable",
+                "Cannot read the topics' end offsets from Kafka: " + why));
     }
 }

@@ -3,36 +3,64 @@ package org.learningloop.reporting.history;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.reporting.projection.PipelinedProjection;
+
+import java.util.List;
 
 /**
  * The {@code team-history} projection: every event of {@code loop.goals}, {@code loop.activities}
- * and {@code loop.learning} becomes one history entry, once (inbox); {@code goal.team-created}
- * also records the team's unit, so the team's history includes the unit's unit-wide events.
+ * and {@code loop.learning} becomes one history entry; {@code goal.team-created} also records the
+ * team's unit, so the team's history includes the unit's unit-wide events. Pipelined: each event inserts its
+ * own rows ({@code on conflict do nothing}); the one lookup (a lead measure's name, for its activation) reads
+ * the proposal, which an earlier event inserted and so was sent before it.
  */
 @ApplicationScoped
-public class TeamHistoryProjection {
+public class TeamHistoryProjection implements PipelinedProjection {
 
     public static final String NAME = "team-history";
-    public static final String CONSUMER = "reporting-service.team-history";
 
-    private final Inbox inbox;
     private final TeamHistory history;
 
-    public TeamHistoryProjection(Inbox inbox, TeamHistory history) {
-        this.inbox = inbox;
+    public TeamHistoryProjection(TeamHistory history) {
         this.history = history;
     }
 
-    @Incoming("team-history")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
-        return history.append(tx, incoming);
+    @Override
+    public List<String> ddl() {
+        return List.of("""
+                        create table team_history_entry (
+                            event_id       uuid        primary key,
+                            team_id        uuid,
+                            unit_id        uuid,
+                            subject        text,
+                            type           text        not null,
+                            occurred_at    timestamptz not null,
+                            source         text,
+                            stream_id      text        not null default '',
+                            stream_version bigint      not null default 0,
+                            summary        text        not null,
+                            payload        jsonb       not null
+                        )""",
+                "create index team_history_entry_team on team_history_entry "
+                        + "(team_id, occurred_at, stream_id, stream_version, event_id)",
+                "create index team_history_entry_unit_wide on team_history_entry "
+                        + "(unit_id, occurred_at, stream_id, stream_version, event_id) where team_id is null",
+                // the whole-stream export pages by this key
+                "create index team_history_entry_time on team_history_entry "
+                        + "(occurred_at, stream_id, stream_version, event_id)",
+                "create table team_unit (team_id uuid primary key, unit_id uuid not null)",
+                "create index team_history_entry_lead_measure_proposed on team_history_entry "
+                        + "((payload ->> 'leadMeasureId')) where type = 'goal.lead-measure-proposed.v1'");
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection tx, IncomingEvent event) {
+        return history.append(tx, event);
     }
 }

@@ -1,7 +1,6 @@
 package org.learningloop.reporting.history;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +12,7 @@ import org.learningloop.contracts.EventType;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.reporting.ReportingBeans;
+import org.learningloop.reporting.projection.ProjectionReads;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,11 +29,11 @@ public class TeamHistoryResource {
     private static final Set<String> TYPES = ReportingBeans.CATALOG.types().stream().map(EventType::ceType)
             .collect(Collectors.toUnmodifiableSet());
 
-    private final Pool pool;
+    private final ProjectionReads reads;
     private final TeamHistory history;
 
-    public TeamHistoryResource(Pool pool, TeamHistory history) {
-        this.pool = pool;
+    public TeamHistoryResource(ProjectionReads reads, TeamHistory history) {
+        this.reads = reads;
         this.history = history;
     }
 
@@ -53,8 +53,9 @@ public class TeamHistoryResource {
         }
         List<String> typeList = types(types);
         int size = QueryParams.limit(limit, 50, 500);
-        return history.page(pool, team, fromInstant, toInstant, typeList,
-                cursor == null || cursor.isBlank() ? null : cursor.strip(), size);
+        String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
+        return reads.read(TeamHistoryProjection.NAME,
+                tx -> Uni.createFrom().deferred(() -> history.page(tx, team, fromInstant, toInstant, typeList, after, size)));
     }
 
     static List<String> types(String types) {

@@ -166,26 +166,29 @@ class TeamHistoryTest {
         // a team without events yet: an empty page
         given().get("/teams/" + UUID.randomUUID() + "/history").then().statusCode(200).body("items", hasSize(0));
 
-        // the projection's status: once caught up, every partition's committed position is its end
+        // the projection's status: once caught up, every partition's checkpoint is its end
+        String th = "items.find { it.name == 'team-history' }";
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().get("/admin/projections").then().statusCode(200)
-                        .body("items", hasSize(1))
-                        .body("items[0].name", equalTo("team-history"))
-                        .body("items[0].state", equalTo("live"))
-                        .body("items[0].consumerGroup", equalTo("reporting-service.team-history"))
-                        .body("items[0].lag", equalTo(0))
-                        .body("items[0].lastAppliedAt", notNullValue()));
-        Response status = given().get("/admin/projections");
-        assertThat(status.jsonPath().<String>getList("items[0].partitions.topic"))
+                        .body(th + ".state", equalTo("live"))
+                        .body(th + ".liveGeneration", notNullValue())
+                        .body(th + ".lag", equalTo(0))
+                        .body(th + ".lastAppliedAt", notNullValue()));
+        Response status = given().get("/admin/projections/team-history");
+        status.then().statusCode(200).body("name", equalTo("team-history")).body("rebuild", nullValue())
+                .body("lastError", nullValue());
+        assertThat(status.jsonPath().<String>getList("partitions.topic"))
                 .contains("loop.goals", "loop.activities", "loop.learning");
-        assertThat(status.jsonPath().getLong("items[0].eventsApplied")).isGreaterThanOrEqualTo(11); // eleven distinct events were published
-        List<Map<String, Object>> partitions = status.jsonPath().getList("items[0].partitions");
+        assertThat(status.jsonPath().getLong("eventsApplied")).isGreaterThanOrEqualTo(11); // eleven distinct events were published
+        List<Map<String, Object>> partitions = status.jsonPath().getList("partitions");
         assertThat(partitions).allSatisfy(p -> assertThat(((Number) p.get("lag")).longValue()).isZero());
         assertThat(partitions).anySatisfy(p -> {
             assertThat(p.get("position")).isNotNull();
             assertThat(((Number) p.get("position")).longValue()).isEqualTo(((Number) p.get("endOffset")).longValue())
                     .isPositive();
         });
+        given().get("/admin/projections/no-such-projection").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -213,8 +216,11 @@ class TeamHistoryTest {
                 new TeamCreated(poisoned, unit, "After the poison"), UUID.randomUUID());
 
         List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.reporting-service", PATIENCE,
-                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))));
-        assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id")))).hasSize(1);
+                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))
+                        && "team-history".equals(TopicReader.header(r, "dead-letter-projection"))));
+        // every projection dead-letters its own copy (header dead-letter-projection); team-history's once
+        assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id"))
+                && "team-history".equals(TopicReader.header(r, "dead-letter-projection")))).hasSize(1);
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/teams/" + poisoned + "/history").then()
                 .statusCode(200).body("items.summary", equalTo(List.of("Team 'After the poison' formed"))));
     }

@@ -1,0 +1,320 @@
+package org.learningloop.reporting.projection;
+
+import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.learningloop.platform.http.HttpProblem;
+import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.runtime.TopicSetup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs every {@link Projection}: one {@link ProjectionRunner} per live generation and per generation being
+ * rebuilt, starts a rebuild from offset 0 in a fresh schema, and switches a caught-up rebuild live in one
+ * transaction. See {@code docs/adr/0009-projection-runtime.md}.
+ */
+@ApplicationScoped
+public class ProjectionRuntime {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRuntime.class);
+
+    /** A generation as recorded in {@code projection_generation}. */
+    public record Generation(String projection, int generation, String schema, String state, long eventsApplied,
+                             java.time.OffsetDateTime lastAppliedAt, java.time.OffsetDateTime createdAt) {
+    }
+
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
+    private final Pool pool;
+    private final Inbox decoder;
+    private final String bootstrapServers;
+    private final boolean enabled;
+    private final int batchSize;
+    private final Map<String, ProjectionRunner> runners = new ConcurrentHashMap<>();
+    private volatile Producer<String, String> deadLetters;
+
+    public ProjectionRuntime(@All List<Projection> projections, Pool pool, Inbox decoder,
+                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                             ProjectionSettings settings) {
+        projections.stream().sorted(java.util.Comparator.comparing(Projection::name))
+                .forEach(p -> this.projections.put(p.name(), p));
+        this.pool = pool;
+        this.decoder = decoder;
+        this.bootstrapServers = bootstrapServers;
+        this.enabled = settings.enabled();
+        this.batchSize = settings.batchSize();
+    }
+
+    /** The projections by name. */
+    public Map<String, Projection> projections() {
+        return projections;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    void onStart(@Observes @Priority(TopicSetup.PRIORITY + 2) StartupEvent start) {
+        if (!enabled) {
+            return;
+        }
+        deadLetters = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "reporting-service.projections.dlq",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        for (Projection projection : projections.values()) {
+            dropRetired(projection.name());
+            List<Generation> current = generations(projection.name()).await().atMost(Duration.ofSeconds(30));
+            if (current.stream().noneMatch(g -> g.state().equals("live"))) {
+                // the first generation serves reads while it catches up
+                create(projection, "live").await().atMost(Duration.ofSeconds(60));
+                current = generations(projection.name()).await().atMost(Duration.ofSeconds(30));
+            }
+            current.forEach(this::startRunner);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        List<ProjectionRunner> all = new ArrayList<>(runners.values());
+        all.parallelStream().forEach(ProjectionRunner::close);
+        runners.clear();
+        if (deadLetters != null) {
+            deadLetters.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The live and building generations of a projection (retired ones are gone). */
+    public Uni<List<Generation>> generations(String projection) {
+        return pool.preparedQuery("select projection, generation, schema_name, state, events_applied, last_applied_at, "
+                        + "created_at from projection_generation where projection = $1 and state <> 'retired' "
+                        + "order by generation")
+                .execute(Tuple.of(projection))
+                .map(rows -> {
+                    List<Generation> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        list.add(new Generation(row.getString("projection"), row.getInteger("generation"),
+                                row.getString("schema_name"), row.getString("state"), row.getLong("events_applied"),
+                                row.getOffsetDateTime("last_applied_at"), row.getOffsetDateTime("created_at")));
+                    }
+                    return list;
+                });
+    }
+
+    /** Stops the runners of a projection and starts them again from their checkpoints (as a restart of the service would). */
+    void restart(String name) {
+        List<ProjectionRunner> stopped = new ArrayList<>();
+        runners.entrySet().removeIf(entry -> {
+            if (entry.getValue().projectionName().equals(name)) {
+                stopped.add(entry.getValue());
+                return true;
+            }
+            return false;
+        });
+        stopped.forEach(ProjectionRunner::close);
+        generations(name).await().atMost(Duration.ofSeconds(30)).forEach(this::startRunner);
+    }
+
+    /** What the runner of a generation reports on this replica. */
+    public record RunnerStatus(double eventsPerSecond, String lastError) {
+    }
+
+    /** The runner of a generation on this replica, if it runs. */
+    public Optional<RunnerStatus> runnerStatus(String projection, int generation) {
+        ProjectionRunner runner = runners.get(key(projection, generation));
+        if (runner == null) {
+            return Optional.empty();
+        }
+        String error = runner.lastError();
+        if (error == null && !runner.running()) {
+            error = "runner stopped";
+        }
+        return Optional.of(new RunnerStatus(runner.eventsPerSecond(), error));
+    }
+
+    /**
+     * Starts a new generation of {@code name} from offset 0 in a fresh schema; the live generation keeps
+     * serving reads until the new one has caught up and is switched live.
+     *
+     * @return the new generation
+     */
+    public Uni<Generation> rebuild(String name) {
+        Projection projection = projections.get(name);
+        if (projection == null) {
+            return Uni.createFrom().failure(ProjectionUnavailable.unknown(name));
+        }
+        if (!enabled) {
+            return Uni.createFrom().failure(new HttpProblem(Problem.of(409, "projections-disabled",
+                    "Projections are disabled", "loop.projections.enabled is false on this replica")));
+        }
+        return create(projection, "building")
+                .onFailure(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                .transform(failure -> new HttpProblem(Problem.of(409, "rebuild-running", "Rebuild already running",
+                        "A rebuild of " + name + " is already running")))
+                .invoke(this::startRunner);
+    }
+
+    /** Creates generation max+1 in {@code state} with its schema and tables from {@code ddl()}, in one transaction. */
+    private Uni<Generation> create(Projection projection, String state) {
+        return pool.withTransaction(tx -> tx.preparedQuery(
+                                "select coalesce(max(generation), 0) + 1 as next from projection_generation where projection = $1")
+                        .execute(Tuple.of(projection.name()))
+                        .chain(rows -> {
+                            int generation = rows.iterator().next().getInteger("next");
+                            String schema = Schemas.of(projection.name(), generation);
+                            return tx.preparedQuery("insert into projection_generation (projection, generation, schema_name, "
+                                                    + "state, live_at) values ($1, $2, $3, $4, case when $4 = 'live' then now() end) "
+                                                    + "returning created_at")
+                                    .execute(Tuple.of(projection.name(), generation, schema, state))
+                                    .chain(created -> tx.query("create schema " + Schemas.quote(schema)).execute()
+                                            .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema)
+                                                    + ", public").execute())
+                                            .chain(() -> ddl(tx, projection.ddl()))
+                                            .replaceWith(new Generation(projection.name(), generation, schema, state, 0,
+                                                    null, created.iterator().next().getOffsetDateTime("created_at"))));
+                        }));
+    }
+
+    private static Uni<Void> ddl(SqlConnection tx, List<String> statements) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String statement : statements) {
+            chain = chain.chain(() -> tx.query(statement).execute().replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private synchronized void startRunner(Generation generation) {
+        String key = key(generation.projection(), generation.generation());
+        if (runners.containsKey(key)) {
+            return;
+        }
+        Projection projection = projections.get(generation.projection());
+        ProjectionRunner runner = new ProjectionRunner(projection, generation.generation(), generation.schema(),
+                "building".equals(generation.state()), pool, decoder, deadLetters, bootstrapServers, batchSize,
+                this::switchOver);
+        runners.put(key, runner);
+        runner.start();
+        LOG.infof("Projection %s generation %d (%s, schema %s) started", generation.projection(),
+                generation.generation(), generation.state(), generation.schema());
+    }
+
+    /**
+     * Switches a caught-up building generation live, in one transaction that locks both generations' rows
+     * (so no batch of either commits meanwhile) and re-checks that the new one has read at least as far as the
+     * live one on every partition; then stops the old runner and drops the old schema.
+     */
+    boolean switchOver(ProjectionRunner building) {
+        String name = building.projectionName();
+        Integer retired = pool.withTransaction(tx -> tx.preparedQuery(
+                                "select generation, state, schema_name from projection_generation "
+                                        + "where projection = $1 and state in ('live', 'building') order by generation for update")
+                        .execute(Tuple.of(name))
+                        .chain(rows -> {
+                            Integer live = null;
+                            boolean stillBuilding = false;
+                            for (Row row : rows) {
+                                if ("live".equals(row.getString("state"))) {
+                                    live = row.getInteger("generation");
+                                } else if (row.getInteger("generation") == building.generation) {
+                                    stillBuilding = true;
+                                }
+                            }
+                            if (!stillBuilding) {
+                                return Uni.createFrom().item((Integer) null);
+                            }
+                            Integer old = live;
+                            return behind(tx, name, old, building.generation).chain(lagging -> {
+                                if (lagging) {
+                                    return Uni.createFrom().item((Integer) null);
+                                }
+                                return tx.preparedQuery("update projection_generation set state = 'retired', "
+                                                + "retired_at = now() where projection = $1 and generation = $2")
+                                        .execute(Tuple.of(name, old == null ? -1 : old))
+                                        .chain(() -> tx.preparedQuery("update projection_generation set state = 'live', "
+                                                        + "live_at = now() where projection = $1 and generation = $2")
+                                                .execute(Tuple.of(name, building.generation)))
+                                        .replaceWith(old == null ? -1 : old);
+                            });
+                        }))
+                .await().atMost(Duration.ofMinutes(1));
+        if (retired == null) {
+            return false;
+        }
+        building.nowLive();
+        LOG.infof("Projection %s generation %d is live (generation %d retired)", name, building.generation, retired);
+        ProjectionRunner old = runners.remove(key(name, retired));
+        if (old != null) {
+            old.close();
+        }
+        dropRetired(name);
+        return true;
+    }
+
+    /** Whether the building generation has read less than the live one on any partition. */
+    private static Uni<Boolean> behind(SqlConnection tx, String name, Integer live, int building) {
+        if (live == null) {
+            return Uni.createFrom().item(false);
+        }
+        return tx.preparedQuery("""
+                        select count(*) as behind from projection_checkpoint l
+                        left join projection_checkpoint b on b.projection = l.projection and b.generation = $3
+                                                          and b.topic = l.topic and b.partition = l.partition
+                        where l.projection = $1 and l.generation = $2 and coalesce(b.next_offset, 0) < l.next_offset""")
+                .execute(Tuple.of(name, live, building))
+                .map(rows -> rows.iterator().next().getLong("behind") > 0);
+    }
+
+    /** Drops the schemas (and checkpoints) of retired generations; a crash between switch and drop is healed at start. */
+    private void dropRetired(String name) {
+        try {
+            pool.withTransaction(tx -> tx.preparedQuery("select generation, schema_name from projection_generation "
+                                    + "where projection = $1 and state = 'retired'")
+                            .execute(Tuple.of(name))
+                            .chain(rows -> {
+                                Uni<Void> chain = Uni.createFrom().voidItem();
+                                for (Row row : rows) {
+                                    String schema = row.getString("schema_name");
+                                    int generation = row.getInteger("generation");
+                                    chain = chain.chain(() -> tx.query("drop schema if exists " + Schemas.quote(schema)
+                                                    + " cascade").execute())
+                                            .chain(() -> tx.preparedQuery("delete from projection_checkpoint "
+                                                    + "where projection = $1 and generation = $2").execute(Tuple.of(name, generation)))
+                                            .replaceWithVoid();
+                                }
+                                return chain;
+                            }))
+                    .await().atMost(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            LOG.warnf("Dropping retired generations of %s failed (retried at the next switch or start): %s", name,
+                    ProjectionRunner.describe(e));
+        }
+    }
+
+    private static String key(String projection, int generation) {
+        return projection + "#" + generation;
+    }
+}

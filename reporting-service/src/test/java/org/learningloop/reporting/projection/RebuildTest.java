@@ -1,0 +1,166 @@
+package org.learningloop.reporting.projection;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.learningloop.reporting.LoopScenario;
+import org.learningloop.testing.KafkaResource;
+import org.learningloop.testing.PostgresResource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Rebuilding every projection from offset 0 while reads continue: every read succeeds and shows the whole
+ * team, the answers after the switch equal those before, the generation advanced and the status is live
+ * with zero lag.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class RebuildTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void rebuildingEveryProjection_whileReading_switchesToEqualAnswers() throws Exception {
+        LoopScenario scenario = new LoopScenario(Instant.parse("2026-03-02T08:00:00Z"));
+        List<UUID> teams = List.of(scenario.team("North", 6), scenario.team("South", 4), scenario.team("East", 5));
+        scenario.publishAll(kafka);
+        List<String> projections = given().get("/admin/projections").then().statusCode(200).extract()
+                .path("items.name");
+        assertThat(projections).contains("team-history", "activity-export");
+        awaitAllLive(projections);
+
+        Map<String, String> before = answers(teams);
+        Map<UUID, Integer> historySizes = new HashMap<>();
+        teams.forEach(team -> historySizes.put(team, given().get("/teams/" + team + "/history?limit=500").jsonPath()
+                .getList("items").size()));
+        assertThat(historySizes.values()).allSatisfy(size -> assertThat(size).isGreaterThan(20));
+        Map<String, Integer> generations = new HashMap<>();
+        projections.forEach(name -> generations.put(name,
+                given().get("/admin/projections/" + name).then().extract().path("liveGeneration")));
+
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                for (UUID team : teams) {
+                    Response history = given().get("/teams/" + team + "/history?limit=500");
+                    if (history.statusCode() != 200) {
+                        wrong.add("history " + history.statusCode() + " " + history.asString());
+                    } else if (history.jsonPath().getList("items").size() != historySizes.get(team)) {
+                        wrong.add("history of " + team + " has " + history.jsonPath().getList("items").size());
+                    }
+                    Response state = given().get("/teams/" + team + "/state?asOf=2030-01-01T00:00:00Z");
+                    if (state.statusCode() != 200 || state.jsonPath().getInt("eventsFolded") != historySizes.get(team)) {
+                        wrong.add("state " + state.statusCode() + " " + state.asString());
+                    }
+                    Response csv = given().get("/exports/activities.csv?teamId=" + team);
+                    if (csv.statusCode() != 200 || !csv.asString().equals(before.get("activities " + team))) {
+                        wrong.add("activities " + csv.statusCode() + " " + csv.asString());
+                    }
+                    reads.incrementAndGet();
+                }
+            }
+        });
+        reader.start();
+        try {
+            for (String name : projections) {
+                given().post("/admin/projections/" + name + "/rebuild").then().statusCode(202)
+                        .header("Location", org.hamcrest.Matchers.endsWith("/admin/projections/" + name))
+                        .body("generation", equalTo(generations.get(name) + 1))
+                        .body("state", equalTo("building"));
+            }
+            // a second rebuild while the first runs is refused (unless the first already switched)
+            Response again = given().post("/admin/projections/" + projections.get(0) + "/rebuild");
+            assertThat(again.statusCode()).isIn(202, 409);
+            if (again.statusCode() == 409) {
+                again.then().contentType("application/problem+json");
+                generations.put(projections.get(0), generations.get(projections.get(0)));
+            } else {
+                generations.put(projections.get(0), generations.get(projections.get(0)) + 1);
+            }
+            for (String name : projections) {
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                        given().get("/admin/projections/" + name).then().statusCode(200)
+                                .body("liveGeneration", equalTo(generations.get(name) + 1))
+                                .body("state", equalTo("live")).body("lag", equalTo(0)));
+            }
+        } finally {
+            reading.set(false);
+            reader.join();
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(reads.get()).isPositive();
+        assertThat(answers(teams)).isEqualTo(before);
+        given().get("/admin/projections").then().statusCode(200)
+                .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("live")))
+                .body("items.lag", org.hamcrest.Matchers.everyItem(equalTo(0)))
+                .body("items.rebuild", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
+    void rebuildOfAnUnknownProjection_is404Problem() {
+        given().post("/admin/projections/no-such-projection/rebuild").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void restartedRunner_resumesAtItsCheckpoint_andAppliesNothingTwice() {
+        // whatever earlier suites left on the topics is read first
+        awaitAllLive(List.of("team-history"));
+        long applied = given().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
+        runtime.restart("team-history");
+        LoopScenario scenario = new LoopScenario(Instant.parse("2026-05-04T08:00:00Z"));
+        scenario.publishAll(kafka);
+        awaitAllLive(List.of("team-history"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().get("/admin/projections/team-history")
+                .jsonPath().getLong("eventsApplied")).isEqualTo(applied + scenario.events().size()));
+    }
+
+    @jakarta.inject.Inject
+    ProjectionRuntime runtime;
+
+    static Map<String, String> answers(List<UUID> teams) {
+        Map<String, String> answers = new HashMap<>();
+        for (UUID team : teams) {
+            answers.put("history " + team, given().get("/teams/" + team + "/history?limit=500").then().statusCode(200)
+                    .extract().asString());
+            answers.put("state " + team, given().get("/teams/" + team + "/state?asOf=2030-01-01T00:00:00Z").then()
+                    .statusCode(200).extract().asString());
+            answers.put("events " + team, given().get("/exports/events?teamId=" + team).then().statusCode(200)
+                    .extract().asString());
+            answers.put("activities " + team, given().get("/exports/activities.csv?teamId=" + team).then()
+                    .statusCode(200).extract().asString());
+        }
+        return answers;
+    }
+
+    static void awaitAllLive(List<String> projections) {
+        for (String name : projections) {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    given().get("/admin/projections/" + name).then().statusCode(200)
+                            .body("state", equalTo("live")).body("lag", equalTo(0)));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.learningloop.reporting.state;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.learningloop.reporting.LoopScenario;
+import org.learningloop.testing.KafkaResource;
+import org.learningloop.testing.PostgresResource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Time travel: the team's state as the API showed it at several instants while its events were published
+ * equals {@code /state?asOf=<that instant>} afterwards.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class TeamStateTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void theStateAsOfAPastInstant_equalsWhatTheApiShowedThen() throws InterruptedException {
+        LoopScenario scenario = new LoopScenario(Instant.parse("2026-03-02T08:00:00Z"));
+        UUID team = scenario.team("North", 4);
+        List<LoopScenario.Published> events = scenario.events();
+        Map<Instant, Map<String, Object>> shown = new LinkedHashMap<>();
+        int chunk = (events.size() + 4) / 5;
+        for (int start = 0; start < events.size(); start += chunk) {
+            List<LoopScenario.Published> now = new ArrayList<>();
+            for (LoopScenario.Published event : events.subList(start, Math.min(events.size(), start + chunk))) {
+                now.add(event.at(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            }
+            LoopScenario.publish(kafka, now);
+            String last = now.get(now.size() - 1).eventId().toString();
+            await().atMost(PATIENCE).until(() -> given().get("/teams/" + team + "/history?limit=500").jsonPath()
+                    .getList("items.eventId").contains(last));
+            Thread.sleep(5); // the instant recorded is after every event published so far, and before the next ones
+            Instant instant = Instant.now();
+            Map<String, Object> state = given().get("/teams/" + team + "/state").then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            state.remove("asOf");
+            shown.put(instant, state);
+            Thread.sleep(5);
+        }
+        assertThat(shown).hasSize(5);
+        List<Integer> folded = new ArrayList<>();
+        shown.forEach((instant, state) -> {
+            JsonPath asOf = given().queryParam("asOf", instant.toString()).get("/teams/" + team + "/state").then()
+                    .statusCode(200).body("asOf", equalTo(instant.toString())).extract().jsonPath();
+            Map<String, Object> then = asOf.getMap("$");
+            then.remove("asOf");
+            assertThat(then).as("state as of %s", instant).isEqualTo(state);
+            folded.add(asOf.getInt("eventsFolded"));
+        });
+        assertThat(folded).isSorted().doesNotHaveDuplicates();
+        assertThat(shown.values()).last().satisfies(state -> assertThat(state.get("name")).isEqualTo("North"));
+    }
+
+    @Test
+    void badAsOf_is400_andAnUnknownTeam_is404() {
+        given().get("/teams/" + UUID.randomUUID() + "/state?asOf=yesterday").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
+        given().get("/teams/not-a-team/state").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("teamId"));
+        given().get("/teams/" + UUID.randomUUID() + "/state").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
