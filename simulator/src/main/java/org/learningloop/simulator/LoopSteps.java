@@ -77,11 +77,21 @@ public final class LoopSteps {
                 client.object().put("period", period).put("value", value));
     }
 
-    /** Proposes a lead measure whose lead-measure-tool checklist is met in full, and activates it. */
+    /** Proposes a lead measure whose lead-measure-tool checklist is met in full, and activates it from now on. */
     public UUID activeLeadMeasure(String key, UUID wigId, String name, String activityType, int weeklyTarget,
                                   String hypothesis) {
+        return activeLeadMeasure(key, wigId, name, activityType, weeklyTarget, hypothesis, null);
+    }
+
+    /**
+     * Proposes a lead measure whose lead-measure-tool checklist is met in full, and activates it as in use since
+     * {@code activeFrom} (null: from now on), so activities carried out since then count.
+     */
+    public UUID activeLeadMeasure(String key, UUID wigId, String name, String activityType, int weeklyTarget,
+                                  String hypothesis, Instant activeFrom) {
         UUID id = proposedLeadMeasure(key, wigId, name, activityType, weeklyTarget, hypothesis);
-        client.changeIf(goal, "POST", "/lead-measures/" + id, "/lead-measures/" + id + "/activate", null,
+        JsonNode body = activeFrom == null ? null : client.object().put("activeFrom", activeFrom.toString());
+        client.changeIf(goal, "POST", "/lead-measures/" + id, "/lead-measures/" + id + "/activate", body,
                 current -> "proposed".equals(current.path("status").asText()));
         return id;
     }

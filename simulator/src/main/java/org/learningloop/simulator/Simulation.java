@@ -136,7 +136,7 @@ public final class Simulation {
         }
         UUID leadMeasureId = steps.activeLeadMeasure(key("lead-" + spec.name()), wigId, measure.name(),
                 measure.activityType(), measure.weeklyTarget(), "Doing this " + measure.weeklyTarget()
-                        + " times a week moves net new members");
+                        + " times a week moves net new members", start.atStartOfDay(scenario.zone()).toInstant());
         return new TeamIds(spec.name(), teamId, wigId, leadMeasureId, List.copyOf(members));
     }
 

@@ -94,6 +94,24 @@ class DemoGroundTruthTest {
         assertThat(retired.path("retirement").path("agreementId").asText()).isNotBlank();
     }
 
+    @Test
+    void goalService_countsTheDemosBackDatedActivities_inTheWeeksTheyWereCarriedOut() {
+        Simulation.TeamIds harbour = demo.team("Team Harbour");
+        java.util.Map<String, Long> byWeek = demo.activities().stream().filter(a -> a.team().equals("Team Harbour"))
+                .collect(java.util.stream.Collectors.groupingBy(a -> String.format("%d-W%02d",
+                        a.day().get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                        a.day().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)), java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+        String firstWeek = byWeek.keySet().iterator().next();
+
+        JsonNode scoreboard = client.await(client.endpoints().goal(),
+                "/teams/" + harbour.teamId() + "/scoreboard?week=" + firstWeek,
+                board -> WholeLoopTest.actualOf(board, harbour.leadMeasureId()) == byWeek.get(firstWeek).intValue(),
+                REPORTS_CATCH_UP, "goal-service to count the first demo week");
+
+        assertThat(WholeLoopTest.actualOf(scoreboard, harbour.leadMeasureId())).isEqualTo(byWeek.get(firstWeek).intValue());
+    }
+
     private static int countAll(java.net.URI base, String path) {
         int count = 0;
         String cursor = null;

@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * The best design per activity type × segment and next month's recommendation, from the arms of
- * {@link DesignEffectiveness}. Each design version is an arm of its own (a revision is a new arm that starts
- * without data). The leader is named {@code best} when its P(best) reaches the threshold and every compared
+ * {@link DesignEffectiveness}, where each arm is a design with all its versions together (a revision refines a
+ * design; each version's own figures are in the design-effectiveness report), named with its latest version,
+ * the one to use next. The leader is named {@code best} when its P(best) reaches the threshold and every compared
  * arm has the minimum number of activities; else {@code insufficient-evidence} with an estimate of the
  * activities still needed; a segment where only one design version was tried is {@code only-design}.
  */

@@ -60,14 +60,31 @@ public final class DesignEffectiveness {
                       double probabilityBest, GammaPosterior posterior) {
     }
 
-    /** Arms of the given activities, grouped by activity type × segment, with P(best) within each group. */
+    /** What an arm is: each design version on its own, or a design with all its versions together. */
+    public enum Granularity { VERSION, DESIGN }
+
+    /** Arms of the given activities, one per design version, grouped by activity type × segment, with P(best) within each group. */
     public static List<Arm> arms(List<ActivityFact> activities, String outcome, Map<UUID, String> designNames,
                                  Thresholds thresholds, ZoneId zone) {
-        Map<ArmKey, List<ActivityFact>> byArm = activities.stream()
+        return arms(activities, outcome, designNames, thresholds, zone, Granularity.VERSION);
+    }
+
+    /**
+     * Arms of the given activities, grouped by activity type × segment, with P(best) within each group. With
+     * {@link Granularity#DESIGN} an arm is a design over all its versions (a revision refines a design rather
+     * than replacing it), and its {@code designVersion} is the latest version seen: the one to use next.
+     */
+    public static List<Arm> arms(List<ActivityFact> activities, String outcome, Map<UUID, String> designNames,
+                                 Thresholds thresholds, ZoneId zone, Granularity granularity) {
+        List<ActivityFact> usable = activities.stream()
                 .filter(a -> a.designId() != null && a.designVersion() != null && a.segment() != null
-                        && a.activityType() != null)
+                        && a.activityType() != null).toList();
+        Map<UUID, Integer> latest = new LinkedHashMap<>();
+        usable.forEach(a -> latest.merge(a.designId(), a.designVersion(), Math::max));
+        Map<ArmKey, List<ActivityFact>> byArm = usable.stream()
                 .collect(Collectors.groupingBy(a -> new ArmKey(a.activityType(), a.segment(), a.designId(),
-                        a.designVersion()), LinkedHashMap::new, Collectors.toList()));
+                                granularity == Granularity.VERSION ? a.designVersion() : latest.get(a.designId())),
+                        LinkedHashMap::new, Collectors.toList()));
         Map<String, List<ArmKey>> groups = new TreeMap<>();
         byArm.keySet().stream().sorted(Comparator.comparing(ArmKey::activityType).thenComparing(ArmKey::segment)
                         .thenComparing(k -> k.designId().toString()).thenComparingInt(ArmKey::designVersion))

@@ -76,7 +76,8 @@ public class EvidenceResource {
     @GET
     @Path("/best-designs")
     @Operation(summary = "Best design per activity type × segment, and next month's recommendation",
-            description = "status best (P(best) ≥ bestThreshold and every compared design version has at least "
+            description = "Each design is compared with all its versions together and named with its latest version. "
+                    + "status best (P(best) ≥ bestThreshold and every compared design has at least "
                     + "minActivitiesPerDesign activities), insufficient-evidence (with additionalActivitiesPerDesign, "
                     + "a normal approximation) or only-design; recommendation: Thompson-sampling shares with a floor "
                     + "of minExplorationShare, and its reasoning.")
@@ -87,7 +88,7 @@ public class EvidenceResource {
         Thresholds thresholds = Thresholds.of(config);
         return reads.activities(null, null, type).chain(activities -> reads.designNames().map(names -> {
             List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names, thresholds,
-                    loop.timeZone());
+                    loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
             return new BestDesignsReport(outcomeName, type, thresholds, BestDesigns.of(arms, thresholds));
         }));
     }
