@@ -216,8 +216,11 @@ class TeamHistoryTest {
                 new TeamCreated(poisoned, unit, "After the poison"), UUID.randomUUID());
 
         List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.reporting-service", PATIENCE,
-                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))));
-        assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id")))).hasSize(1);
+                read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))
+                        && "team-history".equals(TopicReader.header(r, "dead-letter-projection"))));
+        // every projection dead-letters its own copy (header dead-letter-projection); team-history's once
+        assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id"))
+                && "team-history".equals(TopicReader.header(r, "dead-letter-projection")))).hasSize(1);
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/teams/" + poisoned + "/history").then()
                 .statusCode(200).body("items.summary", equalTo(List.of("Team 'After the poison' formed"))));
     }
