@@ -12,6 +12,7 @@ import org.learningloop.contracts.goal.Criterion;
 import org.learningloop.contracts.goal.LeadMeasureChecklist;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.DefinedLeadMeasure;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,8 +90,19 @@ public final class LeadMeasureApi {
             @NotNull @Min(0) @Max(10000) @Schema(example = "4") Integer count) {
     }
 
+    @Schema(description = "Since when the lead measure counts its activities; the whole body is optional")
+    public record ActivateLeadMeasureRequest(
+            @Schema(description = "Since when the team has been acting on it: activities carried out from this instant "
+                    + "on count. Not after now, at most two years back (from the start of that day in the "
+                    + "organisation's time zone). Absent: now.", example = "2026-11-02T07:00:00Z")
+            Instant activeFrom) {
+    }
+
     @Schema(description = "How the lead measure became active")
-    public record ActivationView(UUID replaces, String reason, UUID agreementId, String evidenceRef) {
+    public record ActivationView(UUID replaces, String reason, UUID agreementId, String evidenceRef,
+                                 @Schema(description = "The instant from which its activities count; absent for "
+                                         + "activations recorded before it was kept (then: when it was activated)")
+                                 Instant activeFrom) {
     }
 
     @Schema(description = "Why the lead measure was retired, and by which one it was replaced")
@@ -117,7 +129,7 @@ public final class LeadMeasureApi {
                     LeadMeasureApi.status(measure.status()), ChecklistBody.of(measure.checklist()), measure.replaces(),
                     measure.replacedBy(),
                     activation == null ? null : new ActivationView(activation.replaces(), activation.reason(),
-                            activation.agreementId(), activation.evidenceRef()),
+                            activation.agreementId(), activation.evidenceRef(), activation.activeFrom()),
                     retirement == null ? null : new RetirementView(retirement.reason(), retirement.replacedBy(),
                             retirement.agreementId(), retirement.evidenceRef()),
                     measure.readings().entrySet().stream().map(e -> new WeekCount(e.getKey(), e.getValue())).toList(),

@@ -24,11 +24,14 @@ public sealed interface LeadMeasureCommand {
     }
 
     /**
-     * Make a proposed lead measure active: from now on its activities count.
+     * Make a proposed lead measure active: its activities count from {@code activeFrom}.
      *
-     * @param replacing the lead measure this one replaces in the same decision, or {@code null}
+     * @param replacing  the lead measure this one replaces in the same decision, or {@code null}
+     * @param activeFrom since when the team has been acting on it (its activities count from then), or {@code null}
+     *                   for {@code now}; a replacement always counts from {@code now}
      */
-    record ActivateLeadMeasure(UUID leadMeasureId, Replacing replacing) implements LeadMeasureCommand {
+    record ActivateLeadMeasure(UUID leadMeasureId, Replacing replacing, Instant activeFrom, Instant now, ZoneId zone)
+            implements LeadMeasureCommand {
     }
 
     /**

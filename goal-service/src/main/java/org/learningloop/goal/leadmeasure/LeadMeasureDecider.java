@@ -24,7 +24,9 @@ import org.learningloop.goal.leadmeasure.LeadMeasureState.NoLeadMeasure;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.Retirement;
 import org.learningloop.goal.wig.Periods;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +39,9 @@ import java.util.UUID;
  * counted manually per ISO week while not retired.
  */
 public final class LeadMeasureDecider implements Decider<LeadMeasureCommand, LeadMeasureEvent, LeadMeasureState> {
+
+    /** How far back an activation may count from. */
+    static final int ACTIVE_FROM_YEARS_BACK = 2;
 
     @Override
     public LeadMeasureState initialState() {
@@ -118,12 +123,48 @@ public final class LeadMeasureDecider implements Decider<LeadMeasureCommand, Lea
                     "Only a lead measure that is both predictive and influenceable can be activated; the lead-measure "
                             + "tool says " + measure.leadMeasureId() + " is not " + String.join(" and not ", unmet));
         }
+        Instant activeFrom = replacing == null ? activeFrom(command) : command.now();
         return List.of(new LeadMeasureActivated(measure.leadMeasureId(), measure.wigId(), measure.teamId(),
                 measure.unitId(), measure.activityType(), measure.weeklyTarget(),
                 replacing == null ? null : replacing.leadMeasureId(),
                 replacing == null ? null : replacing.reason(),
                 replacing == null ? null : replacing.agreementId(),
-                replacing == null ? null : replacing.evidenceRef()));
+                replacing == null ? null : replacing.evidenceRef(),
+                activeFrom));
+    }
+
+    /**
+     * Since when an activation counts: the instant asked for, or now. It may lie in the past — a team has often
+     * acted on a lead measure before recording it here — but not in the future, and not before
+     * {@link #earliestActiveFrom}.
+     */
+    private static Instant activeFrom(ActivateLeadMeasure command) {
+        Instant asked = command.activeFrom();
+        if (asked == null) {
+            return command.now();
+        }
+        if (asked.isAfter(command.now())) {
+            throw CommandRejected.unprocessable("active-from-in-future",
+                    "A lead measure can be active from now or from an earlier instant, not from " + asked,
+                    new FieldError("activeFrom", "must not be after now"));
+        }
+        Instant earliest = earliestActiveFrom(command.now(), command.zone());
+        if (asked.isBefore(earliest)) {
+            throw CommandRejected.unprocessable("active-from-too-early",
+                    "A lead measure can be active from at most " + ACTIVE_FROM_YEARS_BACK + " years back: from "
+                            + earliest + " on, not from " + asked,
+                    new FieldError("activeFrom", "must not be before " + earliest));
+        }
+        return asked;
+    }
+
+    /**
+     * The earliest instant an activation may count from: the start of the day {@value #ACTIVE_FROM_YEARS_BACK}
+     * years before today in the organisation's zone. (The WIG's start date would be the natural bound, but a
+     * lead measure's stream does not hold it.)
+     */
+    static Instant earliestActiveFrom(Instant now, ZoneId zone) {
+        return LocalDate.ofInstant(now, zone).minusYears(ACTIVE_FROM_YEARS_BACK).atStartOfDay(zone).toInstant();
     }
 
     /** The criteria of the activation rule (predictive, influenceable) that the checklist does not meet. */
@@ -197,7 +238,7 @@ public final class LeadMeasureDecider implements Decider<LeadMeasureCommand, Lea
         DefinedLeadMeasure measure = (DefinedLeadMeasure) state;
         if (event instanceof LeadMeasureActivated activated) {
             return measure.activated(new Activation(activated.replacesLeadMeasureId(), activated.reason(),
-                    activated.agreementId(), activated.evidenceRef()));
+                    activated.agreementId(), activated.evidenceRef(), activated.activeFrom()));
         }
         if (event instanceof LeadMeasureRetired retired) {
             return measure.retired(new Retirement(retired.reason(), retired.replacedByLeadMeasureId(),

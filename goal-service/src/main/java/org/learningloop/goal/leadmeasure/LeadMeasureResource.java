@@ -1,5 +1,6 @@
 package org.learningloop.goal.leadmeasure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -7,12 +8,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.goal.leadmeasure.LeadMeasureApi.ActivateLeadMeasureRequest;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi.LeadMeasureView;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi.LeadReadingRequest;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi.ProposeLeadMeasureRequest;
@@ -40,6 +45,7 @@ import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
 
+import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,10 +60,12 @@ public class LeadMeasureResource {
 
     private final LeadMeasureService leadMeasures;
     private final LeadMeasureListing listing;
+    private final ObjectMapper json;
 
-    public LeadMeasureResource(LeadMeasureService leadMeasures, LeadMeasureListing listing) {
+    public LeadMeasureResource(LeadMeasureService leadMeasures, LeadMeasureListing listing, ObjectMapper json) {
         this.leadMeasures = leadMeasures;
         this.listing = listing;
+        this.json = json;
     }
 
     @POST
@@ -105,20 +113,46 @@ public class LeadMeasureResource {
 
     @POST
     @Path("/{leadMeasureId}/activate")
-    @Consumes(MediaType.WILDCARD) // no body: a bare POST carries no Content-Type
+    @Consumes(MediaType.WILDCARD) // the body is optional: a bare POST carries no Content-Type
     @Operation(summary = "Activate a proposed lead measure",
             description = "Only a lead measure that the lead-measure tool finds both predictive and influenceable can be "
-                    + "activated (409 lead-measure-not-predictive-and-influenceable names the criterion that fails).")
+                    + "activated (409 lead-measure-not-predictive-and-influenceable names the criterion that fails). "
+                    + "Its activities count from now, or from the optional body's activeFrom: since when the team has "
+                    + "been acting on it (not after now: 422 active-from-in-future; at most two years back: 422 "
+                    + "active-from-too-early).")
     @APIResponse(responseCode = "200", description = "Active; the lead measure as it now stands",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = LeadMeasureView.class)))
     @APIResponse(responseCode = "409", description = "Not predictive and influenceable, already active, or retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "422", description = "activeFrom after now or more than two years back",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Uni<Response> activate(@PathParam("leadMeasureId") UUID leadMeasureId,
                                   @Parameter(description = "The ETag of the lead measure as you last read it", required = true,
                                           schema = @Schema(type = SchemaType.STRING))
-                                  @HeaderParam("If-Match") String ifMatch) {
+                                  @HeaderParam("If-Match") String ifMatch,
+                                  @Context HttpHeaders headers,
+                                  @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                          schema = @Schema(implementation = ActivateLeadMeasureRequest.class)))
+                                  String body) throws IOException {
         long expected = Versions.required(ifMatch);
-        return leadMeasures.activate(leadMeasureId, expected).map(LeadMeasureResource::ok);
+        ActivateLeadMeasureRequest request = optionalBody(body, headers.getMediaType());
+        return leadMeasures.activate(leadMeasureId, expected, request == null ? null : request.activeFrom())
+                .map(LeadMeasureResource::ok);
+    }
+
+    /**
+     * The optional activation body, read with the application's (strict) JSON mapper; {@code null} without one.
+     * Read here rather than by the framework because a bare POST, with no body and no Content-Type, must keep
+     * working, and the framework finds no reader for a JSON type without a JSON Content-Type (415).
+     */
+    private ActivateLeadMeasureRequest optionalBody(String body, MediaType type) throws IOException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        if (type == null || !(type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json"))) {
+            throw new NotSupportedException();
+        }
+        return json.readValue(body, ActivateLeadMeasureRequest.class);
     }
 
     @POST

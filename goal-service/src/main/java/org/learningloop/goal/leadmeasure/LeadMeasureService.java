@@ -77,8 +77,11 @@ public class LeadMeasureService {
                         (tx, decision) -> write(tx, decision, now)));
     }
 
-    public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion) {
-        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null), expectedVersion);
+    /** Activates the lead measure, counting from {@code activeFrom} ({@code null}: from now). */
+    public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion, Instant activeFrom) {
+        CommandContext context = CommandContext.of(clock.instant(), "anonymous"); // without activeFrom: the event's time
+        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null, activeFrom, context.now(),
+                config.timeZone()), expectedVersion, context);
     }
 
     public Uni<Decision<LeadMeasureState>> retire(UUID leadMeasureId, long expectedVersion, RetireLeadMeasureRequest request) {
@@ -112,7 +115,8 @@ public class LeadMeasureService {
                         new RetireLeadMeasure(leadMeasureId, reason, replacementId, agreementId, evidenceRef), expected, context)
                 .chain(retired -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(replacementId),
                                 new ActivateLeadMeasure(replacementId, new Replacing(leadMeasureId,
-                                        ((DefinedLeadMeasure) retired.state()).wigId(), reason, agreementId, evidenceRef)),
+                                        ((DefinedLeadMeasure) retired.state()).wigId(), reason, agreementId, evidenceRef),
+                                        null, context.now(), config.timeZone()),
                                 Expectation.any(), context)
                         .call(activated -> write(tx, retired, context.now()))
                         .call(activated -> write(tx, activated, context.now()))
@@ -136,7 +140,11 @@ public class LeadMeasureService {
     }
 
     private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        return change(leadMeasureId, command, expectedVersion, CommandContext.of(clock.instant(), "anonymous"));
+    }
+
+    private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion,
+                                                   CommandContext context) {
         return handler.inTransaction(tx -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId),
                         command, Expectation.version(expectedVersion), context)
                 .call(decision -> write(tx, decision, context.now())));

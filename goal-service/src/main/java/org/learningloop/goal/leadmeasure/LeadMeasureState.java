@@ -2,6 +2,7 @@ package org.learningloop.goal.leadmeasure;
 
 import org.learningloop.contracts.goal.LeadMeasureChecklist;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -61,8 +62,13 @@ public sealed interface LeadMeasureState {
         }
     }
 
-    /** How a lead measure became active: on its own, or replacing another with a reason and evidence. */
-    record Activation(UUID replaces, String reason, UUID agreementId, String evidenceRef) {
+    /**
+     * How a lead measure became active: on its own, or replacing another with a reason and evidence.
+     *
+     * @param activeFrom the instant from which its activities count, or {@code null} for an activation recorded
+     *                   before the event carried it (then it is the activation event's time)
+     */
+    record Activation(UUID replaces, String reason, UUID agreementId, String evidenceRef, Instant activeFrom) {
     }
 
     /** Why a lead measure was retired and, when replaced, by which one and on what evidence. */

@@ -35,8 +35,9 @@ import java.util.UUID;
 /**
  * Projects {@code loop.goals} (teams, WIGs, lag readings, lead measures, manual lead readings) and
  * {@code loop.activities} (activities carried out) into the scoreboard read model, each event once (inbox).
- * An activity counts towards every lead measure of its team and activity type that is active when the
- * activity is applied, in the ISO week of {@code carriedOutAt} in the organisation's zone, once per activity id.
+ * An activity counts towards every lead measure of its team and activity type that was active when it was
+ * carried out (from the activation's {@code activeFrom}, else its event time, until the retirement's event time),
+ * in the ISO week of {@code carriedOutAt} in the organisation's zone, once per activity id.
  */
 @ApplicationScoped
 public class ScoreboardProjection {
@@ -123,13 +124,15 @@ public class ScoreboardProjection {
             return teamNamed(tx, activated.teamId(), activated.unitId(), time).chain(() -> execute(tx, """
                     insert into scoreboard_lead_measure (lead_measure_id, wig_id, team_id, unit_id, activity_type,
                                                          weekly_target, status, since, active_from)
-                    values ($1, $2, $3, $4, $5, $6, 'active', $7, $7)
+                    values ($1, $2, $3, $4, $5, $6, 'active', $7, $8)
                     on conflict (lead_measure_id) do update
                     set status = 'active', weekly_target = excluded.weekly_target, activity_type = excluded.activity_type,
                         active_from = coalesce(scoreboard_lead_measure.active_from, excluded.active_from)""",
                     Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
                             .addUUID(activated.teamId()).addUUID(activated.unitId()).addString(activated.activityType())
-                            .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)))
+                            .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)
+                            .addOffsetDateTime(activated.activeFrom() == null ? time
+                                    : OffsetDateTime.ofInstant(activated.activeFrom(), ZoneOffset.UTC))))
                     .chain(() -> lockTeam(tx, activated.teamId()))
                     .chain(() -> countEarlierActivities(tx, activated.leadMeasureId()));
         }

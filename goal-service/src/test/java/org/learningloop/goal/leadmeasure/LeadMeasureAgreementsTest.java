@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,6 +80,9 @@ class LeadMeasureAgreementsTest {
         assertThat(retired.getString("reason")).isEqualTo("Leaflets are handed out well and the lag measure does not move");
         assertThat(retired.getString("causation_id")).isEqualTo(eventId);
         assertThat(activated.getString("causation_id")).isEqualTo(eventId);
+        assertThat(Instant.parse(activated.getString("active_from")).truncatedTo(ChronoUnit.MICROS))
+                .as("a replacement counts from the decision's time, said explicitly")
+                .isEqualTo(activated.getOffsetDateTime("occurred_at").toInstant().truncatedTo(ChronoUnit.MICROS));
 
         given().get("/lead-measures/" + old).then().statusCode(200).body("status", equalTo("retired"))
                 .body("replacedBy", equalTo(replacement.toString()));
@@ -189,7 +194,8 @@ class LeadMeasureAgreementsTest {
         return pool.preparedQuery("""
                         select payload->>'agreementId' as agreement_id, payload->>'evidenceRef' as evidence_ref,
                                payload->>'reason' as reason, payload->>'replacedByLeadMeasureId' as replaced_by,
-                               payload->>'replacesLeadMeasureId' as replaces, metadata->>'causationId' as causation_id
+                               payload->>'replacesLeadMeasureId' as replaces, metadata->>'causationId' as causation_id,
+                               payload->>'activeFrom' as active_from, occurred_at
                         from event_store where stream_id = $1 and event_type = $2""")
                 .execute(Tuple.of("lead-measure-" + leadMeasureId, type))
                 .map(rows -> rows.iterator().next()).await().indefinitely();

@@ -20,6 +20,7 @@ import org.learningloop.goal.leadmeasure.LeadMeasureCommand.WigFound;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.DefinedLeadMeasure;
 import org.learningloop.testing.DeciderSpecification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ class LeadMeasureDeciderTest {
     private static final LeadMeasureChecklist PASSES = checklist(true, true);
     private static final LeadMeasureProposed PROPOSED = proposed(LEAD, PASSES);
     private static final LeadMeasureActivated ACTIVATED =
-            new LeadMeasureActivated(LEAD, WIG, TEAM, UNIT, "workplace-visit", 5, null, null, null, null);
+            new LeadMeasureActivated(LEAD, WIG, TEAM, UNIT, "workplace-visit", 5, null, null, null, null, NOW);
     private static final LeadMeasureRetired RETIRED =
             new LeadMeasureRetired(LEAD, WIG, TEAM, UNIT, "Another activity", null, null, null);
 
@@ -60,6 +61,16 @@ class LeadMeasureDeciderTest {
     static LeadMeasureProposed proposed(UUID id, LeadMeasureChecklist checklist) {
         return new LeadMeasureProposed(id, WIG, TEAM, UNIT, "Workplace visits", "workplace-visit", 5,
                 "Five visits a week bring ten net new members a month", checklist);
+    }
+
+    /** Activates {@code LEAD} on its own, now, counting from {@code activeFrom} ({@code null}: from now). */
+    static ActivateLeadMeasure activate(Instant activeFrom) {
+        return new ActivateLeadMeasure(LEAD, null, activeFrom, NOW, STOCKHOLM);
+    }
+
+    /** Activates {@code OTHER} now in place of the lead measure {@code replacing} names. */
+    static ActivateLeadMeasure replace(Replacing replacing) {
+        return new ActivateLeadMeasure(OTHER, replacing, null, NOW, STOCKHOLM);
     }
 
     static ProposeLeadMeasure propose(WigFound wig) {
@@ -106,46 +117,104 @@ class LeadMeasureDeciderTest {
 
         @Test
         void givenPredictiveAndInfluenceable_whenActivated_thenActivatedWithActivityTypeAndWeeklyTarget() {
-            LeadMeasureState state = spec.given(PROPOSED).when(new ActivateLeadMeasure(LEAD, null)).then(ACTIVATED);
+            LeadMeasureState state = spec.given(PROPOSED).when(activate(null)).then(ACTIVATED);
             assertThat(((DefinedLeadMeasure) state).status()).isEqualTo(DefinedLeadMeasure.Status.ACTIVE);
         }
 
         @Test
+        void givenProposed_whenActivatedWithoutActiveFrom_thenItCountsFromNow() {
+            LeadMeasureState state = spec.given(PROPOSED).when(activate(null)).then(ACTIVATED);
+            assertThat(ACTIVATED.activeFrom()).isEqualTo(NOW);
+            assertThat(((DefinedLeadMeasure) state).activation().activeFrom()).isEqualTo(NOW);
+        }
+
+        @Test
+        void givenProposed_whenActivatedFromThreeWeeksAgo_thenItCountsFromThen() {
+            Instant threeWeeksAgo = NOW.minus(Duration.ofDays(21));
+            LeadMeasureState state = spec.given(PROPOSED).when(activate(threeWeeksAgo))
+                    .then(new LeadMeasureActivated(LEAD, WIG, TEAM, UNIT, "workplace-visit", 5, null, null, null, null,
+                            threeWeeksAgo));
+            assertThat(((DefinedLeadMeasure) state).activation().activeFrom()).isEqualTo(threeWeeksAgo);
+        }
+
+        @Test
+        void givenProposed_whenActivatedFromNowExactly_thenItCountsFromNow() {
+            spec.given(PROPOSED).when(activate(NOW)).then(ACTIVATED);
+        }
+
+        @Test
+        void givenProposed_whenActivatedFromASecondInTheFuture_thenUnprocessableOnActiveFrom() {
+            var rejected = spec.given(PROPOSED).when(activate(NOW.plusSeconds(1)))
+                    .thenRejected(Reason.UNPROCESSABLE, "active-from-in-future");
+            assertThat(rejected.fieldErrors()).extracting(e -> e.field()).containsExactly("activeFrom");
+        }
+
+        @Test
+        void givenProposed_whenActivatedFromTheStartOfTheDayTwoYearsAgo_thenItCountsFromThen() {
+            Instant earliest = Instant.parse("2024-11-26T23:00:00Z"); // 2024-11-27 00:00 in Stockholm
+            assertThat(LeadMeasureDecider.earliestActiveFrom(NOW, STOCKHOLM)).isEqualTo(earliest);
+            spec.given(PROPOSED).when(activate(earliest))
+                    .then(new LeadMeasureActivated(LEAD, WIG, TEAM, UNIT, "workplace-visit", 5, null, null, null, null,
+                            earliest));
+        }
+
+        @Test
+        void givenProposed_whenActivatedFromBeforeTwoYearsAgo_thenUnprocessableOnActiveFrom() {
+            var rejected = spec.given(PROPOSED).when(activate(Instant.parse("2024-11-26T22:59:59Z")))
+                    .thenRejected(Reason.UNPROCESSABLE, "active-from-too-early");
+            assertThat(rejected.fieldErrors()).extracting(e -> e.field()).containsExactly("activeFrom");
+        }
+
+        @Test
+        void givenActive_whenActivatedFromThePast_thenAlreadyActiveRatherThanAnActiveFromError() {
+            spec.given(PROPOSED, ACTIVATED).when(activate(Instant.parse("2000-01-01T00:00:00Z")))
+                    .thenRejected(Reason.RULE_VIOLATED, "lead-measure-already-active");
+        }
+
+        @Test
+        void givenActivationWrittenBeforeActiveFrom_whenFolded_thenActiveFromUnknown() {
+            LeadMeasureState state = spec.given(PROPOSED,
+                    new LeadMeasureActivated(LEAD, WIG, TEAM, UNIT, "workplace-visit", 5, null, null, null, null))
+                    .when(new RetireLeadMeasure(LEAD, "Another activity", null, null, null)).then(RETIRED);
+            assertThat(((DefinedLeadMeasure) state).activation().activeFrom()).isNull();
+        }
+
+        @Test
         void givenNotPredictive_whenActivated_thenRefusedNamingPredictive() {
-            var rejected = spec.given(proposed(LEAD, checklist(false, true))).when(new ActivateLeadMeasure(LEAD, null))
+            var rejected = spec.given(proposed(LEAD, checklist(false, true))).when(activate(null))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-not-predictive-and-influenceable");
             assertThat(rejected.detail()).contains("not predictive").doesNotContain("not influenceable");
         }
 
         @Test
         void givenNotInfluenceable_whenActivated_thenRefusedNamingInfluenceable() {
-            var rejected = spec.given(proposed(LEAD, checklist(true, false))).when(new ActivateLeadMeasure(LEAD, null))
+            var rejected = spec.given(proposed(LEAD, checklist(true, false))).when(activate(null))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-not-predictive-and-influenceable");
             assertThat(rejected.detail()).contains("not influenceable").doesNotContain("not predictive");
         }
 
         @Test
         void givenNeither_whenActivated_thenRefusedNamingBoth() {
-            var rejected = spec.given(proposed(LEAD, checklist(false, false))).when(new ActivateLeadMeasure(LEAD, null))
+            var rejected = spec.given(proposed(LEAD, checklist(false, false))).when(activate(null))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-not-predictive-and-influenceable");
             assertThat(rejected.detail()).contains("not predictive and not influenceable");
         }
 
         @Test
         void givenActive_whenActivated_thenAlreadyActive() {
-            spec.given(PROPOSED, ACTIVATED).when(new ActivateLeadMeasure(LEAD, null))
+            spec.given(PROPOSED, ACTIVATED).when(activate(null))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-already-active");
         }
 
         @Test
         void givenRetired_whenActivated_thenRetired() {
-            spec.given(PROPOSED, RETIRED).when(new ActivateLeadMeasure(LEAD, null))
+            spec.given(PROPOSED, RETIRED).when(activate(null))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-retired");
         }
 
         @Test
         void givenNothing_whenActivated_thenNotFound() {
-            spec.given().when(new ActivateLeadMeasure(LEAD, null)).thenRejected(Reason.NOT_FOUND, "lead-measure-not-found");
+            spec.given().when(activate(null)).thenRejected(Reason.NOT_FOUND, "lead-measure-not-found");
         }
     }
 
@@ -223,29 +292,29 @@ class LeadMeasureDeciderTest {
 
         @Test
         void givenProposedReplacement_whenActivatedReplacing_thenActivatedNamingReplacedAndEvidence() {
-            LeadMeasureState state = spec.given(proposed(OTHER, PASSES)).when(new ActivateLeadMeasure(OTHER, replacingLead))
+            LeadMeasureState state = spec.given(proposed(OTHER, PASSES)).when(replace(replacingLead))
                     .then(new LeadMeasureActivated(OTHER, WIG, TEAM, UNIT, "workplace-visit", 5, LEAD,
-                            "The lag measure does not move", AGREEMENT, EVIDENCE));
+                            "The lag measure does not move", AGREEMENT, EVIDENCE, NOW));
             assertThat(((DefinedLeadMeasure) state).replaces()).isEqualTo(LEAD);
         }
 
         @Test
         void givenReplacementOfAnotherWig_whenActivatedReplacing_thenUnprocessable() {
             var rejected = spec.given(proposed(OTHER, PASSES))
-                    .when(new ActivateLeadMeasure(OTHER, new Replacing(LEAD, UUID.randomUUID(), "Why", null, null)))
+                    .when(replace(new Replacing(LEAD, UUID.randomUUID(), "Why", null, null)))
                     .thenRejected(Reason.UNPROCESSABLE, "replacement-for-other-wig");
             assertThat(rejected.fieldErrors()).extracting(e -> e.field()).containsExactly("replacementId");
         }
 
         @Test
         void givenReplacementNotPredictive_whenActivatedReplacing_thenRefused() {
-            spec.given(proposed(OTHER, checklist(false, true))).when(new ActivateLeadMeasure(OTHER, replacingLead))
+            spec.given(proposed(OTHER, checklist(false, true))).when(replace(replacingLead))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-not-predictive-and-influenceable");
         }
 
         @Test
         void givenNoReplacement_whenActivatedReplacing_thenUnprocessableRatherThanNotFound() {
-            spec.given().when(new ActivateLeadMeasure(OTHER, replacingLead))
+            spec.given().when(replace(replacingLead))
                     .thenRejected(Reason.UNPROCESSABLE, "replacement-not-found");
         }
 
@@ -253,7 +322,7 @@ class LeadMeasureDeciderTest {
         void givenReplacementAlreadyActive_whenActivatedReplacing_thenAlreadyActive() {
             spec.given(proposed(OTHER, PASSES), new LeadMeasureActivated(OTHER, WIG, TEAM, UNIT, "workplace-visit", 5,
                             null, null, null, null))
-                    .when(new ActivateLeadMeasure(OTHER, replacingLead))
+                    .when(replace(replacingLead))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-already-active");
         }
 
@@ -261,14 +330,14 @@ class LeadMeasureDeciderTest {
         void givenActivatedBySameAgreement_whenActivatedReplacingAgain_thenNothingNew() {
             spec.given(proposed(OTHER, PASSES), new LeadMeasureActivated(OTHER, WIG, TEAM, UNIT, "workplace-visit", 5,
                             LEAD, "The lag measure does not move", AGREEMENT, EVIDENCE))
-                    .when(new ActivateLeadMeasure(OTHER, replacingLead))
+                    .when(replace(replacingLead))
                     .then();
         }
 
         @Test
         void givenRetiredReplacement_whenActivatedReplacing_thenRetired() {
             spec.given(proposed(OTHER, PASSES), new LeadMeasureRetired(OTHER, WIG, TEAM, UNIT, "No", null, null, null))
-                    .when(new ActivateLeadMeasure(OTHER, replacingLead))
+                    .when(replace(replacingLead))
                     .thenRejected(Reason.RULE_VIOLATED, "lead-measure-retired");
         }
     }

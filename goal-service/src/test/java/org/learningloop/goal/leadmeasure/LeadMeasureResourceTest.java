@@ -26,6 +26,7 @@ import org.learningloop.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -215,6 +216,79 @@ class LeadMeasureResourceTest {
     }
 
     @Test
+    void givenProposal_whenActivatedWithActiveFromThreeWeeksAgo_thenActiveFromThen_andTheEventCarriesIt() {
+        UUID lead = proposed(teamWig(), "Visits", true, true);
+        Instant threeWeeksAgo = Instant.now().minus(Duration.ofDays(21)).truncatedTo(ChronoUnit.SECONDS);
+
+        activate(lead, "\"1\"", "{\"activeFrom\": \"" + threeWeeksAgo + "\"}")
+                .then().statusCode(200).header("ETag", "\"2\"")
+                .body("status", equalTo("active")).body("activation.activeFrom", equalTo(threeWeeksAgo.toString()));
+        given().get("/lead-measures/" + lead).then().statusCode(200)
+                .body("activation.activeFrom", equalTo(threeWeeksAgo.toString()));
+        assertThat(payload(lead, "goal.lead-measure-activated")).contains("\"activeFrom\": \"" + threeWeeksAgo + "\"");
+    }
+
+    @Test
+    void givenProposal_whenActivatedByBarePostWithoutBodyOrContentType_thenActiveFromNow() {
+        UUID lead = proposed(teamWig(), "Visits", true, true);
+        Instant before = Instant.now();
+
+        String activeFrom = given().header("If-Match", "\"1\"").post("/lead-measures/" + lead + "/activate")
+                .then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("active"))
+                .extract().path("activation.activeFrom");
+
+        assertThat(Instant.parse(activeFrom)).isBetween(before, Instant.now());
+        assertThat(payload(lead, "goal.lead-measure-activated")).as("said explicitly in the event")
+                .contains("\"activeFrom\": \"" + activeFrom + "\"");
+    }
+
+    @Test
+    void givenProposal_whenActivatedWithJsonContentTypeAndEmptyBody_thenActiveFromNow() {
+        UUID lead = proposed(teamWig(), "Visits", true, true);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").post("/lead-measures/" + lead + "/activate")
+                .then().statusCode(200).body("status", equalTo("active")).body("activation.activeFrom", notNullValue());
+    }
+
+    @Test
+    void givenProposal_whenActivatedWithBadBody_then400NamingTheField_andNothingStored() {
+        UUID lead = proposed(teamWig(), "Visits", true, true);
+        long before = LeadMeasureFixtures.storedEvents(pool);
+
+        activate(lead, "\"1\"", "{\"activeFrom\": \"three weeks ago\"}")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("activeFrom"));
+        activate(lead, "\"1\"", "{\"activeFrom\": \"\"}")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("activeFrom"));
+        activate(lead, "\"1\"", "{\"activeFrom\": \"2026-11-02T07:00:00Z\", \"activeSince\": \"2026-11-02\"}")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("activeSince"));
+        activate(lead, "\"1\"", "{\"activeFrom\": ").then().statusCode(400).contentType(PROBLEM);
+        activate(lead, "\"1\"", "[]").then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.TEXT).header("If-Match", "\"1\"").body("{\"activeFrom\": null}")
+                .post("/lead-measures/" + lead + "/activate").then().statusCode(415).contentType(PROBLEM);
+
+        assertThat(LeadMeasureFixtures.storedEvents(pool)).isEqualTo(before);
+        given().get("/lead-measures/" + lead).then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("proposed"));
+    }
+
+    @Test
+    void givenProposal_whenActivatedFromTheFutureOrMoreThanTwoYearsBack_then422OnActiveFrom_andNothingStored() {
+        UUID lead = proposed(teamWig(), "Visits", true, true);
+        long before = LeadMeasureFixtures.storedEvents(pool);
+
+        activate(lead, "\"1\"", "{\"activeFrom\": \"" + Instant.now().plus(Duration.ofHours(1)) + "\"}")
+                .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("active-from-in-future"))
+                .body("errors.field", hasItem("activeFrom"));
+        activate(lead, "\"1\"", "{\"activeFrom\": \"" + Instant.now().minus(Duration.ofDays(2 * 366 + 1)) + "\"}")
+                .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("active-from-too-early"))
+                .body("errors.field", hasItem("activeFrom"));
+
+        assertThat(LeadMeasureFixtures.storedEvents(pool)).isEqualTo(before);
+        given().get("/lead-measures/" + lead).then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("proposed"));
+    }
+
+    @Test
     void givenNotPredictiveProposal_whenActivated_then409NamingTheCriterion_andNothingStored() {
         UUID lead = proposed(teamWig(), "Leaflets", false, true);
         long before = LeadMeasureFixtures.storedEvents(pool);
@@ -336,6 +410,7 @@ class LeadMeasureResourceTest {
                 .body("activated.status", equalTo("active"))
                 .body("activated.replaces", equalTo(old.toString()))
                 .body("activated.activation.evidenceRef", equalTo("scoreboard:2026-W48"))
+                .body("activated.activation.activeFrom", notNullValue())
                 .body("activated.version", equalTo(2));
 
         given().get("/lead-measures/" + old).then().statusCode(200).header("ETag", "\"3\"").body("status", equalTo("retired"));
@@ -532,6 +607,13 @@ class LeadMeasureResourceTest {
                 .body("paths.'/lead-measures/{leadMeasureId}'.get.responses.'404'", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.responses.'409'.content", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.responses.'412'", notNullValue())
+                .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.responses.'422'", notNullValue())
+                .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.requestBody.required", not(equalTo(true)))
+                .body("paths.'/lead-measures/{leadMeasureId}/activate'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        containsString("ActivateLeadMeasureRequest"))
+                .body("components.schemas.ActivateLeadMeasureRequest.properties.activeFrom.'$ref'",
+                        equalTo("#/components/schemas/Instant"))
+                .body("components.schemas.Instant.format", equalTo("date-time"))
                 .body("paths.'/lead-measures/{leadMeasureId}/retire'.post.responses.'428'", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/replace'.post.responses.'409'", notNullValue())
                 .body("paths.'/lead-measures/{leadMeasureId}/readings'.post.responses.'422'", notNullValue());
@@ -542,6 +624,18 @@ class LeadMeasureResourceTest {
     private static void expect400(String body, String field) {
         given().contentType(ContentType.JSON).body(body).post("/lead-measures")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(field));
+    }
+
+    private static Response activate(UUID lead, String ifMatch, String body) {
+        return given().contentType(ContentType.JSON).header("If-Match", ifMatch).body(body)
+                .post("/lead-measures/" + lead + "/activate");
+    }
+
+    /** The stored payload of the lead measure's (one) event of {@code type}. */
+    private String payload(UUID lead, String type) {
+        return pool.preparedQuery("select payload::text from event_store where stream_id = $1 and event_type = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of("lead-measure-" + lead, type))
+                .map(rows -> rows.iterator().next().getString(0)).await().indefinitely();
     }
 
     private static Response replace(String path, String ifMatch, String body) {

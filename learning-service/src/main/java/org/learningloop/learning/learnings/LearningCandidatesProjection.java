@@ -6,13 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.learningloop.contracts.activity.ActivityEvaluated;
+import org.learningloop.learning.loop.ActivityFacts;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 
 /**
- * Turns every improvement proposal of {@code activity.evaluated} on {@code loop.activities} into an
- * open learning candidate, once (inbox, and candidate ids derived from the activity and the
- * proposal's position). Other activity events are not needed yet.
+ * The consumer of {@code loop.activities}: turns every improvement proposal of {@code activity.evaluated}
+ * into an open learning candidate, once (inbox, and candidate ids derived from the activity and the
+ * proposal's position), and keeps the activity read model ({@link ActivityFacts}) in the same transaction.
  */
 @ApplicationScoped
 public class LearningCandidatesProjection {
@@ -21,10 +22,12 @@ public class LearningCandidatesProjection {
 
     private final Inbox inbox;
     private final Candidates candidates;
+    private final ActivityFacts facts;
 
-    public LearningCandidatesProjection(Inbox inbox, Candidates candidates) {
+    public LearningCandidatesProjection(Inbox inbox, Candidates candidates, ActivityFacts facts) {
         this.inbox = inbox;
         this.candidates = candidates;
+        this.facts = facts;
     }
 
     @Incoming("activities")
@@ -33,9 +36,8 @@ public class LearningCandidatesProjection {
     }
 
     Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
-        if (incoming.event() instanceof ActivityEvaluated evaluated) {
-            return candidates.propose(tx, evaluated, incoming.time());
-        }
-        return Uni.createFrom().voidItem();
+        Uni<Void> candidatesProposed = incoming.event() instanceof ActivityEvaluated evaluated
+                ? candidates.propose(tx, evaluated, incoming.time()) : Uni.createFrom().voidItem();
+        return candidatesProposed.chain(() -> facts.apply(tx, incoming));
     }
 }

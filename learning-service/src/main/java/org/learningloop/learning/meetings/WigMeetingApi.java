@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.learning.learnings.LearningApi.CandidateView;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,10 +67,27 @@ public final class WigMeetingApi {
     public record AccountabilityView(UUID commitmentId, boolean kept, String note) {
     }
 
-    @Schema(description = "A weekly WIG meeting: its agenda and, once recorded, what it recorded. The scoreboard is "
-            + "not on the agenda yet.")
+    @Schema(description = "A weekly WIG meeting: its agenda (scoreboard, commitments to account for, learning "
+            + "candidates) and, once recorded, what it recorded")
     public record WigMeetingView(UUID id, UUID teamId, String week, @Schema(enumeration = {"open", "held"}) String status,
-                                 List<CommitmentView> commitmentsToAccountFor, List<CandidateView> learningCandidates,
-                                 MeetingRecord record, long version) {
+                                 Scoreboard scoreboard, List<CommitmentView> commitmentsToAccountFor,
+                                 List<CandidateView> learningCandidates, MeetingRecord record, long version) {
+    }
+
+    @Schema(description = "The team's scoreboard for the meeting's week, from goal-service's events as they stand now")
+    public record Scoreboard(List<WigScore> wigs, List<LeadScore> leadMeasures) {
+    }
+
+    @Schema(description = "An active WIG: its latest lag reading (of a period not after the meeting's week) vs target")
+    public record WigScore(UUID wigId, String title, String metric, BigDecimal from, BigDecimal to, LocalDate deadline,
+                           String latestPeriod, BigDecimal latestValue,
+                           @Schema(enumeration = {"winning", "at-risk", "losing", "no-data"}) String status) {
+    }
+
+    @Schema(description = "An active lead measure: the meeting week's and the week before's actual (activities carried "
+            + "out with it + manual readings) vs its weekly target")
+    public record LeadScore(UUID leadMeasureId, UUID wigId, String name, String activityType, int weeklyTarget,
+                            String week, int actual, String lastWeek, int lastWeekActual,
+                            @Schema(enumeration = {"winning", "at-risk", "losing"}) String status) {
     }
 }

@@ -38,9 +38,9 @@ public class WigMeetingResource {
     @POST
     @Path("teams/{teamId}/wig-meetings")
     @Operation(summary = "Open the team's WIG meeting for an ISO week, with its agenda",
-            description = "The agenda: the team's open commitments of earlier weeks to account for, and its open learning "
-                    + "candidates. One meeting per team and week: 409 wig-meeting-exists. The scoreboard is not on the "
-                    + "agenda yet.")
+            description = "The agenda: the team's scoreboard for the week (active WIGs' latest lag vs target, active lead "
+                    + "measures' actual this week and last vs weekly target), its open commitments of earlier weeks to "
+                    + "account for, and its open learning candidates. One meeting per team and week: 409 wig-meeting-exists.")
     public Uni<Response> open(@PathParam("teamId") UUID teamId, @Valid @NotNull OpenWigMeetingRequest request) {
         return meetings.open(teamId, request).chain(decision -> meetings.view(decision).map(view -> Response
                 .created(UriBuilder.fromPath("/wig-meetings/{id}").build(view.id()))

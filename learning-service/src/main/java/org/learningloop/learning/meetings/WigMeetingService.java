@@ -54,11 +54,13 @@ public class WigMeetingService {
     private final Commitments commitments;
     private final Candidates candidates;
     private final Learnings learnings;
+    private final AgendaScoreboard scoreboard;
     private final Pool pool;
     private final Clock clock;
 
     public WigMeetingService(CommandHandler handler, Commitments commitments, Candidates candidates, Learnings learnings,
-                             Pool pool, Clock clock) {
+                             AgendaScoreboard scoreboard, Pool pool, Clock clock) {
+        this.scoreboard = scoreboard;
         this.handler = handler;
         this.commitments = commitments;
         this.candidates = candidates;
@@ -120,21 +122,21 @@ public class WigMeetingService {
         });
     }
 
-    /** The meeting with its agenda's commitments and candidates as they stand now. */
+    /** The meeting with its agenda's scoreboard, commitments and candidates as they stand now. */
     public Uni<WigMeetingView> view(Decision<WigMeetingState> decision) {
         WigMeetingOpened opened = decision.state() instanceof OpenMeeting open ? open.opened()
                 : ((HeldMeeting) decision.state()).opened();
         WigMeetingHeld held = decision.state() instanceof HeldMeeting meeting ? meeting.held() : null;
         List<UUID> made = held == null ? List.of() : held.commitments().stream().map(Commitment::commitmentId).toList();
-        return commitments.byIds(pool, opened.commitmentIds())
+        return scoreboard.of(pool, opened.teamId(), opened.week()).chain(board -> commitments.byIds(pool, opened.commitmentIds())
                 .chain(toAccountFor -> candidates.byIds(pool, opened.candidateIds())
                         .chain(candidateViews -> commitments.byIds(pool, made)
                                 .map(madeViews -> new WigMeetingView(opened.wigMeetingId(), opened.teamId(), opened.week(),
-                                        held == null ? "open" : "held", toAccountFor, candidateViews,
+                                        held == null ? "open" : "held", board, toAccountFor, candidateViews,
                                         held == null ? null : new WigMeetingApi.MeetingRecord(held.accountability().stream()
                                                 .map(a -> new AccountabilityView(a.commitmentId(), a.kept(), a.note()))
                                                 .toList(), madeViews, held.learningIds()),
-                                        decision.version()))));
+                                        decision.version())))));
     }
 
     /** {@code week} when the ISO week exists (week 53 only in long years); 400 otherwise. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.learning.learnings.Candidates;
 import org.learningloop.learning.LearningFixtures;
+import org.learningloop.learning.LoopFixtures;
 import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;
@@ -110,6 +111,48 @@ class WigMeetingResourceTest {
         ConsumerRecord<String, String> held = published.stream().filter(r -> isHeld(r, w48Id)).findFirst().orElseThrow();
         assertThat(held.key()).isEqualTo(team.toString());
         assertThat(held.value()).contains(visits).contains("The workplace cancelled");
+    }
+
+    @Test
+    void givenGoalsAndActivities_whenMeetingOpened_thenAgendaCarriesTheScoreboardOfTheMeetingsWeek() {
+        UUID unit = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        UUID wig = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        LoopFixtures.unitAndTeams(kafka, unit, team);
+        LoopFixtures.wig(kafka, team, unit, wig);
+        LoopFixtures.lagReading(kafka, team, unit, wig, "2026-09", 12);
+        LoopFixtures.lagReading(kafka, team, unit, wig, "2026-11", 18);
+        LoopFixtures.activeLeadMeasure(kafka, team, unit, wig, lead, 2);
+        LoopFixtures.leadReading(kafka, team, unit, lead, "2026-W39", 3);
+        LoopFixtures.leadReading(kafka, team, unit, lead, "2026-W40", 1);
+        LoopFixtures.carriedOut(kafka, team, unit, UUID.randomUUID(), lead, null, 0, null, "2026-09-30T10:00:00Z", "yes",
+                Map.of("membersRecruited", 1), List.of());
+        await().atMost(PATIENCE).until(() -> count("select count(*) from lead_reading where lead_measure_id = $1", lead) == 2
+                && count("select count(*) from lag_reading where wig_id = $1", wig) == 2
+                && count("select count(*) from lead_measure_view where lead_measure_id = $1 and status = 'active'", lead) == 1
+                && count("select count(*) from activity_fact where lead_measure_id = $1", lead) == 1);
+
+        // W40 is 28 Sep - 4 Oct 2026: the November reading is later than the meeting and does not count
+        open(team, "2026-W40").then().statusCode(201)
+                .body("scoreboard.wigs", hasSize(1))
+                .body("scoreboard.wigs[0].wigId", equalTo(wig.toString()))
+                .body("scoreboard.wigs[0].latestPeriod", equalTo("2026-09"))
+                .body("scoreboard.wigs[0].latestValue", equalTo(12))
+                .body("scoreboard.wigs[0].to", equalTo(30))
+                .body("scoreboard.wigs[0].status", equalTo("losing"))
+                .body("scoreboard.leadMeasures", hasSize(1))
+                .body("scoreboard.leadMeasures[0].leadMeasureId", equalTo(lead.toString()))
+                .body("scoreboard.leadMeasures[0].weeklyTarget", equalTo(2))
+                .body("scoreboard.leadMeasures[0].week", equalTo("2026-W40"))
+                .body("scoreboard.leadMeasures[0].actual", equalTo(2))
+                .body("scoreboard.leadMeasures[0].lastWeek", equalTo("2026-W39"))
+                .body("scoreboard.leadMeasures[0].lastWeekActual", equalTo(3))
+                .body("scoreboard.leadMeasures[0].status", equalTo("winning"));
+        open(team, "2026-W35").then().statusCode(201).body("scoreboard.wigs[0].latestPeriod", nullValue())
+                .body("scoreboard.wigs[0].status", equalTo("no-data"))
+                .body("scoreboard.leadMeasures[0].actual", equalTo(0))
+                .body("scoreboard.leadMeasures[0].status", equalTo("losing"));
     }
 
     @Test

@@ -43,6 +43,12 @@ import org.learningloop.contracts.learning.CandidateMerged;
 import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.contracts.learning.WigMeetingHeld;
 import org.learningloop.contracts.learning.WigMeetingOpened;
+import org.learningloop.contracts.learning.AgreementRecorded;
+import org.learningloop.contracts.learning.CoachingNoteAdded;
+import org.learningloop.contracts.learning.LoopIterationClosed;
+import org.learningloop.contracts.learning.LoopIterationOpened;
+import org.learningloop.contracts.learning.WorkplaceMeetingClosed;
+import org.learningloop.contracts.learning.WorkplaceMeetingOpened;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
@@ -103,7 +109,8 @@ final class Samples {
                 new LeadMeasureProposed(LEAD, WIG, TEAM, UNIT, "Workplace visits", "workplace-visit", 5,
                         "Five visits a week bring ten net new members a month", CHECKLIST),
                 new LeadMeasureActivated(REPLACEMENT, WIG, TEAM, UNIT, "workplace-visit", 6, LEAD,
-                        "Execution is stable and the lag measure does not move", AGREEMENT, "apt:2026-11"),
+                        "Execution is stable and the lag measure does not move", AGREEMENT, "apt:2026-11",
+                        Instant.parse("2026-11-27T09:00:00Z")),
                 new LeadMeasureRetired(LEAD, WIG, TEAM, UNIT, "Execution is stable and the lag measure does not move",
                         REPLACEMENT, AGREEMENT, "apt:2026-11"),
                 new LeadReadingRecorded(LEAD, TEAM, UNIT, "2026-W48", 4),
@@ -145,6 +152,20 @@ final class Samples {
                         List.of("during", "frames", "focus"), List.of(ACTIVITY), CANDIDATE),
                 new CandidateDismissed(CANDIDATE, TEAM, UNIT, ACTIVITY, "The room cannot be changed"),
                 new CandidateMerged(CANDIDATE, TEAM, UNIT, ACTIVITY, LEARNING),
+                new WorkplaceMeetingOpened(UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, "2026-11", List.of(TEAM)),
+                new CoachingNoteAdded(UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, TEAM,
+                        UUID.fromString("7a7b7c7d-7e7f-4a8b-8c9d-0e1f2a3b4c5d"), "Ask what the stories changed", MEMBER),
+                new AgreementRecorded(AGREEMENT, UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, TEAM, "2026-11",
+                        AgreementKind.REVISE_DESIGN, DESIGN, null, null, null, "Stories got the intention through",
+                        List.of(LEARNING), List.of(ACTIVITY), "Everyone present knows how to join",
+                        new Frames(25, "Lunch room", List.of("two recruiters"), List.of("leaflet")),
+                        new Content(List.of("Introduce", "Story from a member", "Invite to join"), List.of("Wages")),
+                        "A member's story gets the intention through"),
+                new WorkplaceMeetingClosed(UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), UNIT, "2026-11",
+                        List.of(AGREEMENT), List.of(TEAM)),
+                new LoopIterationClosed(TEAM, UNIT, 2, "2026-11", "2026-11",
+                        UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f"), List.of(AGREEMENT)),
+                new LoopIterationOpened(TEAM, UNIT, 3, "2026-12", UUID.fromString("3c3d3e3f-3a3b-4c4d-8e4f-5a5b5c5d5e5f")),
                 new WigMeetingOpened(WIG_MEETING, TEAM, UNIT, "2026-W48", List.of(COMMITMENT), List.of(CANDIDATE)),
                 new WigMeetingHeld(WIG_MEETING, TEAM, UNIT, "2026-W48",
                         List.of(new WigMeetingHeld.Accountability(COMMITMENT, false, "The workplace cancelled")),

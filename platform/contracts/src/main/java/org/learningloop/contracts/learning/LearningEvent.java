@@ -7,5 +7,6 @@ import org.learningloop.contracts.LoopEvent;
  * agreements.
  */
 public sealed interface LearningEvent extends LoopEvent permits AgreementMade, LearningRecorded,
-        CandidateDismissed, CandidateMerged, WigMeetingOpened, WigMeetingHeld {
+        CandidateDismissed, CandidateMerged, WigMeetingOpened, WigMeetingHeld, WorkplaceMeetingOpened, CoachingNoteAdded,
+        AgreementRecorded, WorkplaceMeetingClosed, LoopIterationClosed, LoopIterationOpened {
 }

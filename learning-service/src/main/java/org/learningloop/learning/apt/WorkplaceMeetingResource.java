@@ -1,0 +1,111 @@
+package org.learningloop.learning.apt;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.learning.apt.WorkplaceMeetingApi.AgreementRequest;
+import org.learningloop.learning.apt.WorkplaceMeetingApi.CoachingNoteRequest;
+import org.learningloop.learning.apt.WorkplaceMeetingApi.LoopsView;
+import org.learningloop.learning.apt.WorkplaceMeetingApi.OpenWorkplaceMeetingRequest;
+import org.learningloop.learning.apt.WorkplaceMeetingApi.WorkplaceMeetingSummary;
+import org.learningloop.platform.command.Decision;
+import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.Versions;
+
+import java.util.UUID;
+
+/** A unit's monthly workplace meetings (APT), and the loop iterations they close. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Workplace meetings", description = "The monthly APT: digest, coaching notes, agreements, close; loop iterations")
+public class WorkplaceMeetingResource {
+
+    private final WorkplaceMeetingService meetings;
+    private final LoopIterations loops;
+
+    public WorkplaceMeetingResource(WorkplaceMeetingService meetings, LoopIterations loops) {
+        this.meetings = meetings;
+        this.loops = loops;
+    }
+
+    @POST
+    @Path("units/{unitId}/workplace-meetings")
+    @Operation(summary = "Open the unit's workplace meeting for a month, with the digest of its teams' learning",
+            description = "One meeting per unit and month: 409 workplace-meeting-exists. The digest is computed from the "
+                    + "read models as they stand.")
+    public Uni<Response> open(@PathParam("unitId") UUID unitId, @Valid @NotNull OpenWorkplaceMeetingRequest request) {
+        return meetings.open(unitId, request).chain(decision -> meetings.view(decision).map(view -> Response
+                .created(UriBuilder.fromPath("/workplace-meetings/{id}").build(view.id()))
+                .tag(Versions.etag(decision.version())).entity(view).build()));
+    }
+
+    @GET
+    @Path("units/{unitId}/workplace-meetings")
+    @Operation(summary = "The unit's workplace meetings, by month")
+    public Uni<Page<WorkplaceMeetingSummary>> list(@PathParam("unitId") UUID unitId, @QueryParam("cursor") String cursor,
+                                                   @QueryParam("limit") String limit) {
+        return meetings.list(unitId, cursor == null || cursor.isBlank() ? null : cursor, QueryParams.limit(limit, 50, 200));
+    }
+
+    @GET
+    @Path("workplace-meetings/{id}")
+    @Operation(summary = "A workplace meeting with its digest as of now")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return meetings.get(id).chain(this::ok);
+    }
+
+    @POST
+    @Path("workplace-meetings/{id}/coaching-notes")
+    @Operation(summary = "Add a coaching note (optional If-Match)",
+            description = "409 workplace-meeting-closed; 422 team-not-in-unit")
+    public Uni<Response> note(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                              @Valid @NotNull CoachingNoteRequest request) {
+        return meetings.addNote(id, ifMatch, request).chain(this::ok);
+    }
+
+    @POST
+    @Path("workplace-meetings/{id}/agreements")
+    @Operation(summary = "Record an agreement about one design or lead measure (optional If-Match)",
+            description = "Takes effect when the meeting closes. 409 workplace-meeting-closed, agreement-exists; 422 when "
+                    + "the kind's fields are missing or fields of another kind are given")
+    public Uni<Response> agreement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull AgreementRequest request) {
+        return meetings.recordAgreement(id, ifMatch, request).chain(this::ok);
+    }
+
+    @POST
+    @Path("workplace-meetings/{id}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Close the meeting (If-Match required): publish its agreements, advance each team's loop",
+            description = "409 workplace-meeting-closed, loop-closed-later; 412 stale; 428 without If-Match")
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return meetings.close(id, expected).chain(this::ok);
+    }
+
+    @GET
+    @Path("teams/{teamId}/loops")
+    @Operation(summary = "The team's loop iterations, oldest first; the last is the current one")
+    public Uni<LoopsView> loops(@PathParam("teamId") UUID teamId) {
+        return loops.loops(teamId);
+    }
+
+    private Uni<Response> ok(Decision<WorkplaceMeetingState> decision) {
+        return meetings.view(decision).map(view -> Response.ok(view).tag(Versions.etag(decision.version())).build());
+    }
+}

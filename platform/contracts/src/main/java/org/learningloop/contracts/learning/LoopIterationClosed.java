@@ -1,0 +1,16 @@
+package org.learningloop.contracts.learning;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A team's loop iteration ended with the workplace meeting (APT) of its unit. Keyed by the team.
+ *
+ * @param iteration          1 for the team's first
+ * @param fromMonth          its first month; absent for iteration 1 (it runs from the team's start)
+ * @param toMonth            its last month: the closing meeting's
+ * @param agreementIds       the meeting's agreements that concern the team (its own and the unit-wide ones)
+ */
+public record LoopIterationClosed(UUID teamId, UUID unitId, int iteration, String fromMonth, String toMonth,
+                                  UUID workplaceMeetingId, List<UUID> agreementIds) implements LearningEvent {
+}

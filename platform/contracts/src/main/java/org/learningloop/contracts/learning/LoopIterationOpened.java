@@ -1,0 +1,13 @@
+package org.learningloop.contracts.learning;
+
+import java.util.UUID;
+
+/**
+ * A team's next loop iteration began when the workplace meeting (APT) of its unit closed. Keyed by the team.
+ *
+ * @param fromMonth          its first month: the one after the closing meeting's
+ * @param workplaceMeetingId the meeting that closed the previous iteration
+ */
+public record LoopIterationOpened(UUID teamId, UUID unitId, int iteration, String fromMonth, UUID workplaceMeetingId)
+        implements LearningEvent {
+}

@@ -1,0 +1,40 @@
+package org.learningloop.reporting.evidence;
+
+import org.learningloop.contracts.activity.QualityScores;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A carried-out, not cancelled activity as the evidence reports see it.
+ *
+ * @param intentionReached {@code yes}, {@code partly}, {@code no} or {@code null}
+ * @param quality          {@code null} until evaluated
+ */
+public record ActivityFact(UUID activityId, UUID teamId, UUID unitId, String activityType, UUID leadMeasureId,
+                           UUID designId, Integer designVersion, String segment, Instant carriedOutAt,
+                           String intentionReached, Map<String, Integer> outcomes, QualityScores quality) {
+
+    /** Intention reached as a success count: yes 1, partly ½, no 0. */
+    public double intentionSuccess() {
+        if ("yes".equals(intentionReached)) {
+            return 1;
+        }
+        return "partly".equals(intentionReached) ? 0.5 : 0;
+    }
+
+    public int outcome(String name) {
+        Integer value = outcomes == null ? null : outcomes.get(name);
+        return value == null ? 0 : Math.max(0, value);
+    }
+
+    /** Mean of the six quality dimensions, or {@code null} before evaluation. */
+    public Double meanQuality() {
+        if (quality == null) {
+            return null;
+        }
+        return (quality.intention() + quality.frames() + quality.content() + quality.presence() + quality.focus()
+                + quality.flexibility()) / 6.0;
+    }
+}

@@ -1,0 +1,78 @@
+package org.learningloop.reporting.evidence;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The evidence reports' priors and thresholds ({@code reporting.evidence.*}); every answer echoes the values used. */
+@ConfigMapping(prefix = "reporting.evidence")
+public interface EvidenceConfig {
+
+    /** Probability held by credible intervals (and coverage of the slope's confidence interval). */
+    @WithDefault("0.9")
+    double intervalLevel();
+
+    /** Shape α0 of the Gamma prior of outcomes per activity. */
+    @WithDefault("0.5")
+    double priorShape();
+
+    /** Rate β0 of the Gamma prior (worth β0 activities of data). */
+    @WithDefault("0.5")
+    double priorRate();
+
+    /** Joint posterior draws for P(best). */
+    @WithDefault("20000")
+    int draws();
+
+    /** Seed of the draws: the same data always gives the same answer. */
+    @WithDefault("20261127")
+    long seed();
+
+    /** P(best) a design needs to be named best in its segment. */
+    @WithDefault("0.9")
+    double bestThreshold();
+
+    /** Activities every compared design needs in the segment before one is named best. */
+    @WithDefault("10")
+    int minActivitiesPerDesign();
+
+    /** Smallest share of next month's activities the recommendation gives any design (exploration). */
+    @WithDefault("0.1")
+    double minExplorationShare();
+
+    Verdict verdict();
+
+    /** Thresholds of the lead-measure verdict. */
+    interface Verdict {
+        /** Most recent ISO weeks judged for lead actual vs target. */
+        @WithDefault("4")
+        int recentWeeks();
+
+        /** Share of those weeks that must reach the weekly target. */
+        @WithDefault("0.75")
+        double minShareOfWeeksOnTarget();
+
+        /** Monthly loop periods (with activities) over which execution must be high and stable. */
+        @WithDefault("4")
+        int minPeriods();
+
+        /** Carried-out activities needed before execution quality is judged. */
+        @WithDefault("12")
+        int minActivities();
+
+        /** Mean quality (1–5, mean of the six dimensions) every recent period must reach. */
+        @WithDefault("3.5")
+        double minQuality();
+
+        /** Intention-reached rate (partly = half) every recent period must reach. */
+        @WithDefault("0.6")
+        double minIntentionReached();
+
+        /** Largest fall of mean quality per period still counted as stable. */
+        @WithDefault("0.25")
+        double maxQualityDeclinePerPeriod();
+
+        /** Lag readings (since the lead measure's first activity) needed for the slope. */
+        @WithDefault("4")
+        int minLagReadings();
+    }
+}

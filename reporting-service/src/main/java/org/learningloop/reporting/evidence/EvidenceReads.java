@@ -1,0 +1,210 @@
+package org.learningloop.reporting.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.EventJson;
+import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.reporting.projection.ProjectionReads;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Reads of the {@code design-evidence} and {@code goal-facts} projections as plain records. */
+@ApplicationScoped
+public class EvidenceReads {
+
+    private static final TypeReference<Map<String, Integer>> OUTCOMES = new TypeReference<>() {
+    };
+    private static final String ACTIVITY_COLUMNS = "activity_id, team_id, unit_id, activity_type, lead_measure_id, "
+            + "design_id, design_version, segment, carried_out_at, intention_reached, outcomes::text as outcomes, "
+            + "q_intention, q_frames, q_content, q_presence, q_focus, q_flexibility";
+
+    private final ProjectionReads reads;
+
+    public EvidenceReads(ProjectionReads reads) {
+        this.reads = reads;
+    }
+
+    /** Carried-out, not cancelled activities matching the filters ({@code null} = any). */
+    public Uni<List<ActivityFact>> activities(UUID leadMeasureId, String segment, String activityType) {
+        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
+                        + " from design_activity where carried_out_at is not null and not cancelled"
+                        + " and ($1::uuid is null or lead_measure_id = $1) and ($2::text is null or segment = $2)"
+                        + " and ($3::text is null or activity_type = $3) order by carried_out_at, activity_id")
+                .execute(Tuple.tuple().addUUID(leadMeasureId).addString(segment).addString(activityType))
+                .map(EvidenceReads::activities));
+    }
+
+    /**
+     * Carried-out, not cancelled activities of the given lead measures: those naming one of them, and those naming
+     * none whose team and activity type match exactly one of them (as goal-service counts an activity towards the
+     * team's lead measure of its type). {@code measures} must hold every lead measure of those teams and types, so
+     * that an ambiguous activity (two candidates) is attributed to neither.
+     */
+    public Uni<List<ActivityFact>> activitiesOf(List<GoalFacts.LeadMeasure> measures) {
+        UUID[] ids = measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new);
+        UUID[] teams = measures.stream().map(GoalFacts.LeadMeasure::teamId).filter(java.util.Objects::nonNull)
+                .distinct().toArray(UUID[]::new);
+        String[] types = measures.stream().map(GoalFacts.LeadMeasure::activityType).filter(java.util.Objects::nonNull)
+                .distinct().toArray(String[]::new);
+        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
+                        + " from design_activity where carried_out_at is not null and not cancelled"
+                        + " and (lead_measure_id = any($1)"
+                        + " or (lead_measure_id is null and team_id = any($2) and activity_type = any($3)))"
+                        + " order by carried_out_at, activity_id")
+                .execute(Tuple.of(ids, teams, types))
+                .map(rows -> attribute(activities(rows), measures)));
+    }
+
+    /** Gives an activity without a lead measure the one lead measure of its team and type, or drops it. */
+    public static List<ActivityFact> attribute(List<ActivityFact> activities, List<GoalFacts.LeadMeasure> measures) {
+        List<ActivityFact> attributed = new ArrayList<>();
+        for (ActivityFact a : activities) {
+            if (a.leadMeasureId() != null) {
+                attributed.add(a);
+                continue;
+            }
+            List<GoalFacts.LeadMeasure> candidates = measures.stream()
+                    .filter(m -> java.util.Objects.equals(m.teamId(), a.teamId())
+                            && java.util.Objects.equals(m.activityType(), a.activityType()))
+                    .toList();
+            if (candidates.size() == 1) {
+                attributed.add(new ActivityFact(a.activityId(), a.teamId(), a.unitId(), a.activityType(),
+                        candidates.get(0).leadMeasureId(), a.designId(), a.designVersion(), a.segment(),
+                        a.carriedOutAt(), a.intentionReached(), a.outcomes(), a.quality()));
+            }
+        }
+        return attributed;
+    }
+
+    public Uni<Map<UUID, String>> designNames() {
+        return reads.read(DesignEvidenceProjection.NAME, c -> c.query("select design_id, name from design_name").execute()
+                .map(rows -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    rows.forEach(row -> names.put(row.getUUID("design_id"), row.getString("name")));
+                    return names;
+                }));
+    }
+
+    /** Whether the lead measure is known (proposed or activated). */
+    public Uni<Optional<GoalFacts.LeadMeasure>> leadMeasure(UUID leadMeasureId) {
+        return reads.read(GoalFactsProjection.NAME, c -> c.preparedQuery(
+                        "select * from lead_measure_fact where lead_measure_id = $1").execute(Tuple.of(leadMeasureId))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(leadMeasure(rows.iterator().next()))
+                        : Optional.empty()));
+    }
+
+    /** Lead measures of the activity type with their WIG, lag readings and manual readings (activities not yet). */
+    public Uni<List<GoalFacts.LeadMeasureEvidence>> leadMeasuresOfType(String activityType) {
+        return reads.read(GoalFactsProjection.NAME, c -> c.preparedQuery(
+                        "select * from lead_measure_fact where activity_type = $1 order by lead_measure_id")
+                .execute(Tuple.of(activityType))
+                .chain(rows -> {
+                    List<GoalFacts.LeadMeasure> measures = new ArrayList<>();
+                    rows.forEach(row -> measures.add(leadMeasure(row)));
+                    return evidenceOf(c, measures);
+                }));
+    }
+
+    private static Uni<List<GoalFacts.LeadMeasureEvidence>> evidenceOf(SqlConnection c,
+                                                                       List<GoalFacts.LeadMeasure> measures) {
+        UUID[] wigIds = measures.stream().map(GoalFacts.LeadMeasure::wigId).filter(java.util.Objects::nonNull)
+                .distinct().toArray(UUID[]::new);
+        UUID[] ids = measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new);
+        return wigs(c, "wig_id = any($1)", Tuple.of(wigIds)).chain(wigs -> lagReadings(c, wigIds)
+                .chain(lag -> c.preparedQuery("select lead_measure_id, week, count from lead_reading_fact "
+                                + "where lead_measure_id = any($1)").execute(Tuple.of(ids))
+                        .map(readingRows -> {
+                            Map<UUID, Map<String, Integer>> manual = new HashMap<>();
+                            readingRows.forEach(row -> {
+                                String week = row.getString("week");
+                                if (Periods.isPeriod(week) && week.contains("W")) { // goal-service validates; be safe
+                                    manual.computeIfAbsent(row.getUUID("lead_measure_id"), k -> new TreeMap<>())
+                                            .put(week, row.getInteger("count"));
+                                }
+                            });
+                            Map<UUID, GoalFacts.Wig> wigById = new HashMap<>();
+                            wigs.forEach(w -> wigById.put(w.wigId(), w));
+                            return measures.stream().map(m -> new GoalFacts.LeadMeasureEvidence(m,
+                                    wigById.get(m.wigId()),
+                                    lag.getOrDefault(m.wigId(), new TreeMap<>()),
+                                    manual.getOrDefault(m.leadMeasureId(), Map.of()), List.of())).toList();
+                        })));
+    }
+
+    public static Uni<List<GoalFacts.Wig>> wigs(SqlConnection c, String where, Tuple params) {
+        return c.preparedQuery("select wig_id, team_id, unit_id, parent_wig_id, title, metric, measure_unit, "
+                        + "lag_from::text as lag_from, lag_to::text as lag_to, start_date, deadline, cadence, state "
+                        + "from wig_fact where " + where + " order by title, wig_id").execute(params)
+                .map(rows -> {
+                    List<GoalFacts.Wig> wigs = new ArrayList<>();
+                    rows.forEach(row -> wigs.add(new GoalFacts.Wig(row.getUUID("wig_id"), row.getUUID("team_id"),
+                            row.getUUID("unit_id"), row.getUUID("parent_wig_id"), row.getString("title"),
+                            row.getString("metric"), row.getString("measure_unit"), decimal(row, "lag_from"),
+                            decimal(row, "lag_to"), row.getLocalDate("start_date"), row.getLocalDate("deadline"),
+                            row.getString("cadence"), row.getString("state"))));
+                    return wigs;
+                });
+    }
+
+    public static Uni<Map<UUID, SortedMap<String, BigDecimal>>> lagReadings(SqlConnection c, UUID[] wigIds) {
+        return c.preparedQuery("select wig_id, period, value::text as value from lag_reading_fact where wig_id = any($1)")
+                .execute(Tuple.of(wigIds))
+                .map(rows -> {
+                    Map<UUID, SortedMap<String, BigDecimal>> readings = new HashMap<>();
+                    rows.forEach(row -> readings.computeIfAbsent(row.getUUID("wig_id"), k -> new TreeMap<>())
+                            .put(row.getString("period"), new BigDecimal(row.getString("value"))));
+                    return readings;
+                });
+    }
+
+    public static GoalFacts.LeadMeasure leadMeasure(Row row) {
+        return new GoalFacts.LeadMeasure(row.getUUID("lead_measure_id"), row.getUUID("wig_id"), row.getUUID("team_id"),
+                row.getUUID("unit_id"), row.getString("name"), row.getString("activity_type"),
+                row.getInteger("weekly_target"), row.getString("status"));
+    }
+
+    private static BigDecimal decimal(Row row, String column) {
+        String value = row.getString(column);
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    private static List<ActivityFact> activities(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<ActivityFact> facts = new ArrayList<>();
+        rows.forEach(row -> facts.add(activity(row)));
+        return facts;
+    }
+
+    private static ActivityFact activity(Row row) {
+        OffsetDateTime at = row.getOffsetDateTime("carried_out_at");
+        Integer intention = row.getInteger("q_intention");
+        QualityScores quality = intention == null ? null : new QualityScores(intention, row.getInteger("q_frames"),
+                row.getInteger("q_content"), row.getInteger("q_presence"), row.getInteger("q_focus"),
+                row.getInteger("q_flexibility"));
+        Map<String, Integer> outcomes;
+        try {
+            String json = row.getString("outcomes");
+            outcomes = json == null ? Map.of() : new LinkedHashMap<>(EventJson.MAPPER.readValue(json, OUTCOMES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outcomes of " + row.getUUID("activity_id") + " are not a count map", e);
+        }
+        return new ActivityFact(row.getUUID("activity_id"), row.getUUID("team_id"), row.getUUID("unit_id"),
+                row.getString("activity_type"), row.getUUID("lead_measure_id"), row.getUUID("design_id"),
+                row.getInteger("design_version"), row.getString("segment"), at == null ? null : at.toInstant(),
+                row.getString("intention_reached"), outcomes, quality);
+    }
+}

@@ -1,0 +1,156 @@
+package org.learningloop.reporting.evidence;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.runtime.LoopConfig;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The evidence the loop exists to produce: design effectiveness, best design per segment, lead-measure verdicts. */
+@Path("/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvidenceResource {
+
+    private static final Pattern OUTCOME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final EvidenceReads reads;
+    private final EvidenceConfig config;
+    private final LoopConfig loop;
+
+    public EvidenceResource(EvidenceReads reads, EvidenceConfig config, LoopConfig loop) {
+        this.reads = reads;
+        this.config = config;
+        this.loop = loop;
+    }
+
+    /** The answer of design-effectiveness. */
+    public record DesignEffectivenessReport(String outcome, UUID leadMeasureId, String segment, String activityType,
+                                            Thresholds thresholds, List<DesignEffectiveness.Arm> items) {
+    }
+
+    /** The answer of best-designs. */
+    public record BestDesignsReport(String outcome, String activityType, Thresholds thresholds,
+                                    List<BestDesigns.SegmentBest> items) {
+    }
+
+    @GET
+    @Path("/design-effectiveness")
+    @Operation(summary = "Effectiveness per design version × segment",
+            description = "Outcome per activity (Gamma–Poisson posterior mean and credible interval), intention-reached "
+                    + "rate (Beta–Binomial, partly = half), mean quality per dimension by calendar month with its trend, "
+                    + "and P(best) within the activity type × segment. Filters: leadMeasureId, segment, activityType; "
+                    + "outcome names the outcome count (default membersRecruited).")
+    public Uni<DesignEffectivenessReport> designEffectiveness(@QueryParam("leadMeasureId") String leadMeasureId,
+                                                              @QueryParam("segment") String segment,
+                                                              @QueryParam("activityType") String activityType,
+                                                              @QueryParam("outcome") String outcome) {
+        UUID leadMeasure = QueryParams.uuid("leadMeasureId", leadMeasureId);
+        String segmentKey = key("segment", segment);
+        String type = key("activityType", activityType);
+        String outcomeName = outcome(outcome);
+        Thresholds thresholds = Thresholds.of(config);
+        Uni<Void> known = leadMeasure == null ? Uni.createFrom().voidItem()
+                : reads.leadMeasure(leadMeasure).invoke(found -> {
+                    if (found.isEmpty()) {
+                        throw CommandRejected.notFound("lead-measure-not-found", "There is no lead measure " + leadMeasure);
+                    }
+                }).replaceWithVoid();
+        return known.chain(() -> reads.activities(leadMeasure, segmentKey, type))
+                .chain(activities -> reads.designNames().map(names -> new DesignEffectivenessReport(outcomeName,
+                        leadMeasure, segmentKey, type, thresholds,
+                        DesignEffectiveness.arms(activities, outcomeName, names, thresholds, loop.timeZone()))));
+    }
+
+    @GET
+    @Path("/best-designs")
+    @Operation(summary = "Best design per activity type × segment, and next month's recommendation",
+            description = "status best (P(best) ≥ bestThreshold and every compared design version has at least "
+                    + "minActivitiesPerDesign activities), insufficient-evidence (with additionalActivitiesPerDesign, "
+                    + "a normal approximation) or only-design; recommendation: Thompson-sampling shares with a floor "
+                    + "of minExplorationShare, and its reasoning.")
+    public Uni<BestDesignsReport> bestDesigns(@QueryParam("activityType") String activityType,
+                                              @QueryParam("outcome") String outcome) {
+        String type = key("activityType", activityType);
+        String outcomeName = outcome(outcome);
+        Thresholds thresholds = Thresholds.of(config);
+        return reads.activities(null, null, type).chain(activities -> reads.designNames().map(names -> {
+            List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names, thresholds,
+                    loop.timeZone());
+            return new BestDesignsReport(outcomeName, type, thresholds, BestDesigns.of(arms, thresholds));
+        }));
+    }
+
+    @GET
+    @Path("/lead-measures/{leadMeasureId}/verdict")
+    @Operation(summary = "Keep, improve execution, replace, or insufficient evidence",
+            description = "The seed's logic: once execution is good (lead at target in the recent weeks, quality and "
+                    + "intention reached high and stable over several monthly periods) and the lag measure still does "
+                    + "not move, the lead measure is wrong. With the evidence figures and the thresholds used.")
+    public Uni<LeadMeasureVerdict.Answer> verdict(@PathParam("leadMeasureId") String leadMeasureId) {
+        UUID id = QueryParams.uuid("leadMeasureId", leadMeasureId);
+        Thresholds thresholds = Thresholds.of(config);
+        return reads.leadMeasure(id).chain(found -> {
+            if (found.isEmpty()) {
+                throw CommandRejected.notFound("lead-measure-not-found", "There is no lead measure " + id);
+            }
+            GoalFacts.LeadMeasure measure = found.get();
+            Uni<List<GoalFacts.LeadMeasureEvidence>> peers = measure.activityType() == null
+                    ? Uni.createFrom().item(List.of()) : reads.leadMeasuresOfType(measure.activityType());
+            return peers.chain(list -> {
+                List<GoalFacts.LeadMeasure> measures = new java.util.ArrayList<>(list.stream()
+                        .map(GoalFacts.LeadMeasureEvidence::leadMeasure).toList());
+                if (measures.stream().noneMatch(m -> m.leadMeasureId().equals(id))) {
+                    measures.add(measure);
+                }
+                return reads.activitiesOf(measures).chain(activities -> {
+                    Map<UUID, List<ActivityFact>> byMeasure = activities.stream()
+                            .collect(java.util.stream.Collectors.groupingBy(ActivityFact::leadMeasureId));
+                    List<GoalFacts.LeadMeasureEvidence> withActivities = list.stream()
+                            .map(e -> new GoalFacts.LeadMeasureEvidence(e.leadMeasure(), e.wig(), e.lagReadings(),
+                                    e.manualReadings(), byMeasure.getOrDefault(e.leadMeasure().leadMeasureId(),
+                                    List.of()))).toList();
+                    GoalFacts.LeadMeasureEvidence own = withActivities.stream()
+                            .filter(e -> e.leadMeasure().leadMeasureId().equals(id)).findFirst()
+                            .orElse(new GoalFacts.LeadMeasureEvidence(measure, null, new java.util.TreeMap<>(), Map.of(),
+                                    byMeasure.getOrDefault(id, List.of())));
+                    return Uni.createFrom().item(LeadMeasureVerdict.of(own, withActivities, thresholds,
+                            loop.timeZone()));
+                });
+            });
+        });
+    }
+
+    private static String key(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String key = value.strip();
+        if (!KEY.matcher(key).matches()) {
+            throw QueryParams.invalid(name, "must be a key such as call-centre (lower-case letters, digits, hyphens)");
+        }
+        return key;
+    }
+
+    private static String outcome(String value) {
+        if (value == null || value.isBlank()) {
+            return "membersRecruited";
+        }
+        String outcome = value.strip();
+        if (!OUTCOME.matcher(outcome).matches()) {
+            throw QueryParams.invalid("outcome", "must be an outcome name such as membersRecruited");
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,33 @@
+package org.learningloop.reporting.evidence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/** Rows of the {@code goal-facts} projection as plain records. */
+public final class GoalFacts {
+
+    private GoalFacts() {
+    }
+
+    /** A WIG; {@code state} is {@code active}, {@code achieved} or {@code abandoned}. */
+    public record Wig(UUID wigId, UUID teamId, UUID unitId, UUID parentWigId, String title, String metric,
+                      String measureUnit, BigDecimal from, BigDecimal to, LocalDate startDate, LocalDate deadline,
+                      String cadence, String state) {
+    }
+
+    /** A lead measure; {@code status} is {@code proposed}, {@code active} or {@code retired}. */
+    public record LeadMeasure(UUID leadMeasureId, UUID wigId, UUID teamId, UUID unitId, String name,
+                              String activityType, Integer weeklyTarget, String status) {
+    }
+
+    /**
+     * A lead measure with everything its verdict needs: its WIG, the WIG's lag readings by period, its manual
+     * weekly counts and its carried-out activities.
+     */
+    public record LeadMeasureEvidence(LeadMeasure leadMeasure, Wig wig, SortedMap<String, BigDecimal> lagReadings,
+                                      Map<String, Integer> manualReadings, java.util.List<ActivityFact> activities) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.learningloop.reporting.evidence;
+
+/** The priors and thresholds a report used, as answered (a plain copy of {@link EvidenceConfig}). */
+public record Thresholds(double intervalLevel, double priorShape, double priorRate, int draws, long seed,
+                         double bestThreshold, int minActivitiesPerDesign, double minExplorationShare,
+                         int recentWeeks, double minShareOfWeeksOnTarget, int minPeriods, int minActivities,
+                         double minQuality, double minIntentionReached, double maxQualityDeclinePerPeriod,
+                         int minLagReadings) {
+
+    public static Thresholds of(EvidenceConfig config) {
+        EvidenceConfig.Verdict v = config.verdict();
+        return new Thresholds(config.intervalLevel(), config.priorShape(), config.priorRate(), config.draws(),
+                config.seed(), config.bestThreshold(), config.minActivitiesPerDesign(), config.minExplorationShare(),
+                v.recentWeeks(), v.minShareOfWeeksOnTarget(), v.minPeriods(), v.minActivities(), v.minQuality(),
+                v.minIntentionReached(), v.maxQualityDeclinePerPeriod(), v.minLagReadings());
+    }
+
+    /** The defaults of {@link EvidenceConfig}, for tests. */
+    public static Thresholds defaults() {
+        return new Thresholds(0.9, 0.5, 0.5, 20_000, 20261127L, 0.9, 10, 0.1, 4, 0.75, 4, 12, 3.5, 0.6, 0.25, 4);
+    }
+}

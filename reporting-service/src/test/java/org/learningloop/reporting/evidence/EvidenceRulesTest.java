@@ -1,0 +1,153 @@
+package org.learningloop.reporting.evidence;
+
+import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.activity.QualityScores;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The verdict's decision order and the best-design rules on small, hand-made evidence (no framework). */
+class EvidenceRulesTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    private static final Instant TUESDAY = Instant.parse("2026-03-03T09:00:00Z");
+    private static final Thresholds DEFAULTS = Thresholds.defaults();
+    private final UUID lead = UUID.randomUUID();
+    private final UUID wig = UUID.randomUUID();
+
+    @Test
+    void threeWeeksOfActivity_isInsufficientEvidence() {
+        assertThat(verdict(activities(3, 3, 5, "yes"), readings(20, 20, 20, 20, 20)).verdict())
+                .isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
+    }
+
+    @Test
+    void belowTargetInTheRecentWeeks_isImproveExecution_evenBeforeEnoughPeriods() {
+        assertThat(verdict(activities(6, 2, 5, "yes"), readings()).verdict())
+                .isEqualTo(LeadMeasureVerdict.IMPROVE_EXECUTION);
+    }
+
+    @Test
+    void atTargetButFewerThanFourMonthlyPeriods_isInsufficientEvidence() {
+        LeadMeasureVerdict.Answer answer = verdict(activities(8, 3, 5, "yes"), readings(20, 20, 20, 20));
+        assertThat(answer.verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
+        assertThat(answer.execution().periods()).hasSize(2);
+    }
+
+    @Test
+    void atTargetWithLowQuality_isImproveExecution() {
+        assertThat(verdict(activities(18, 3, 3, "yes"), readings(20, 20, 20, 20, 20)).verdict())
+                .isEqualTo(LeadMeasureVerdict.IMPROVE_EXECUTION);
+        assertThat(verdict(activities(18, 3, 5, "no"), readings(20, 20, 20, 20, 20)).verdict())
+                .isEqualTo(LeadMeasureVerdict.IMPROVE_EXECUTION);
+    }
+
+    @Test
+    void goodExecution_flatLag_isReplace_risingLag_isKeep_tooFewReadings_isInsufficient() {
+        List<ActivityFact> good = activities(18, 3, 5, "yes");
+        LeadMeasureVerdict.Answer flat = verdict(good, readings(20, 21, 19, 20, 21));
+        assertThat(flat.verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
+        assertThat(flat.lag().low()).isNegative();
+        assertThat(verdict(good, readings(20, 22, 24, 26, 28)).verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
+        assertThat(verdict(good, readings(28, 26, 24, 22, 20)).verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
+        assertThat(verdict(good, readings(20, 22, 24)).verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
+    }
+
+    @Test
+    void bestDesign_needsTheThresholdAndEnoughActivities_elseEstimatesHowManyMore() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            facts.add(designActivity(a, "call-centre", i % 2)); // 0.5 per activity
+            facts.add(designActivity(b, "call-centre", 2)); // 2 per activity
+        }
+        for (int i = 0; i < 3; i++) {
+            facts.add(designActivity(a, "small-6-30", 0));
+            facts.add(designActivity(b, "small-6-30", 2));
+        }
+        List<BestDesigns.SegmentBest> best = BestDesigns.of(DesignEffectiveness.arms(facts, "membersRecruited",
+                Map.of(a, "A", b, "B"), DEFAULTS, ZONE), DEFAULTS);
+        assertThat(best).extracting(BestDesigns.SegmentBest::segment).containsExactly("call-centre", "small-6-30");
+        assertThat(best.get(0).status()).isEqualTo(BestDesigns.BEST);
+        assertThat(best.get(0).best().designId()).isEqualTo(b);
+        assertThat(best.get(0).recommendation().allocation()).extracting(BestDesigns.Allocation::share)
+                .containsExactly(0.9, 0.1);
+        assertThat(best.get(1).status()).isEqualTo(BestDesigns.INSUFFICIENT);
+        assertThat(best.get(1).additionalActivitiesPerDesign()).isEqualTo(7L); // up to the minimum of 10 each
+        assertThat(best.get(1).leader().designId()).isEqualTo(b);
+        // the same data gives the same probabilities (fixed seed)
+        assertThat(DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), DEFAULTS, ZONE))
+                .extracting(DesignEffectiveness.Arm::probabilityBest)
+                .isEqualTo(DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), DEFAULTS, ZONE).stream()
+                        .map(DesignEffectiveness.Arm::probabilityBest).toList());
+    }
+
+    @Test
+    void anActivityWithoutLeadMeasure_countsTowardsTheOnlyLeadMeasureOfItsTeamAndType_elseNone() {
+        UUID team = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        GoalFacts.LeadMeasure visits = new GoalFacts.LeadMeasure(lead, wig, team, null, "Visits", "visit", 3, "active");
+        GoalFacts.LeadMeasure calls = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, other, null, "Calls", "call", 3,
+                "active");
+        GoalFacts.LeadMeasure moreCalls = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, other, null, "More calls",
+                "call", 3, "active");
+        ActivityFact named = unattributed(team, "visit", calls.leadMeasureId());
+        ActivityFact visit = unattributed(team, "visit", null);
+        ActivityFact call = unattributed(other, "call", null);
+        ActivityFact meeting = unattributed(team, "meeting", null);
+        List<ActivityFact> attributed = EvidenceReads.attribute(List.of(named, visit, call, meeting),
+                List.of(visits, calls, moreCalls));
+        assertThat(attributed).extracting(ActivityFact::activityId).containsExactly(named.activityId(), visit.activityId());
+        assertThat(attributed).extracting(ActivityFact::leadMeasureId).containsExactly(calls.leadMeasureId(), lead);
+    }
+
+    private static ActivityFact unattributed(UUID team, String type, UUID leadMeasure) {
+        return new ActivityFact(UUID.randomUUID(), team, null, type, leadMeasure, null, null, "call-centre", TUESDAY,
+                "yes", Map.of(), null);
+    }
+
+    private ActivityFact designActivity(UUID design, String segment, int members) {
+        return new ActivityFact(UUID.randomUUID(), null, null, "visit", lead, design, 1, segment, TUESDAY, "yes",
+                Map.of("membersRecruited", members), new QualityScores(4, 4, 4, 4, 4, 4));
+    }
+
+    /** {@code perWeek} activities a week for {@code weeks} weeks from 2026-03-03, all scored {@code quality}. */
+    private List<ActivityFact> activities(int weeks, int perWeek, int quality, String intention) {
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int week = 0; week < weeks; week++) {
+            for (int n = 0; n < perWeek; n++) {
+                facts.add(new ActivityFact(UUID.randomUUID(), null, null, "visit", lead, null, null, "call-centre",
+                        TUESDAY.plus(Duration.ofDays(7L * week)).plus(Duration.ofHours(n)), intention, Map.of(),
+                        new QualityScores(quality, quality, quality, quality, quality, quality)));
+            }
+        }
+        return facts;
+    }
+
+    private static TreeMap<String, BigDecimal> readings(int... values) {
+        TreeMap<String, BigDecimal> readings = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            readings.put(String.format("2026-%02d", 3 + i), BigDecimal.valueOf(values[i]));
+        }
+        return readings;
+    }
+
+    private LeadMeasureVerdict.Answer verdict(List<ActivityFact> activities, TreeMap<String, BigDecimal> readings) {
+        GoalFacts.Wig theWig = new GoalFacts.Wig(wig, null, null, null, "Grow", "m", "u", BigDecimal.TEN,
+                BigDecimal.valueOf(30), LocalDate.parse("2026-03-01"), LocalDate.parse("2026-12-31"), "month", "active");
+        GoalFacts.LeadMeasureEvidence evidence = new GoalFacts.LeadMeasureEvidence(new GoalFacts.LeadMeasure(lead, wig,
+                null, null, "Visits", "visit", 3, "active"), theWig, readings, Map.of(), activities);
+        return LeadMeasureVerdict.of(evidence, List.of(evidence), DEFAULTS, ZONE);
+    }
+}

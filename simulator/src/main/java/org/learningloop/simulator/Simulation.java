@@ -1,0 +1,470 @@
+package org.learningloop.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.learningloop.simulator.Scenario.DesignSpec;
+import org.learningloop.simulator.Scenario.SegmentSpec;
+import org.learningloop.simulator.Scenario.TeamSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Plays a {@link Scenario} through the public APIs: sets up the organisation, then, week by week, the teams
+ * carry out, evaluate and give feedback on activities, hold their WIG meetings, read their lag measure at
+ * each month's end, and the unit's workplace meeting agrees how each design evolves. Every random choice
+ * comes from the scenario's seed, so the same scenario plays the same way (and a second run changes nothing).
+ */
+public final class Simulation {
+
+    /** A team as set up: its ids. */
+    public record TeamIds(String name, UUID teamId, UUID wigId, UUID leadMeasureId, List<UUID> members) {
+    }
+
+    /** An activity as played, with the truth behind it. */
+    public record Played(UUID activityId, String team, String design, String segment, LocalDate day, int recruited,
+                         String intentionReached, int quality) {
+    }
+
+    /** What was set up and played. */
+    public record Result(UUID unitId, UUID managerId, UUID organisationWigId, UUID unitWigId, List<TeamIds> teams,
+                         Map<String, UUID> designs, List<Played> activities, List<String> monthsClosed,
+                         Map<String, Integer> agreements, int wigMeetings) {
+
+        public TeamIds team(String name) {
+            return teams.stream().filter(team -> team.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private static final List<String> DIMENSIONS = List.of("intention", "frames", "content", "presence", "focus",
+            "flexibility");
+
+    private final LoopSteps steps;
+    private final Scenario scenario;
+    private final Consumer<String> progress;
+    private final SplittableRandom random;
+    private final Map<String, Integer> revisions = new LinkedHashMap<>();
+    private final Map<String, Integer> agreements = new LinkedHashMap<>();
+    private final List<Played> played = new ArrayList<>();
+    private final List<String> monthsClosed = new ArrayList<>();
+    private int wigMeetings;
+    private UUID unitId;
+
+    public Simulation(LoopSteps steps, Scenario scenario, Consumer<String> progress) {
+        this.steps = steps;
+        this.scenario = scenario;
+        this.progress = progress;
+        this.random = new SplittableRandom(scenario.seed());
+    }
+
+    /** Plays the whole scenario; what was set up and played. */
+    public Result run() {
+        return play(true);
+    }
+
+    /** Only the set-up (idempotent): the ids of what a run set up, without playing the months again. */
+    public Result describe() {
+        return play(false);
+    }
+
+    private Result play(boolean months) {
+        YearMonth first = YearMonth.from(scenario.anchor()).minusMonths(scenario.months());
+        UUID managerId = uuid("manager");
+        progress.accept("Setting up " + scenario.unitName() + ": the organisation WIG, the unit, "
+                + scenario.teams().size() + " teams, their WIGs and lead measures, " + scenario.designs().size()
+                + " designs");
+        LocalDate start = first.atDay(1);
+        LocalDate deadline = scenario.anchor().plusMonths(9).withDayOfMonth(1);
+        int lagFrom = scenario.teams().stream().mapToInt(TeamSpec::lagBase).sum();
+        UUID organisationWig = steps.wig(key("org-wig"), "Grow the union: net new members every month", null, null,
+                null, "net new members per month", lagFrom * 3, lagFrom * 9, start, deadline);
+        unitId = steps.unit(key("unit"), scenario.unitName(), managerId);
+        UUID unitWig = steps.wig(key("unit-wig"), scenario.unitName() + ": from " + lagFrom + " to " + lagFrom * 3
+                        + " net new members a month", null, unitId, organisationWig, "net new members per month",
+                lagFrom, lagFrom * 3, start, deadline);
+        List<TeamIds> teams = new ArrayList<>();
+        for (TeamSpec spec : scenario.teams()) {
+            teams.add(setUpTeam(spec, unitId, unitWig, start, deadline));
+        }
+        Map<String, UUID> designs = new LinkedHashMap<>();
+        for (DesignSpec design : scenario.designs()) {
+            designs.put(design.label(), steps.design(key("design-" + design.label()), unitId, teams.get(0).teamId(),
+                    design.name(), design.activityType(), null, List.copyOf(design.recruitedPerActivity().keySet()),
+                    "Employees see what the union does for them at their workplace and want to join",
+                    List.of("Introduce ourselves", "Ask what works and what does not at the workplace",
+                            "Show what the collective agreement gives", "Invite to join"),
+                    List.of("The collective agreement", "Insurance"), "This design recruits members"));
+            revisions.put(design.label(), 0);
+        }
+
+        List<Sparse> sparse = sparseActivities(teams);
+        for (YearMonth month = first; months && !month.isAfter(YearMonth.from(scenario.anchor())); month = month.plusMonths(1)) {
+            playMonth(month, unitId, unitWig, organisationWig, teams, designs, sparse);
+        }
+        return new Result(unitId, managerId, organisationWig, unitWig, teams, designs, List.copyOf(played),
+                List.copyOf(monthsClosed), Map.copyOf(agreements), wigMeetings);
+    }
+
+    private TeamIds setUpTeam(TeamSpec spec, UUID unitId, UUID unitWig, LocalDate start, LocalDate deadline) {
+        UUID teamId = steps.team(key("team-" + spec.name()), unitId, spec.name());
+        List<UUID> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID member = uuid("member-" + spec.name() + "-" + i);
+            steps.member(teamId, member, spec.name() + " member " + (i + 1), i == 0 ? "team-lead" : "member");
+            members.add(member);
+        }
+        UUID wigId = steps.wig(key("wig-" + spec.name()), spec.name() + ": from " + spec.lagBase() + " to "
+                        + spec.lagBase() * 3 + " net new members a month", teamId, unitId, unitWig,
+                "net new members per month", spec.lagBase(), spec.lagBase() * 3, start, deadline);
+        var measure = spec.leadMeasure();
+        if (!Scenario.WORKPLACE_VISIT.equals(measure.activityType())) {
+            steps.activityType(measure.activityType(), measure.name());
+        }
+        UUID leadMeasureId = steps.activeLeadMeasure(key("lead-" + spec.name()), wigId, measure.name(),
+                measure.activityType(), measure.weeklyTarget(), "Doing this " + measure.weeklyTarget()
+                        + " times a week moves net new members");
+        return new TeamIds(spec.name(), teamId, wigId, leadMeasureId, List.copyOf(members));
+    }
+
+    /** An activity of a segment with fixed numbers: which team, design and week of the scenario it falls in. */
+    private record Sparse(TeamIds team, String design, String segment, int weekIndex) {
+    }
+
+    private List<Sparse> sparseActivities(List<TeamIds> teams) {
+        List<Sparse> sparse = new ArrayList<>();
+        int weeks = Math.max(1, scenario.months() * 4);
+        List<TeamIds> visiting = visitingTeams(teams);
+        for (SegmentSpec segment : scenario.segments()) {
+            for (int n = 0; segment.fixedPerDesign() > 0 && n < segment.fixedPerDesign(); n++) {
+                for (DesignSpec design : designsFor(Scenario.WORKPLACE_VISIT)) {
+                    if (!design.recruitedPerActivity().containsKey(segment.key())) {
+                        continue;
+                    }
+                    sparse.add(new Sparse(visiting.get(random.nextInt(visiting.size())), design.label(), segment.key(),
+                            random.nextInt(weeks)));
+                }
+            }
+        }
+        return sparse;
+    }
+
+    private List<TeamIds> visitingTeams(List<TeamIds> teams) {
+        List<TeamIds> visiting = new ArrayList<>();
+        for (int i = 0; i < teams.size(); i++) {
+            if (Scenario.WORKPLACE_VISIT.equals(scenario.teams().get(i).leadMeasure().activityType())) {
+                visiting.add(teams.get(i));
+            }
+        }
+        return visiting.isEmpty() ? teams : visiting;
+    }
+
+    private void playMonth(YearMonth month, UUID unitId, UUID unitWig, UUID organisationWig, List<TeamIds> teams,
+                           Map<String, UUID> designs, List<Sparse> sparse) {
+        boolean current = month.equals(YearMonth.from(scenario.anchor()));
+        Map<String, Integer> recruitedByTeam = new LinkedHashMap<>();
+        Map<UUID, List<Played>> activitiesByDesign = new LinkedHashMap<>();
+        int before = played.size();
+        int firstWeekIndex = (int) java.time.temporal.ChronoUnit.WEEKS.between(
+                YearMonth.from(scenario.anchor()).minusMonths(scenario.months()).atDay(1), month.atDay(1));
+        int weekIndex = firstWeekIndex;
+        for (LocalDate monday = firstMonday(month); monday.getMonth() == month.getMonth()
+                && !monday.isAfter(scenario.anchor()); monday = monday.plusWeeks(1), weekIndex++) {
+            String week = isoWeek(monday);
+            for (int t = 0; t < teams.size(); t++) {
+                TeamIds team = teams.get(t);
+                TeamSpec spec = scenario.teams().get(t);
+                int count = scenario.activitiesPerWeek() + (random.nextInt(4) == 0 ? 1 : 0);
+                for (int i = 0; i < count; i++) {
+                    LocalDate day = monday.plusDays(random.nextInt(5));
+                    if (day.isAfter(scenario.anchor()) || YearMonth.from(day).isAfter(month)) {
+                        continue;
+                    }
+                    List<DesignSpec> usable = designsFor(spec.leadMeasure().activityType());
+                    String segment = pickSegment(usable);
+                    List<DesignSpec> forSegment = usable.stream()
+                            .filter(d -> d.recruitedPerActivity().containsKey(segment)).toList();
+                    String design = forSegment.get(random.nextInt(forSegment.size())).label();
+                    Played activity = play(team, spec, week + "-" + i, day, design, designs, segment);
+                    recruitedByTeam.merge(team.name(), activity.recruited(), Integer::sum);
+                    activitiesByDesign.computeIfAbsent(designs.get(design), d -> new ArrayList<>()).add(activity);
+                }
+                for (int s = 0; s < sparse.size(); s++) {
+                    Sparse one = sparse.get(s);
+                    if (one.weekIndex() == weekIndex && one.team().equals(team)) {
+                        LocalDate day = monday.plusDays(2);
+                        if (!day.isAfter(scenario.anchor())) {
+                            Played activity = play(team, spec, week + "-sparse-" + s, day, one.design(), designs,
+                                    one.segment());
+                            recruitedByTeam.merge(team.name(), activity.recruited(), Integer::sum);
+                            activitiesByDesign.computeIfAbsent(designs.get(one.design()), d -> new ArrayList<>())
+                                    .add(activity);
+                        }
+                    }
+                }
+                if (scenario.wigMeetings()) {
+                    holdWigMeeting(team, week, monday);
+                }
+            }
+        }
+        progress.accept(String.format("  %s: %d activities carried out, evaluated and given feedback on%s", month,
+                played.size() - before, scenario.wigMeetings() ? ", WIG meetings held every week" : ""));
+        if (current) {
+            return;
+        }
+        readLagMeasures(month, unitWig, organisationWig, teams, recruitedByTeam);
+        if (scenario.workplaceMeetings()) {
+            holdWorkplaceMeeting(month, unitId, designs, activitiesByDesign, teams);
+        }
+    }
+
+    private Played play(TeamIds team, TeamSpec spec, String slot, LocalDate day, String design,
+                        Map<String, UUID> designs, String segment) {
+        DesignSpec truth = scenario.designs().stream().filter(d -> d.label().equals(design)).findFirst().orElseThrow();
+        ZonedDateTime at = day.atTime(LocalTime.of(9 + random.nextInt(7), 15 * random.nextInt(4))).atZone(scenario.zone());
+        Instant carriedOutAt = at.toInstant();
+        String reference = "WP-" + Math.abs(uuid("workplace-" + slot + team.name()).getLeastSignificantBits() % 10000);
+        UUID activityId = steps.planActivity(key("activity-" + team.name() + "-" + slot), team.teamId(), unitId,
+                team.leadMeasureId(), designs.get(design), null, carriedOutAt.minusSeconds(3600), reference, segment,
+                segment.equals("small-6-30") ? 6 + random.nextInt(25) : 40 + random.nextInt(300), team.members());
+        double rate = truth.recruitedPerActivity().getOrDefault(segment, 0.0)
+                * Math.pow(1 + truth.revisionGain(), revisions.get(design));
+        int recruited = poisson(rate);
+        int quality = score(spec.execution());
+        String intention = random.nextDouble() < spec.execution() ? "yes" : random.nextBoolean() ? "partly" : "no";
+        List<Map<String, String>> adaptations = random.nextInt(3) == 0
+                ? List.of(Map.of("element", "frames", "what", "Moved to the lunch room", "why", "The break room was taken"))
+                : List.of();
+        steps.carryOut(activityId, carriedOutAt, quality, score(spec.execution()), intention, adaptations,
+                Map.of(Scenario.RECRUITED, recruited));
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (String dimension : DIMENSIONS) {
+            scores.put(dimension, dimension.equals("intention") ? quality : score(spec.execution()));
+        }
+        List<Map<String, String>> proposals = random.nextInt(4) == 0
+                ? List.of(Map.of("element", "content", "proposal", "Start with the question of pay, not insurance"))
+                : List.of();
+        steps.evaluate(activityId, scores, proposals);
+        steps.feedback(activityId, team.members().get(0), team.members().get(1), List.of(
+                Map.of("category", "keep", "element", "presence", "text", "You listened well"),
+                Map.of("category", random.nextBoolean() ? "improve" : "idea", "element", "content",
+                        "text", "Bring the leaflet on pay")));
+        Played activity = new Played(activityId, team.name(), design, segment, day, recruited, intention, quality);
+        played.add(activity);
+        return activity;
+    }
+
+    private void holdWigMeeting(TeamIds team, String week, LocalDate monday) {
+        JsonNode meeting = steps.openWigMeeting(team.teamId(), week);
+        if (meeting == null) {
+            return; // held in an earlier run
+        }
+        // its own random: what the meeting sees depends on the services, and must not shift the scenario's draws
+        SplittableRandom random = new SplittableRandom(uuid("wig-meeting-" + team.name() + "-" + week).getLeastSignificantBits());
+        ObjectNode record = steps.client().object();
+        ArrayNode accountability = record.putArray("accountability");
+        for (JsonNode commitment : meeting.path("commitmentsToAccountFor")) {
+            boolean kept = random.nextInt(5) != 0;
+            ObjectNode entry = accountability.addObject().put("commitmentId", commitment.path("id").asText())
+                    .put("kept", kept);
+            if (!kept) {
+                entry.put("note", "Two visits were cancelled by the employer");
+            }
+        }
+        String next = isoWeek(monday.plusWeeks(1));
+        ArrayNode commitments = record.putArray("commitments");
+        for (UUID member : team.members().subList(0, 2)) {
+            commitments.addObject().put("memberId", member.toString()).put("what", "Book two workplace visits")
+                    .put("leadMeasureId", team.leadMeasureId().toString()).put("dueWeek", next);
+        }
+        ArrayNode learningIds = record.putArray("learningIds");
+        JsonNode candidates = meeting.path("learningCandidates");
+        if (candidates.size() > 0) {
+            JsonNode candidate = candidates.get(0);
+            UUID learningId = steps.learningFromCandidate(key("learning-" + candidate.path("id").asText()), team.teamId(),
+                    UUID.fromString(candidate.path("id").asText()), "Opening with pay gets more questions than insurance",
+                    List.of("before", "content"));
+            learningIds.add(learningId.toString());
+        }
+        steps.recordWigMeeting(UUID.fromString(meeting.path("id").asText()), record);
+        wigMeetings++;
+    }
+
+    private void readLagMeasures(YearMonth month, UUID unitWig, UUID organisationWig, List<TeamIds> teams,
+                                 Map<String, Integer> recruitedByTeam) {
+        String period = month.toString();
+        long unitTotal = 0;
+        for (int t = 0; t < teams.size(); t++) {
+            TeamSpec spec = scenario.teams().get(t);
+            TeamIds team = teams.get(t);
+            int noise = random.nextInt(5) - 2;
+            long value = Math.max(0, spec.lagBase() + noise
+                    + (spec.leadMeasure().effective() ? recruitedByTeam.getOrDefault(team.name(), 0) : 0));
+            steps.lagReading(team.wigId(), period, value);
+            unitTotal += value;
+        }
+        steps.lagReading(unitWig, period, unitTotal);
+        steps.lagReading(organisationWig, period, unitTotal);
+    }
+
+    /**
+     * The unit's APT: a coaching note, then agreements grounded in the month's activities. Among the designs of
+     * one activity type, the one with the fewest members recruited per activity is revised (its content), the
+     * others kept. After the last complete month, each lead measure is judged on its truth: kept when it moves
+     * the lag measure, otherwise replaced by workplace visits. The decisions are taken even when the meeting was
+     * held by an earlier run, so that a second run plays the same scenario.
+     */
+    private void holdWorkplaceMeeting(YearMonth month, UUID unitId, Map<String, UUID> designs,
+                                      Map<UUID, List<Played>> activitiesByDesign, List<TeamIds> teams) {
+        List<ObjectNode> decided = new ArrayList<>();
+        for (String activityType : scenario.designs().stream().map(DesignSpec::activityType).distinct().toList()) {
+            List<DesignSpec> ofType = designsFor(activityType);
+            String weakest = null;
+            double weakestRate = Double.MAX_VALUE;
+            for (DesignSpec design : ofType) {
+                List<Played> done = activitiesByDesign.getOrDefault(designs.get(design.label()), List.of());
+                double rate = done.stream().mapToInt(Played::recruited).average().orElse(Double.MAX_VALUE);
+                if (!done.isEmpty() && rate < weakestRate) {
+                    weakestRate = rate;
+                    weakest = design.label();
+                }
+            }
+            for (DesignSpec design : ofType) {
+                List<Played> done = activitiesByDesign.getOrDefault(designs.get(design.label()), List.of());
+                if (done.isEmpty()) {
+                    continue;
+                }
+                boolean revise = ofType.size() > 1 && design.label().equals(weakest);
+                decided.add(designAgreement(month, designs.get(design.label()), done, revise));
+                agreements.merge(revise ? "revise-design" : "keep-design", 1, Integer::sum);
+                if (revise) {
+                    revisions.merge(design.label(), 1, Integer::sum);
+                }
+            }
+        }
+        if (month.equals(YearMonth.from(scenario.anchor()).minusMonths(1))) {
+            for (int t = 0; t < teams.size(); t++) {
+                decided.add(leadMeasureAgreement(month, teams.get(t), scenario.teams().get(t)));
+            }
+        }
+        JsonNode meeting = steps.openWorkplaceMeeting(unitId, month.toString());
+        if (meeting == null) {
+            return; // held by an earlier run
+        }
+        UUID meetingId = UUID.fromString(meeting.path("id").asText());
+        steps.coachingNote(meetingId, "Good pace on the visits; keep writing down why you adapt on site.", null);
+        decided.forEach(agreement -> steps.agreement(meetingId, agreement));
+        steps.closeWorkplaceMeeting(meetingId);
+        monthsClosed.add(month.toString());
+        progress.accept(String.format("  %s: workplace meeting held and closed with %d agreements", month,
+                decided.size()));
+    }
+
+    private ObjectNode designAgreement(YearMonth month, UUID designId, List<Played> done, boolean revise) {
+        ObjectNode agreement = steps.client().object().put("kind", revise ? "revise-design" : "keep-design")
+                .put("designId", designId.toString())
+                .put("rationale", String.format(java.util.Locale.ROOT, "%d activities in %s, %.2f members recruited per activity",
+                        done.size(), month, done.stream().mapToInt(Played::recruited).average().orElse(0)));
+        ArrayNode evidence = agreement.putArray("activityIds");
+        done.stream().limit(20).forEach(activity -> evidence.add(activity.activityId().toString()));
+        agreement.putArray("learningIds");
+        if (revise) {
+            ObjectNode content = agreement.putObject("content");
+            content.putArray("steps").add("Introduce ourselves").add("Start with the question of pay")
+                    .add("Ask what works and what does not at the workplace").add("Invite to join");
+            content.putArray("talkingPoints").add("Pay").add("The collective agreement").add("Insurance");
+        }
+        return agreement;
+    }
+
+    private ObjectNode leadMeasureAgreement(YearMonth month, TeamIds team, TeamSpec spec) {
+        ObjectNode agreement = steps.client().object().put("teamId", team.teamId().toString())
+                .put("leadMeasureId", team.leadMeasureId().toString());
+        agreement.putArray("learningIds");
+        agreement.putArray("activityIds");
+        if (spec.leadMeasure().effective()) {
+            agreements.merge("keep-lead-measure", 1, Integer::sum);
+            return agreement.put("kind", "keep-lead-measure")
+                    .put("rationale", "Members recruited on the visits show in net new members");
+        }
+        UUID replacement = steps.proposedLeadMeasure(key("lead-replacement-" + spec.name()), team.wigId(),
+                "Workplace visits", Scenario.WORKPLACE_VISIT, spec.leadMeasure().weeklyTarget(),
+                "Visits recruit where calls to members did not");
+        agreements.merge("replace-lead-measure", 1, Integer::sum);
+        return agreement.put("kind", "replace-lead-measure").put("replacementLeadMeasureId", replacement.toString())
+                .put("rationale", "Calls were made at target with high quality since " + month.minusMonths(
+                        scenario.months() - 1) + ", and net new members did not move");
+    }
+
+    private List<DesignSpec> designsFor(String activityType) {
+        return scenario.designs().stream().filter(design -> design.activityType().equals(activityType)).toList();
+    }
+
+    /** A segment that one of the designs targets, by the segments' shares (those with fixed numbers excluded). */
+    private String pickSegment(List<DesignSpec> designs) {
+        List<SegmentSpec> open = scenario.segments().stream().filter(s -> s.fixedPerDesign() <= 0 && s.share() > 0)
+                .filter(s -> designs.stream().anyMatch(d -> d.recruitedPerActivity().containsKey(s.key()))).toList();
+        if (open.isEmpty()) {
+            return designs.get(0).recruitedPerActivity().keySet().iterator().next();
+        }
+        double draw = random.nextDouble() * open.stream().mapToDouble(SegmentSpec::share).sum();
+        for (SegmentSpec segment : open) {
+            draw -= segment.share();
+            if (draw < 0) {
+                return segment.key();
+            }
+        }
+        return open.get(open.size() - 1).key();
+    }
+
+    /** A score 1..5 centred on the team's execution. */
+    private int score(double execution) {
+        double value = 1 + 4 * execution + (random.nextDouble() - 0.5) * 1.5;
+        return (int) Math.max(1, Math.min(5, Math.round(value)));
+    }
+
+    private int poisson(double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
+    }
+
+    private static LocalDate firstMonday(YearMonth month) {
+        LocalDate day = month.atDay(1);
+        while (day.getDayOfWeek() != DayOfWeek.MONDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    static String isoWeek(LocalDate day) {
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** An Idempotency-Key (visible ASCII, no spaces) naming what it creates within the scenario. */
+    private String key(String what) {
+        return (scenario.name() + ":" + scenario.seed() + ":" + what).replaceAll("[^A-Za-z0-9:._-]", "-");
+    }
+
+    private UUID uuid(String what) {
+        return UUID.nameUUIDFromBytes(key(what).getBytes(StandardCharsets.UTF_8));
+    }
+}
