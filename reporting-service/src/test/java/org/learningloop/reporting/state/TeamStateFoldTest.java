@@ -3,6 +3,8 @@ package org.learningloop.reporting.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.EventJson;
+import org.learningloop.contracts.learning.LoopIterationClosed;
+import org.learningloop.contracts.learning.LoopIterationOpened;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.ReportingBeans;
 
@@ -82,6 +84,27 @@ class TeamStateFoldTest {
                         "{\"unitId\":\"" + UUID.randomUUID() + "\",\"teamIds\":[\"" + UUID.randomUUID() + "\"]}"));
         assertThat(TeamStateFold.fold(team, Instant.parse("2026-06-01T00:00:00Z"), meetings).loopIteration().number())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void givenTheLearningServicesLoopIterationEvents_whenFolded_thenTheTeamIsInItsNextIteration() {
+        UUID team = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        List<TeamStateFold.Entry> entries = List.of(
+                contract("learning.loop-iteration-closed.v1", "2026-04-01T10:00:00Z",
+                        new LoopIterationClosed(team, unit, 1, null, "2026-03", meeting, List.of())),
+                contract("learning.loop-iteration-opened.v1", "2026-04-01T10:00:00Z",
+                        new LoopIterationOpened(team, unit, 2, "2026-04", meeting)));
+        assertThat(TeamStateFold.fold(team, Instant.parse("2026-04-02T00:00:00Z"), entries).loopIteration())
+                .isEqualTo(new TeamState.LoopIteration(2, "2026-04", "loop-iteration-events"));
+        assertThat(TeamStateFold.fold(team, Instant.parse("2026-03-31T00:00:00Z"), entries).loopIteration())
+                .isEqualTo(new TeamState.LoopIteration(1, null, "workplace-meetings-closed"));
+    }
+
+    private static TeamStateFold.Entry contract(String type, String time, org.learningloop.contracts.LoopEvent event) {
+        assertThat(ReportingBeans.CATALOG.typeOf(event).ceType()).isEqualTo(type);
+        return new TeamStateFold.Entry(type, Instant.parse(time), json(ReportingBeans.CATALOG.encode(event)));
     }
 
     /** Years of history fold fast: the figure goes to the README. */
