@@ -21,7 +21,7 @@ public final class Scenarios {
 
     /**
      * The living demo, and the ground truth the system tests hold the reports to: a region office with three WIG
-     * teams over three complete months and the current one so far.
+     * teams over four complete months (each closed by its APT) and the current one so far.
      * <ul>
      *   <li>Design B ("Headset-break pitch") recruits 2.0 members per visit at call centres, design A
      *       ("Break-room talk") 0.6; at small workplaces (6-30 employees) A recruits 1.8 and B 0.5.</li>
@@ -32,7 +32,7 @@ public final class Scenarios {
      * </ul>
      */
     public static Scenario demo(LocalDate anchor) {
-        return new Scenario("demo", 20261127L, anchor, STOCKHOLM, 3, "Region office Nordväst",
+        return new Scenario("demo", 20261127L, anchor, STOCKHOLM, 4, "Region office Nordväst",
                 List.of(new TeamSpec("Team Harbour", 0.8,
                                 new LeadMeasureSpec("Workplace visits", Scenario.WORKPLACE_VISIT, 4, true), 8),
                         new TeamSpec("Team Valley", 0.75,

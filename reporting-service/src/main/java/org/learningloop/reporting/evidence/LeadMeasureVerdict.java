@@ -1,6 +1,8 @@
 package org.learningloop.reporting.evidence;
 
 import org.learningloop.reporting.evidence.stats.Correlation;
+import org.learningloop.reporting.evidence.stats.Distributions;
+import org.learningloop.reporting.evidence.stats.Interval;
 import org.learningloop.reporting.evidence.stats.LinearFit;
 
 import java.math.BigDecimal;
@@ -60,9 +62,13 @@ public final class LeadMeasureVerdict {
                             Double qualitySlopeLow, Double qualitySlopeHigh, boolean high, boolean stable) {
     }
 
-    /** The lag measure's readings since the first activity and their slope per period. */
+    /**
+     * The lag measure's readings since the first activity: their slope per period, and their mean against the
+     * WIG's starting value ({@code baseline}, the X of "from X to Y"), each with its t-based interval.
+     */
     public record Lag(java.util.UUID wigId, String cadence, String direction, Map<String, BigDecimal> readings,
-                      Double slopePerPeriod, Double low, Double high, double level) {
+                      Double slopePerPeriod, Double low, Double high, double level, Double baseline,
+                      Double meanAboveBaseline, Double meanAboveBaselineLow, Double meanAboveBaselineHigh) {
     }
 
     /**
@@ -116,18 +122,29 @@ public final class LeadMeasureVerdict {
                     + "measure's first activity; at least %d are needed for its slope.", lag.readings().size(),
                     t.minLagReadings());
         } else {
-            double sign = "down".equals(lag.direction()) ? -1 : 1;
-            boolean moving = sign > 0 ? lag.low() > 0 : lag.high() < 0;
+            boolean up = !"down".equals(lag.direction());
+            boolean trending = up ? lag.low() > 0 : lag.high() < 0;
+            // standing clear of the WIG's start counts only while the lag is not clearly heading back
+            boolean awayFromBaseline = lag.meanAboveBaselineLow() != null
+                    && (up ? lag.meanAboveBaselineLow() > 0 : lag.meanAboveBaselineHigh() < 0)
+                    && (up ? lag.high() >= 0 : lag.low() <= 0);
+            boolean moving = trending || awayFromBaseline;
             verdict = moving ? KEEP : REPLACE;
             reason = moving
-                    ? String.format(Locale.ROOT, "Execution is good and the lag measure moves %s: slope %.3f per period, "
-                    + "%.0f%% interval [%.3f, %.3f].", lag.direction(), lag.slopePerPeriod(), t.intervalLevel() * 100,
-                    lag.low(), lag.high())
+                    ? String.format(Locale.ROOT, "Execution is good and the lag measure moves %s: %s", lag.direction(),
+                    trending ? String.format(Locale.ROOT, "slope %.3f per period, %.0f%% interval [%.3f, %.3f].",
+                            lag.slopePerPeriod(), t.intervalLevel() * 100, lag.low(), lag.high())
+                            : String.format(Locale.ROOT, "its readings stand %.3f from the WIG's start %.3f, %.0f%% "
+                                    + "interval [%.3f, %.3f].", lag.meanAboveBaseline(), lag.baseline(),
+                            t.intervalLevel() * 100, lag.meanAboveBaselineLow(), lag.meanAboveBaselineHigh()))
                     : String.format(Locale.ROOT, "Execution is good (lead at target, quality and intention reached high "
                     + "and stable over %d periods) but the lag measure does not move %s: slope %.3f per period, %.0f%% "
-                    + "interval [%.3f, %.3f] includes 0 or points the wrong way. The lead measure does not drive the "
-                    + "WIG: replace it.", execution.recentPeriods().size(), lag.direction(), lag.slopePerPeriod(),
-                    t.intervalLevel() * 100, lag.low(), lag.high());
+                    + "interval [%.3f, %.3f] includes 0 or points the wrong way, and its readings do not stand clear "
+                    + "of the WIG's start%s. The lead measure does not drive the WIG: replace it.",
+                    execution.recentPeriods().size(), lag.direction(), lag.slopePerPeriod(), t.intervalLevel() * 100,
+                    lag.low(), lag.high(), lag.meanAboveBaseline() == null ? "" : String.format(Locale.ROOT,
+                            " (%.3f from it, interval [%.3f, %.3f])", lag.meanAboveBaseline(),
+                            lag.meanAboveBaselineLow(), lag.meanAboveBaselineHigh()));
         }
         return new Answer(measure.leadMeasureId(), measure.name(), measure.activityType(), verdict, reason, lead,
                 execution, lag, association, t);
@@ -214,13 +231,35 @@ public final class LeadMeasureVerdict {
                 readings.put(period, value);
             }
         });
-        LinearFit fit = LinearFit.of(readings.keySet().stream().mapToDouble(Periods::index).toArray(),
-                readings.values().stream().mapToDouble(BigDecimal::doubleValue).toArray(), t.intervalLevel());
+        double[] values = readings.values().stream().mapToDouble(BigDecimal::doubleValue).toArray();
+        LinearFit fit = LinearFit.of(readings.keySet().stream().mapToDouble(Periods::index).toArray(), values,
+                t.intervalLevel());
+        Double baseline = wig == null || wig.from() == null ? null : wig.from().doubleValue();
+        Interval aboveBaseline = baseline == null ? null : meanInterval(values, baseline, t.intervalLevel());
         return new Lag(wig == null ? null : wig.wigId(), wig == null ? null : wig.cadence(), direction, readings,
                 DesignEffectiveness.round(fit.slope()),
                 fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().low()),
                 fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().high()),
-                t.intervalLevel());
+                t.intervalLevel(), baseline,
+                aboveBaseline == null ? null : DesignEffectiveness.round((aboveBaseline.low() + aboveBaseline.high()) / 2),
+                aboveBaseline == null ? null : DesignEffectiveness.round(aboveBaseline.low()),
+                aboveBaseline == null ? null : DesignEffectiveness.round(aboveBaseline.high()));
+    }
+
+    /**
+     * The t-based interval of the readings' mean minus {@code baseline}; {@code null} below 2 readings. Readings
+     * that never vary give a zero-width interval at their difference.
+     */
+    static Interval meanInterval(double[] values, double baseline, double level) {
+        int n = values.length;
+        if (n < 2) {
+            return null;
+        }
+        double mean = java.util.Arrays.stream(values).average().orElse(0) - baseline;
+        double variance = java.util.Arrays.stream(values).map(v -> (v - baseline - mean) * (v - baseline - mean)).sum()
+                / (n - 1);
+        double half = Distributions.studentTQuantile(1 - (1 - level) / 2, n - 1) * Math.sqrt(variance / n);
+        return new Interval(mean - half, mean + half, level);
     }
 
     static Association association(GoalFacts.LeadMeasureEvidence evidence, List<GoalFacts.LeadMeasureEvidence> peers,

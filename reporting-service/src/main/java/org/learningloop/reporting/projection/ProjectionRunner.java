@@ -51,6 +51,16 @@ final class ProjectionRunner implements AutoCloseable {
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     /** The generation has been retired by a switch: this runner has nothing left to do. */
+    /**
+     * Another runner of the same generation (another replica) applied part of this batch first: the batch is
+     * rolled back and the runner reads on from the checkpoint, so no event is applied twice.
+     */
+    static final class Overtaken extends RuntimeException {
+        Overtaken(String where) {
+            super("Another runner applied " + where + " first; reading on from the checkpoint", null, false, false);
+        }
+    }
+
     static final class Retired extends RuntimeException {
         Retired() {
             super("generation retired", null, false, false);
@@ -195,6 +205,8 @@ final class ProjectionRunner implements AutoCloseable {
             } catch (Retired retired) {
                 LOG.infof("Projection %s generation %d retired", projection.name(), generation);
                 running = false;
+            } catch (Overtaken overtaken) {
+                LOG.debugf("Projection %s generation %d: %s", projection.name(), generation, overtaken.getMessage());
             } catch (WakeupException e) {
                 if (running) {
                     lastError.set(describe(e));
@@ -300,8 +312,8 @@ final class ProjectionRunner implements AutoCloseable {
                     skip.add(index);
                 });
                 savepoints = false;
-            } catch (Retired retired) {
-                throw retired;
+            } catch (Retired | Overtaken stop) {
+                throw stop;
             } catch (RuntimeException failure) {
                 if (deterministic(failure) && !savepoints) {
                     // find the event(s) that fail the same way every time, one savepoint each
@@ -323,12 +335,16 @@ final class ProjectionRunner implements AutoCloseable {
     private int apply(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded, Set<Integer> skip,
                       boolean savepoints) {
         Map<TopicPartition, Long> next = new HashMap<>();
+        Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
-            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            next.merge(partition, record.offset() + 1, Math::max);
+            first.merge(partition, record.offset(), Math::min);
         }
         int applied = batch.size() - skip.size();
         Map<Integer, String> poison = new HashMap<>();
         return pool.withTransaction(tx -> claim(tx, applied)
+                        .chain(() -> notOvertaken(tx, first))
                         .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema) + ", public").execute())
                         .chain(() -> {
                             List<Integer> indexes = new ArrayList<>(batch.size());
@@ -382,6 +398,26 @@ final class ProjectionRunner implements AutoCloseable {
                 .chain(rows -> {
                     if (!rows.iterator().hasNext() || "retired".equals(rows.iterator().next().getString("state"))) {
                         return Uni.createFrom().failure(new Retired());
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /**
+     * Under the generation's row lock taken by {@link #claim}: fails with {@link Overtaken} when the stored
+     * checkpoint of a partition is already past the batch's first offset there (another replica's runner applied it).
+     */
+    private Uni<Void> notOvertaken(SqlConnection tx, Map<TopicPartition, Long> first) {
+        return tx.preparedQuery("select topic, partition, next_offset from public.projection_checkpoint "
+                        + "where projection = $1 and generation = $2")
+                .execute(Tuple.of(projection.name(), generation))
+                .chain(rows -> {
+                    for (Row row : rows) {
+                        TopicPartition partition = new TopicPartition(row.getString("topic"), row.getInteger("partition"));
+                        Long batchStart = first.get(partition);
+                        if (batchStart != null && row.getLong("next_offset") > batchStart) {
+                            return Uni.createFrom().failure(new Overtaken(partition + "@" + batchStart));
+                        }
                     }
                     return Uni.createFrom().voidItem();
                 });

@@ -139,6 +139,23 @@ public class ProjectionRuntime {
         generations(name).await().atMost(Duration.ofSeconds(30)).forEach(this::startRunner);
     }
 
+    /**
+     * Starts one more runner of each generation of the projection, as a second replica of the service would run
+     * it (tests); the caller closes them.
+     */
+    List<ProjectionRunner> startAsAnotherReplica(String name) {
+        Projection projection = projections.get(name);
+        List<ProjectionRunner> started = new ArrayList<>();
+        for (Generation generation : generations(name).await().atMost(Duration.ofSeconds(30))) {
+            ProjectionRunner runner = new ProjectionRunner(projection, generation.generation(), generation.schema(),
+                    "building".equals(generation.state()), pool, decoder, deadLetters, bootstrapServers, batchSize,
+                    this::switchOver);
+            runner.start();
+            started.add(runner);
+        }
+        return started;
+    }
+
     /** What the runner of a generation reports on this replica. */
     public record RunnerStatus(double eventsPerSecond, String lastError) {
     }

@@ -55,10 +55,17 @@ class EvidenceRulesTest {
     @Test
     void goodExecution_flatLag_isReplace_risingLag_isKeep_tooFewReadings_isInsufficient() {
         List<ActivityFact> good = activities(18, 3, 5, "yes");
-        LeadMeasureVerdict.Answer flat = verdict(good, readings(20, 21, 19, 20, 21));
+        // the WIG starts at 10: flat at its start is not moving
+        LeadMeasureVerdict.Answer flat = verdict(good, readings(10, 11, 9, 10, 11));
         assertThat(flat.verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
         assertThat(flat.lag().low()).isNegative();
+        assertThat(flat.lag().meanAboveBaselineLow()).isNegative();
         assertThat(verdict(good, readings(20, 22, 24, 26, 28)).verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
+        // steady well above the WIG's start: the lead measure lifted the lag to a new level and holds it there
+        LeadMeasureVerdict.Answer lifted = verdict(good, readings(20, 21, 19, 20, 21));
+        assertThat(lifted.verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
+        assertThat(lifted.lag().meanAboveBaseline()).isEqualTo(10.2);
+        // above the start but clearly heading back to it
         assertThat(verdict(good, readings(28, 26, 24, 22, 20)).verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
         assertThat(verdict(good, readings(20, 22, 24)).verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
     }

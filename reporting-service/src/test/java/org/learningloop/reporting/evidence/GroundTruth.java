@@ -82,7 +82,7 @@ final class GroundTruth {
         goal(unit, "wig-" + unitWig, new WigDefined(unitWig, null, unit, organisationWig, "Region South grows",
                 lag("100", "200")), START);
         team(designsTeam, "Designs", designsLead, visitType, 5);
-        team(flatTeam, "Flat", flatLead, callType, 3);
+        team(flatTeam, "Flat", flatLead, callType, 3, "20"); // its lag stays where its WIG starts
         team(risingTeam, "Rising", risingLead, callType, 3);
         team(poorTeam, "Poor", poorLead, meetingType, 5);
         activity(unit, "design-" + designA, new DesignCreated(designA, unit, null, "Design A", visitType, designsLead,
@@ -138,10 +138,15 @@ final class GroundTruth {
     }
 
     private void team(UUID team, String name, UUID lead, String activityType, int weeklyTarget) {
+        team(team, name, lead, activityType, weeklyTarget, "10");
+    }
+
+    private void team(UUID team, String name, UUID lead, String activityType, int weeklyTarget, String lagFrom) {
         UUID wig = UUID.randomUUID();
         wigOf.put(team, wig);
         goal(team, "team-" + team, new TeamCreated(team, unit, name), START);
-        goal(team, "wig-" + wig, new WigDefined(wig, team, unit, unitWig, "Grow " + name, lag("10", "30")), START);
+        goal(team, "wig-" + wig, new WigDefined(wig, team, unit, unitWig, "Grow " + name,
+                lag(lagFrom, new BigDecimal(lagFrom).add(new BigDecimal("20")).toPlainString())), START);
         goal(team, "lead-" + lead, new LeadMeasureProposed(lead, wig, team, unit, name + " activities", activityType,
                 weeklyTarget, "Activities recruit members", null), START);
         goal(team, "lead-" + lead, new LeadMeasureActivated(lead, wig, team, unit, activityType, weeklyTarget, null, null,

@@ -148,6 +148,26 @@ class RebuildTest {
                 .jsonPath().getLong("eventsApplied")).isEqualTo(applied + scenario.events().size()));
     }
 
+    @Test
+    void twoReplicasRunningTheSameProjection_applyEachEventOnce() {
+        awaitAllLive(List.of("team-history"));
+        long applied = given().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
+        List<ProjectionRunner> secondReplica = runtime.startAsAnotherReplica("team-history");
+        try {
+            List<LoopScenario.Published> events = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                events.addAll(new LoopScenario(Instant.parse("2026-06-01T08:00:00Z").plusSeconds(i)).events());
+            }
+            LoopScenario.publish(kafka, events);
+            awaitAllLive(List.of("team-history"));
+            // a batch applied by both runners would count twice (the history's key would hide the duplicate rows)
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().get("/admin/projections/team-history")
+                    .jsonPath().getLong("eventsApplied")).isEqualTo(applied + events.size()));
+        } finally {
+            secondReplica.forEach(ProjectionRunner::close);
+        }
+    }
+
     @jakarta.inject.Inject
     ProjectionRuntime runtime;
 
