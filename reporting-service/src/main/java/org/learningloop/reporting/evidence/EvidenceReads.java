@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
 
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Reads of the {@code design-evidence} and {@code goal-facts} projections as plain records. */
+/** Reads of the {@code activity-facts} and {@code goal-facts} projections as plain records. */
 @ApplicationScoped
 public class EvidenceReads {
 
@@ -31,7 +32,7 @@ public class EvidenceReads {
     };
     private static final String ACTIVITY_COLUMNS = "activity_id, team_id, unit_id, activity_type, lead_measure_id, "
             + "design_id, design_version, segment, carried_out_at, intention_reached, outcomes::text as outcomes, "
-            + "q_intention, q_frames, q_content, q_presence, q_focus, q_flexibility";
+            + "quality_intention, quality_frames, quality_content, quality_presence, quality_focus, quality_flexibility";
 
     private final ProjectionReads reads;
 
@@ -41,8 +42,8 @@ public class EvidenceReads {
 
     /** Carried-out, not cancelled activities matching the filters ({@code null} = any). */
     public Uni<List<ActivityFact>> activities(UUID leadMeasureId, String segment, String activityType) {
-        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
-                        + " from design_activity where carried_out_at is not null and not cancelled"
+        return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
+                        + " from activity_fact where carried_out_at is not null and not cancelled"
                         + " and ($1::uuid is null or lead_measure_id = $1) and ($2::text is null or segment = $2)"
                         + " and ($3::text is null or activity_type = $3) order by carried_out_at, activity_id")
                 .execute(Tuple.tuple().addUUID(leadMeasureId).addString(segment).addString(activityType))
@@ -61,8 +62,8 @@ public class EvidenceReads {
                 .distinct().toArray(UUID[]::new);
         String[] types = measures.stream().map(GoalFacts.LeadMeasure::activityType).filter(java.util.Objects::nonNull)
                 .distinct().toArray(String[]::new);
-        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
-                        + " from design_activity where carried_out_at is not null and not cancelled"
+        return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
+                        + " from activity_fact where carried_out_at is not null and not cancelled"
                         + " and (lead_measure_id = any($1)"
                         + " or (lead_measure_id is null and team_id = any($2) and activity_type = any($3)))"
                         + " order by carried_out_at, activity_id")
@@ -92,7 +93,7 @@ public class EvidenceReads {
     }
 
     public Uni<Map<UUID, String>> designNames() {
-        return reads.read(DesignEvidenceProjection.NAME, c -> c.query("select design_id, name from design_name").execute()
+        return reads.read(ActivityFactsProjection.NAME, c -> c.query("select design_id, name from design_name").execute()
                 .map(rows -> {
                     Map<UUID, String> names = new HashMap<>();
                     rows.forEach(row -> names.put(row.getUUID("design_id"), row.getString("name")));
@@ -191,10 +192,11 @@ public class EvidenceReads {
 
     private static ActivityFact activity(Row row) {
         OffsetDateTime at = row.getOffsetDateTime("carried_out_at");
-        Integer intention = row.getInteger("q_intention");
-        QualityScores quality = intention == null ? null : new QualityScores(intention, row.getInteger("q_frames"),
-                row.getInteger("q_content"), row.getInteger("q_presence"), row.getInteger("q_focus"),
-                row.getInteger("q_flexibility"));
+        Integer intention = row.getInteger("quality_intention");
+        QualityScores quality = intention == null ? null : new QualityScores(intention,
+                row.getInteger("quality_frames"), row.getInteger("quality_content"),
+                row.getInteger("quality_presence"), row.getInteger("quality_focus"),
+                row.getInteger("quality_flexibility"));
         Map<String, Integer> outcomes;
         try {
             String json = row.getString("outcomes");

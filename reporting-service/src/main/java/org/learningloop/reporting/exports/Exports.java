@@ -1,11 +1,13 @@
 package org.learningloop.reporting.exports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
+import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
 
@@ -22,7 +24,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Writes the exports page by page (keyset pages of {@value #PAGE} rows, each read from the live generation),
@@ -39,6 +44,12 @@ public class Exports {
             "lead_measure_id", "design_id", "design_version", "segment", "scheduled_at", "carried_out_at", "cancelled",
             "intention_reached", "presence", "focus", "quality_intention", "quality_frames", "quality_content",
             "quality_presence", "quality_focus", "quality_flexibility", "outcomes");
+
+    /** The select list of the CSV's columns ({@code outcomes} is jsonb, written as {@code key=value;...}). */
+    private static final String ACTIVITY_SELECT = ACTIVITY_COLUMNS.stream()
+            .map(c -> "outcomes".equals(c) ? "outcomes::text as outcomes" : c).collect(Collectors.joining(", "));
+    private static final TypeReference<Map<String, Integer>> OUTCOMES = new TypeReference<>() {
+    };
 
     private final ProjectionReads reads;
 
@@ -117,8 +128,8 @@ public class Exports {
                 List<String> fields = new ArrayList<>(ACTIVITY_COLUMNS.size());
                 for (String column : ACTIVITY_COLUMNS) {
                     Object value = row.getValue(column);
-                    fields.add(value == null ? "" : value instanceof OffsetDateTime time
-                            ? time.toInstant().toString() : value.toString());
+                    fields.add(value == null ? "" : "outcomes".equals(column) ? outcomes(value.toString())
+                            : value instanceof OffsetDateTime time ? time.toInstant().toString() : value.toString());
                 }
                 row(out, fields);
             }
@@ -139,12 +150,22 @@ public class Exports {
             params.addOffsetDateTime((OffsetDateTime) after[0]).addUUID((UUID) after[1]);
             key = " and (at, activity_id) > ($5, $6)";
         }
-        String sql = "select " + String.join(", ", ACTIVITY_COLUMNS) + ", at from activity_export"
+        String sql = "select " + ACTIVITY_SELECT + ", at from activity_fact"
                 + " where ($1::uuid is null or team_id = $1) and ($2::uuid is null or unit_id = $2)"
                 + " and ($3::timestamptz is null or at >= $3) and ($4::timestamptz is null or at < $4)"
                 + key + " order by at, activity_id limit " + PAGE;
-        return reads.read(ActivityExportProjection.NAME, tx -> tx.preparedQuery(sql).execute(params).map(Exports::rows))
+        return reads.read(ActivityFactsProjection.NAME, tx -> tx.preparedQuery(sql).execute(params).map(Exports::rows))
                 .await().atMost(PATIENCE);
+    }
+
+    /** Outcome counts as {@code key=value;...}, keys in alphabetical order (deterministic); none gives "". */
+    static String outcomes(String json) {
+        try {
+            return new TreeMap<>(EventJson.MAPPER.readValue(json, OUTCOMES)).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored outcomes are not a count map", e);
+        }
     }
 
     static void row(Writer out, List<String> fields) {

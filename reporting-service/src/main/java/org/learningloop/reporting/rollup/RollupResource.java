@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.evidence.ActivityFact;
-import org.learningloop.reporting.evidence.DesignEvidenceProjection;
 import org.learningloop.reporting.evidence.EvidenceReads;
 import org.learningloop.reporting.evidence.GoalFacts;
 import org.learningloop.reporting.evidence.GoalFactsProjection;
@@ -152,8 +152,8 @@ public class RollupResource {
             return Uni.createFrom().item(Map.of());
         }
         LocalDate start = Periods.weekStart(week);
-        return reads.read(DesignEvidenceProjection.NAME, c -> c.preparedQuery("select activity_id, team_id, "
-                        + "activity_type, lead_measure_id from design_activity where not cancelled "
+        return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select activity_id, team_id, "
+                        + "activity_type, lead_measure_id from activity_fact where not cancelled "
                         + "and carried_out_at >= $3 and carried_out_at < $4 "
                         + "and (lead_measure_id = any($1) or (lead_measure_id is null and team_id = any($2)))")
                 .execute(Tuple.of(measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new),

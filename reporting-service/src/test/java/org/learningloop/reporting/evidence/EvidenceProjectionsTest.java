@@ -13,6 +13,7 @@ import org.learningloop.contracts.activity.ActivityCancelled;
 import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.ActivityPlanned;
+import org.learningloop.contracts.activity.DesignCreated;
 import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.contracts.activity.Workplace;
@@ -28,6 +29,7 @@ import org.learningloop.contracts.goal.LeadReadingRecorded;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.projection.Projection;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
@@ -43,7 +45,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The evidence projections' {@code apply} against PostgreSQL, without the broker: a fresh schema from
+ * The {@code activity-facts} and {@code goal-facts} projections' {@code apply} against PostgreSQL, without the broker: a fresh schema from
  * {@code ddl()}, events applied in order, rows checked. Times come from the payloads, never from the envelope.
  */
 @QuarkusTest
@@ -56,7 +58,7 @@ class EvidenceProjectionsTest {
     @Inject
     Pool pool;
     @Inject
-    DesignEvidenceProjection designEvidence;
+    ActivityFactsProjection activityFacts;
     @Inject
     GoalFactsProjection goalFacts;
 
@@ -64,38 +66,73 @@ class EvidenceProjectionsTest {
     private final UUID unit = UUID.randomUUID();
 
     @Test
-    void designEvidence_oneRowPerActivity_carriedOutFillsWhatWasPlanned_cancelledIsMarked() {
+    void activityFacts_oneRowPerActivity_carriedOutWinsOverThePlan_withWhatEvidenceAndExportRead() {
         UUID done = UUID.randomUUID();
         UUID cancelled = UUID.randomUUID();
         UUID design = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
+        Instant scheduledAt = Instant.parse("2026-04-07T09:00:00Z");
         Instant carriedOutAt = Instant.parse("2026-04-07T10:00:00Z");
-        List<Row> rows = applyAndSelect(designEvidence, List.of(
-                        new ActivityPlanned(done, team, unit, "visit", lead, design, 2, carriedOutAt,
+        List<Row> rows = applyAndSelect(activityFacts, List.of(
+                        new DesignCreated(design, unit, team, "Lunch-room visit", "visit", lead, List.of("call-centre"),
+                                "i", null, null, "h"),
+                        new ActivityPlanned(done, team, unit, "visit", lead, design, 2, scheduledAt,
                                 new Workplace("site", "call-centre", 40), List.of(), "prep", null),
-                        new ActivityPlanned(cancelled, team, unit, "visit", lead, design, 2, carriedOutAt,
+                        new ActivityPlanned(cancelled, team, unit, "visit", lead, design, 2, scheduledAt,
                                 new Workplace("site", "small-6-30", 10), List.of(), "prep", null),
-                        new ActivityCarriedOut(done, team, unit, "visit", lead, design, 2, "call-centre-large",
-                                carriedOutAt, 4, 4, IntentionReached.PARTLY, List.of(), Map.of("membersRecruited", 3)),
-                        new ActivityEvaluated(done, team, unit, design, 2, "call-centre-large", null,
+                        new ActivityCarriedOut(done, team, unit, "visit", lead, design, 3, "call-centre-large",
+                                carriedOutAt, 4, 2, IntentionReached.PARTLY, List.of(), Map.of("membersRecruited", 3)),
+                        new ActivityEvaluated(done, team, unit, design, 2, "call-centre", null,
                                 new QualityScores(5, 4, 3, 2, 1, 5), List.of()),
                         new ActivityCancelled(cancelled, team, unit, "closed")),
-                "select activity_id, segment, design_version, carried_out_at, intention_reached, outcomes::text as o, "
-                        + "q_intention, q_focus, cancelled from design_activity order by cancelled");
+                "select activity_id, team_id, unit_id, activity_type, lead_measure_id, design_id, segment, "
+                        + "design_version, scheduled_at, carried_out_at, intention_reached, presence, focus, "
+                        + "outcomes::text as o, quality_intention, quality_focus, quality_flexibility, cancelled, at, "
+                        + "(select name from design_name where design_name.design_id = a.design_id) as design_name "
+                        + "from activity_fact a order by cancelled");
         assertThat(rows).hasSize(2);
         Row row = rows.get(0);
         assertThat(row.getUUID("activity_id")).isEqualTo(done);
+        assertThat(row.getUUID("team_id")).isEqualTo(team);
+        assertThat(row.getUUID("unit_id")).isEqualTo(unit);
+        assertThat(row.getString("activity_type")).isEqualTo("visit");
+        assertThat(row.getUUID("lead_measure_id")).isEqualTo(lead);
+        assertThat(row.getUUID("design_id")).isEqualTo(design);
+        // what it was carried out with wins over the plan, and the evaluation does not undo it
         assertThat(row.getString("segment")).isEqualTo("call-centre-large");
-        assertThat(row.getInteger("design_version")).isEqualTo(2);
+        assertThat(row.getInteger("design_version")).isEqualTo(3);
+        assertThat(row.getOffsetDateTime("scheduled_at").toInstant()).isEqualTo(scheduledAt);
         assertThat(row.getOffsetDateTime("carried_out_at").toInstant()).isEqualTo(carriedOutAt);
+        assertThat(row.getOffsetDateTime("at").toInstant()).isEqualTo(carriedOutAt);
         assertThat(row.getString("intention_reached")).isEqualTo("partly");
+        assertThat(row.getInteger("presence")).isEqualTo(4);
+        assertThat(row.getInteger("focus")).isEqualTo(2);
         assertThat(row.getString("o")).isEqualTo("{\"membersRecruited\": 3}");
-        assertThat(row.getInteger("q_intention")).isEqualTo(5);
-        assertThat(row.getInteger("q_focus")).isEqualTo(1);
+        assertThat(row.getInteger("quality_intention")).isEqualTo(5);
+        assertThat(row.getInteger("quality_focus")).isEqualTo(1);
+        assertThat(row.getInteger("quality_flexibility")).isEqualTo(5);
         assertThat(row.getBoolean("cancelled")).isFalse();
-        assertThat(rows.get(1).getUUID("activity_id")).isEqualTo(cancelled);
-        assertThat(rows.get(1).getBoolean("cancelled")).isTrue();
-        assertThat(rows.get(1).getOffsetDateTime("carried_out_at")).isNull();
+        assertThat(row.getString("design_name")).isEqualTo("Lunch-room visit");
+        Row other = rows.get(1);
+        assertThat(other.getUUID("activity_id")).isEqualTo(cancelled);
+        assertThat(other.getBoolean("cancelled")).isTrue();
+        assertThat(other.getString("segment")).isEqualTo("small-6-30");
+        assertThat(other.getOffsetDateTime("carried_out_at")).isNull();
+        assertThat(other.getOffsetDateTime("at").toInstant()).isEqualTo(scheduledAt);
+        assertThat(other.getString("o")).isNull();
+        assertThat(other.getInteger("quality_intention")).isNull();
+    }
+
+    @Test
+    void activityFacts_anActivityWithoutPlanOrTimes_isAtItsFirstEvent() {
+        UUID cancelled = UUID.randomUUID();
+        List<Row> rows = applyAndSelect(activityFacts, List.of(new ActivityCancelled(cancelled, team, unit, "closed")),
+                "select activity_id, team_id, cancelled, at from activity_fact");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.getUUID("team_id")).isEqualTo(team);
+            assertThat(row.getBoolean("cancelled")).isTrue();
+            assertThat(row.getOffsetDateTime("at").toInstant()).isEqualTo(ARRIVED);
+        });
     }
 
     @Test

@@ -55,7 +55,7 @@ class EvidenceReportsTest {
             given().get("/reports/lead-measures/" + simulation.poorLead + "/verdict").then().statusCode(200)
                     .body("lag.readings.'2026-08'", equalTo(16));
             // and nothing published is left to apply (the checkpoints are kept with the data)
-            for (String projection : List.of("design-evidence", "goal-facts")) {
+            for (String projection : List.of("activity-facts", "goal-facts")) {
                 given().get("/admin/projections/" + projection).then().statusCode(200).body("lag", equalTo(0));
             }
         });
@@ -198,7 +198,7 @@ class EvidenceReportsTest {
                 "/units/" + truth.unit + "/rollup?on=2026-07-15");
         Map<String, String> before = new java.util.HashMap<>();
         urls.forEach(url -> before.put(url, given().get(url).then().statusCode(200).extract().asString()));
-        for (String name : List.of("design-evidence", "goal-facts")) {
+        for (String name : List.of("activity-facts", "goal-facts")) {
             int generation = given().get("/admin/projections/" + name).then().statusCode(200).extract()
                     .path("liveGeneration");
             given().post("/admin/projections/" + name + "/rebuild").then().statusCode(202);

@@ -106,7 +106,7 @@ class ExportsTest {
         UUID team = UUID.randomUUID();
         UUID unit = UUID.randomUUID();
         UUID poison = UUID.randomUUID();
-        // decodes (the contract does not require the id) but the activity-export table needs an activity id
+        // decodes (the contract does not require the id) but the activity-facts table needs an activity id
         new LoopScenario.Published("loop.activities", team, "activity.cancelled.v1", Instant.parse("2026-04-01T10:00:00Z"),
                 "activity-none", 1, new ActivityCancelled(null, team, unit, "no id"), poison).publish(kafka);
         UUID activity = UUID.randomUUID();
@@ -115,12 +115,12 @@ class ExportsTest {
                 .publish(kafka);
         List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.reporting-service", PATIENCE,
                 read -> read.stream().anyMatch(r -> poison.toString().equals(TopicReader.header(r, "ce_id"))
-                        && "activity-export".equals(TopicReader.header(r, "dead-letter-projection"))));
-        // every projection that cannot apply it dead-letters its own copy (design-evidence too); activity-export's once
+                        && "activity-facts".equals(TopicReader.header(r, "dead-letter-projection"))));
+        // every projection that cannot apply it dead-letters its own copy; activity-facts' once
         assertThat(dead.stream().filter(r -> poison.toString().equals(TopicReader.header(r, "ce_id"))
-                && "activity-export".equals(TopicReader.header(r, "dead-letter-projection"))))
+                && "activity-facts".equals(TopicReader.header(r, "dead-letter-projection"))))
                 .singleElement().satisfies(r -> {
-                    assertThat(TopicReader.header(r, "dead-letter-projection")).isEqualTo("activity-export");
+                    assertThat(TopicReader.header(r, "dead-letter-projection")).isEqualTo("activity-facts");
                     assertThat(TopicReader.header(r, "dead-letter-reason")).contains("cannot be applied");
                 });
         await().atMost(PATIENCE).until(() -> csv(given().get("/exports/activities.csv?teamId=" + team).asString())

@@ -47,7 +47,7 @@ class RebuildTest {
         scenario.publishAll(kafka);
         List<String> projections = given().get("/admin/projections").then().statusCode(200).extract()
                 .path("items.name");
-        assertThat(projections).contains("team-history", "activity-export");
+        assertThat(projections).contains("team-history", "activity-facts");
         awaitAllLive(projections);
 
         Map<String, String> before = answers(teams);

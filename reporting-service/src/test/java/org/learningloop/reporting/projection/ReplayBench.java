@@ -64,7 +64,7 @@ class ReplayBench {
         }
         scenario.publishAll(kafka);
         int events = scenario.events().size();
-        RebuildTest.awaitAllLive(List.of("team-history", "activity-export"));
+        RebuildTest.awaitAllLive(List.of("team-history", "activity-facts"));
         int generation = given().get("/admin/projections/team-history").jsonPath().getInt("liveGeneration");
 
         List<ConsumerRecord<String, String>> sample = read(PER_EVENT_SAMPLE);

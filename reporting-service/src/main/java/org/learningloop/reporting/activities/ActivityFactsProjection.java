@@ -1,0 +1,200 @@
+package org.learningloop.reporting.activities;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.EventJson;
+import org.learningloop.contracts.activity.ActivityCancelled;
+import org.learningloop.contracts.activity.ActivityCarriedOut;
+import org.learningloop.contracts.activity.ActivityEvaluated;
+import org.learningloop.contracts.activity.ActivityPlanned;
+import org.learningloop.contracts.activity.DesignCreated;
+import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.reporting.projection.PipelinedProjection;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The {@code activity-facts} projection: one row per activity of {@code loop.activities} (planned, carried out,
+ * evaluated, cancelled), read by the evidence reports, the roll-ups and {@code GET /exports/activities.csv}.
+ * {@code activity_fact} holds team, unit, activity type, lead measure, design id and version, segment, when it was
+ * scheduled and carried out (the payloads' times), whether its intention was reached, presence and focus, its
+ * outcome counts (jsonb), its quality scores, whether it was cancelled, and {@code at}: when it was carried out,
+ * else scheduled, else the time of its first event (the export's order). {@code design_name} keeps each design's
+ * name from {@code activity.design-created}.
+ * <p>
+ * Each event fills the columns it knows and keeps the others. What the activity was carried out with wins over
+ * what was planned; the planned, evaluated and cancelled events (which repeat the plan) only fill what is still
+ * empty. Pipelined: each event is one upsert of one row keyed by the event, issued at once.
+ */
+@ApplicationScoped
+public class ActivityFactsProjection implements PipelinedProjection {
+
+    public static final String NAME = "activity-facts";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> ddl() {
+        return List.of("""
+                        create table activity_fact (
+                            activity_id         uuid primary key,
+                            team_id             uuid,
+                            unit_id             uuid,
+                            activity_type       text,
+                            lead_measure_id     uuid,
+                            design_id           uuid,
+                            design_version      int,
+                            segment             text,
+                            scheduled_at        timestamptz,
+                            carried_out_at      timestamptz,
+                            cancelled           boolean not null default false,
+                            intention_reached   text,
+                            presence            int,
+                            focus               int,
+                            quality_intention   int,
+                            quality_frames      int,
+                            quality_content     int,
+                            quality_presence    int,
+                            quality_focus       int,
+                            quality_flexibility int,
+                            outcomes            jsonb,
+                            at                  timestamptz not null
+                        )""",
+                "create index activity_fact_at on activity_fact (at, activity_id)",
+                "create index activity_fact_team on activity_fact (team_id, at, activity_id)",
+                "create index activity_fact_unit on activity_fact (unit_id, at, activity_id)",
+                "create index activity_fact_type_segment on activity_fact (activity_type, segment)",
+                "create index activity_fact_lead_measure on activity_fact (lead_measure_id)",
+                "create table design_name (design_id uuid primary key, name text)");
+    }
+
+    /** What the plan names: the carried-out event's values win, the other events only fill gaps. */
+    private static final List<String> PLAN = List.of("team_id", "unit_id", "activity_type", "lead_measure_id",
+            "design_id", "design_version", "segment");
+    /** What happened: each event's non-null value wins. */
+    private static final List<String> FACTS = List.of("scheduled_at", "carried_out_at", "intention_reached",
+            "presence", "focus", "quality_intention", "quality_frames", "quality_content", "quality_presence",
+            "quality_focus", "quality_flexibility", "outcomes");
+    /** Parameters: $1 activity id, $2 cancelled, then PLAN, then FACTS, then the event's time. */
+    private static final int FIRST = 3;
+
+    private static final String FILL_PLAN = upsert(false);
+    private static final String OVERRIDE_PLAN = upsert(true);
+
+    private static String upsert(boolean planWins) {
+        int scheduled = FIRST + PLAN.size() + FACTS.indexOf("scheduled_at");
+        int carriedOut = FIRST + PLAN.size() + FACTS.indexOf("carried_out_at");
+        int outcomes = FIRST + PLAN.size() + FACTS.indexOf("outcomes");
+        int time = FIRST + PLAN.size() + FACTS.size();
+        String values = IntStream.range(FIRST, time)
+                .mapToObj(i -> i == outcomes ? "$" + i + "::text::jsonb" : "$" + i).collect(Collectors.joining(", "));
+        return "insert into activity_fact (activity_id, cancelled, " + String.join(", ", PLAN) + ", "
+                + String.join(", ", FACTS) + ", at) values ($1, $2, " + values + ", coalesce($" + carriedOut
+                + "::timestamptz, $" + scheduled + "::timestamptz, $" + time + "::timestamptz))"
+                + " on conflict (activity_id) do update set cancelled = activity_fact.cancelled or excluded.cancelled, "
+                + PLAN.stream().map(c -> c + " = " + (planWins ? "coalesce(excluded." + c + ", activity_fact." + c + ")"
+                        : "coalesce(activity_fact." + c + ", excluded." + c + ")")).collect(Collectors.joining(", "))
+                + ", "
+                + FACTS.stream().map(c -> c + " = coalesce(excluded." + c + ", activity_fact." + c + ")")
+                .collect(Collectors.joining(", "))
+                + ", at = coalesce(excluded.carried_out_at, activity_fact.carried_out_at, excluded.scheduled_at, "
+                + "activity_fact.scheduled_at, activity_fact.at)";
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
+        if (incoming.event() instanceof DesignCreated created) {
+            return tx.preparedQuery("insert into design_name (design_id, name) values ($1, $2) "
+                            + "on conflict (design_id) do update set name = excluded.name")
+                    .execute(Tuple.of(created.designId(), created.name())).replaceWithVoid();
+        }
+        Object[] plan = new Object[PLAN.size()];
+        Object[] facts = new Object[FACTS.size()];
+        UUID activity;
+        boolean cancelled = false;
+        boolean carriedOut = false;
+        if (incoming.event() instanceof ActivityPlanned planned) {
+            activity = planned.activityId();
+            plan(plan, planned.teamId(), planned.unitId(), planned.activityType(), planned.leadMeasureId(),
+                    planned.designId(), planned.designVersion(),
+                    planned.workplace() == null ? null : planned.workplace().segment());
+            facts[0] = utc(planned.scheduledAt());
+        } else if (incoming.event() instanceof ActivityCarriedOut done) {
+            activity = done.activityId();
+            carriedOut = true;
+            plan(plan, done.teamId(), done.unitId(), done.activityType(), done.leadMeasureId(), done.designId(),
+                    done.designVersion(), done.segment());
+            facts[1] = utc(done.carriedOutAt());
+            facts[2] = done.intentionReached() == null ? null
+                    : done.intentionReached().name().toLowerCase(Locale.ROOT);
+            facts[3] = done.presence();
+            facts[4] = done.focus();
+            facts[11] = json(done.outcomes() == null ? Map.of() : done.outcomes());
+        } else if (incoming.event() instanceof ActivityEvaluated evaluated) {
+            activity = evaluated.activityId();
+            plan(plan, evaluated.teamId(), evaluated.unitId(), null, null, evaluated.designId(),
+                    evaluated.designVersion(), evaluated.segment());
+            QualityScores quality = evaluated.quality();
+            if (quality != null) {
+                facts[5] = quality.intention();
+                facts[6] = quality.frames();
+                facts[7] = quality.content();
+                facts[8] = quality.presence();
+                facts[9] = quality.focus();
+                facts[10] = quality.flexibility();
+            }
+        } else if (incoming.event() instanceof ActivityCancelled cancel) {
+            activity = cancel.activityId();
+            cancelled = true;
+            plan(plan, cancel.teamId(), cancel.unitId(), null, null, null, null, null);
+        } else {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple params = Tuple.tuple().addUUID(activity).addBoolean(cancelled);
+        for (Object value : plan) {
+            params.addValue(value);
+        }
+        for (Object value : facts) {
+            params.addValue(value);
+        }
+        params.addOffsetDateTime(utc(incoming.time()));
+        return tx.preparedQuery(carriedOut ? OVERRIDE_PLAN : FILL_PLAN).execute(params).replaceWithVoid();
+    }
+
+    private static void plan(Object[] plan, UUID team, UUID unit, String activityType, UUID leadMeasure, UUID design,
+                             Integer designVersion, String segment) {
+        plan[0] = team;
+        plan[1] = unit;
+        plan[2] = activityType;
+        plan[3] = leadMeasure;
+        plan[4] = design;
+        plan[5] = designVersion;
+        plan[6] = segment;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
