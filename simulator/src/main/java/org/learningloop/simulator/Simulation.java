@@ -112,8 +112,8 @@ public final class Simulation {
         }
 
         List<Sparse> sparse = sparseActivities(teams);
-        for (YearMonth month = first; months && !month.isAfter(YearMonth.from(scenario.anchor())); month = month.plusMonths(1)) {
-            playMonth(month, unitId, unitWig, organisationWig, teams, designs, sparse);
+        if (months) {
+            playWeeks(first, unitId, unitWig, organisationWig, teams, designs, sparse);
         }
         return new Result(unitId, managerId, organisationWig, unitWig, teams, designs, List.copyOf(played),
                 List.copyOf(monthsClosed), Map.copyOf(agreements), wigMeetings);
@@ -172,62 +172,89 @@ public final class Simulation {
         return visiting.isEmpty() ? teams : visiting;
     }
 
-    private void playMonth(YearMonth month, UUID unitId, UUID unitWig, UUID organisationWig, List<TeamIds> teams,
+    /** An activity to play: its team, day, design and segment, and the slot that names it. */
+    private record Planned(int team, LocalDate day, String design, String segment, String slot) {
+    }
+
+    /**
+     * Walks the weeks from the first month's first Monday up to the anchor. Each activity falls on a weekday
+     * of its week, in whichever month that day is; when the walk reaches a day of a new month, the month
+     * before is closed (lag readings, then the APT) before that day is played. The weekly WIG meeting follows
+     * the week's activities.
+     */
+    private void playWeeks(YearMonth first, UUID unitId, UUID unitWig, UUID organisationWig, List<TeamIds> teams,
                            Map<String, UUID> designs, List<Sparse> sparse) {
-        boolean current = month.equals(YearMonth.from(scenario.anchor()));
-        Map<String, Integer> recruitedByTeam = new LinkedHashMap<>();
-        Map<UUID, List<Played>> activitiesByDesign = new LinkedHashMap<>();
-        int before = played.size();
-        int firstWeekIndex = (int) java.time.temporal.ChronoUnit.WEEKS.between(
-                YearMonth.from(scenario.anchor()).minusMonths(scenario.months()).atDay(1), month.atDay(1));
-        int weekIndex = firstWeekIndex;
-        for (LocalDate monday = firstMonday(month); monday.getMonth() == month.getMonth()
-                && !monday.isAfter(scenario.anchor()); monday = monday.plusWeeks(1), weekIndex++) {
+        YearMonth month = first;
+        MonthPlay play = new MonthPlay(played.size());
+        int weekIndex = 0;
+        for (LocalDate monday = firstMonday(first); !monday.isAfter(scenario.anchor());
+             monday = monday.plusWeeks(1), weekIndex++) {
             String week = isoWeek(monday);
+            List<Planned> planned = new ArrayList<>();
             for (int t = 0; t < teams.size(); t++) {
-                TeamIds team = teams.get(t);
                 TeamSpec spec = scenario.teams().get(t);
                 int count = scenario.activitiesPerWeek() + (random.nextInt(4) == 0 ? 1 : 0);
                 for (int i = 0; i < count; i++) {
                     LocalDate day = monday.plusDays(random.nextInt(5));
-                    if (day.isAfter(scenario.anchor()) || YearMonth.from(day).isAfter(month)) {
-                        continue;
-                    }
                     List<DesignSpec> usable = designsFor(spec.leadMeasure().activityType());
                     String segment = pickSegment(usable);
                     List<DesignSpec> forSegment = usable.stream()
                             .filter(d -> d.recruitedPerActivity().containsKey(segment)).toList();
                     String design = forSegment.get(random.nextInt(forSegment.size())).label();
-                    Played activity = play(team, spec, week + "-" + i, day, design, designs, segment);
-                    recruitedByTeam.merge(team.name(), activity.recruited(), Integer::sum);
-                    activitiesByDesign.computeIfAbsent(designs.get(design), d -> new ArrayList<>()).add(activity);
+                    planned.add(new Planned(t, day, design, segment, week + "-" + i));
                 }
                 for (int s = 0; s < sparse.size(); s++) {
                     Sparse one = sparse.get(s);
-                    if (one.weekIndex() == weekIndex && one.team().equals(team)) {
-                        LocalDate day = monday.plusDays(2);
-                        if (!day.isAfter(scenario.anchor())) {
-                            Played activity = play(team, spec, week + "-sparse-" + s, day, one.design(), designs,
-                                    one.segment());
-                            recruitedByTeam.merge(team.name(), activity.recruited(), Integer::sum);
-                            activitiesByDesign.computeIfAbsent(designs.get(one.design()), d -> new ArrayList<>())
-                                    .add(activity);
-                        }
+                    if (one.weekIndex() == weekIndex && one.team().equals(teams.get(t))) {
+                        planned.add(new Planned(t, monday.plusDays(2), one.design(), one.segment(),
+                                week + "-sparse-" + s));
                     }
                 }
-                if (scenario.wigMeetings()) {
+            }
+            planned.sort(java.util.Comparator.comparing(Planned::day).thenComparingInt(Planned::team));
+            for (Planned activity : planned) {
+                if (activity.day().isAfter(scenario.anchor())) {
+                    continue;
+                }
+                while (YearMonth.from(activity.day()).isAfter(month)) {
+                    closeMonth(month, play, unitId, unitWig, organisationWig, teams, designs);
+                    month = month.plusMonths(1);
+                    play = new MonthPlay(played.size());
+                }
+                TeamIds team = teams.get(activity.team());
+                Played done = play(team, scenario.teams().get(activity.team()), activity.slot(), activity.day(),
+                        activity.design(), designs, activity.segment());
+                play.recruitedByTeam.merge(team.name(), done.recruited(), Integer::sum);
+                play.activitiesByDesign.computeIfAbsent(designs.get(activity.design()), d -> new ArrayList<>()).add(done);
+            }
+            if (scenario.wigMeetings()) {
+                for (TeamIds team : teams) {
                     holdWigMeeting(team, week, monday);
                 }
             }
         }
-        progress.accept(String.format("  %s: %d activities carried out, evaluated and given feedback on%s", month,
-                played.size() - before, scenario.wigMeetings() ? ", WIG meetings held every week" : ""));
-        if (current) {
-            return;
+        progress.accept(String.format("  %s so far: %d activities carried out, evaluated and given feedback on%s",
+                month, played.size() - play.firstPlayed, scenario.wigMeetings() ? ", WIG meetings held every week" : ""));
+    }
+
+    /** What a month played: the members recruited per team and the activities per design. */
+    private static final class MonthPlay {
+        final int firstPlayed;
+        final Map<String, Integer> recruitedByTeam = new LinkedHashMap<>();
+        final Map<UUID, List<Played>> activitiesByDesign = new LinkedHashMap<>();
+
+        MonthPlay(int firstPlayed) {
+            this.firstPlayed = firstPlayed;
         }
-        readLagMeasures(month, unitWig, organisationWig, teams, recruitedByTeam);
+    }
+
+    private void closeMonth(YearMonth month, MonthPlay play, UUID unitId, UUID unitWig, UUID organisationWig,
+                            List<TeamIds> teams, Map<String, UUID> designs) {
+        progress.accept(String.format("  %s: %d activities carried out, evaluated and given feedback on%s", month,
+                played.size() - play.firstPlayed, scenario.wigMeetings() ? ", WIG meetings held every week" : ""));
+        readLagMeasures(month, unitWig, organisationWig, teams, play.recruitedByTeam);
         if (scenario.workplaceMeetings()) {
-            holdWorkplaceMeeting(month, unitId, designs, activitiesByDesign, teams);
+            holdWorkplaceMeeting(month, unitId, designs, play.activitiesByDesign, teams);
         }
     }
 
@@ -310,7 +337,11 @@ public final class Simulation {
         for (int t = 0; t < teams.size(); t++) {
             TeamSpec spec = scenario.teams().get(t);
             TeamIds team = teams.get(t);
-            int noise = random.nextInt(5) - 2;
+            // its own draw per team and month of the scenario (first, second, ...): the same on any run date
+            long monthIndex = java.time.temporal.ChronoUnit.MONTHS.between(
+                    YearMonth.from(scenario.anchor()).minusMonths(scenario.months()), month);
+            int noise = new SplittableRandom(uuid("lag-noise-" + spec.name() + "-" + monthIndex).getLeastSignificantBits())
+                    .nextInt(5) - 2;
             long value = Math.max(0, spec.lagBase() + noise
                     + (spec.leadMeasure().effective() ? recruitedByTeam.getOrDefault(team.name(), 0) : 0));
             steps.lagReading(team.wigId(), period, value);

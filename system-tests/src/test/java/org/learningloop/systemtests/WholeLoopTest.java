@@ -48,11 +48,13 @@ class WholeLoopTest {
         steps.member(team, colleague, "Colleague", "member");
         UUID wig = steps.wig(run + ":wig", "From 10 to 30 net new members a month", team, unit, null,
                 "net new members per month", 10, 30, today.minusMonths(1), today.plusMonths(6));
-        UUID leadMeasure = steps.activeLeadMeasure(run + ":lead", wig, "Workplace visits", "workplace-visit", 5,
-                "Five workplace visits a week bring members");
+        // a safety round, not a workplace visit: the demo's ground truth about workplace-visit designs stays its own
+        UUID leadMeasure = steps.activeLeadMeasure(run + ":lead", wig, "Safety rounds", "safety-round", 5,
+                "Five safety rounds a week bring members");
 
         // activity-service: design v1, then three activities through before -> during -> after
-        UUID design = steps.design(run + ":design", unit, team, "Break-room visit", "workplace-visit", leadMeasure,
+        UUID design = steps.design(run + ":design", unit, team, "Round with the safety representative", "safety-round",
+                leadMeasure,
                 List.of("call-centre"), "Employees see what the union does for them",
                 List.of("Introduce ourselves", "Invite to join"), List.of("Pay"), "Short visits in the break work");
         List<UUID> activities = new ArrayList<>();
