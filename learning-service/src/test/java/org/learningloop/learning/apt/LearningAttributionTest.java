@@ -68,6 +68,38 @@ class LearningAttributionTest {
     }
 
     @Test
+    void givenMeetingsHeldBeforeV4_whenTheMigrationsBackfillRuns_thenEachReportedLearningGetsItsEarliestMeetingWeek()
+            throws java.io.IOException {
+        UUID team = UUID.randomUUID();
+        String reported = learning(team, "Short talking points land");
+        String unreported = learning(team, "Posters go unnoticed");
+        record(team, "2025-W20", List.of(reported));
+        record(team, "2025-W18", List.of(reported));
+        // as the read model stood before V4: no learning has a reported week
+        pool.preparedQuery("update learning_view set reported_week = null where team_id = $1").execute(Tuple.of(team))
+                .await().atMost(Duration.ofSeconds(30));
+
+        pool.query(backfill()).execute().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(reportedWeek(reported)).isEqualTo("2025-W18");
+        assertThat(reportedWeek(unreported)).isNull();
+    }
+
+    /** The data statement of the V4 migration (the one after its {@code alter table}). */
+    private static String backfill() throws java.io.IOException {
+        try (var in = LearningAttributionTest.class.getResourceAsStream("/db/migration/V4__learning_reported_week.sql")) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return sql.substring(sql.indexOf("update learning_view"));
+        }
+    }
+
+    private String reportedWeek(String learningId) {
+        return pool.preparedQuery("select reported_week from learning_view where learning_id = $1")
+                .execute(Tuple.of(UUID.fromString(learningId))).await().atMost(Duration.ofSeconds(30))
+                .iterator().next().getString("reported_week");
+    }
+
+    @Test
     void givenTeamKnownFromTheGoals_whenWigMeetingOpened_thenTheOpenedEventCarriesItsUnit() {
         UUID unit = UUID.randomUUID();
         UUID known = UUID.randomUUID();
