@@ -43,7 +43,8 @@ import java.util.UUID;
 /**
  * The digest of a workplace meeting: all the unit's teams' learning in its month, computed when asked
  * from the read models the consumers keep (never by replaying history). Activities count in the month
- * of their {@code carriedOutAt}; weeks are the ISO weeks whose Thursday is in the month.
+ * of their {@code carriedOutAt}; weeks are the ISO weeks whose Thursday is in the month; learnings in the
+ * month of the WIG meeting week that first reported them, else of when they were recorded.
  */
 @ApplicationScoped
 public class Digests {
@@ -73,7 +74,7 @@ public class Digests {
                                         .map(leads -> new Digest(unitId, month, teams, weeks, facts.size(),
                                                 designs(facts, feedback, learnings), leads,
                                                 learnings.stream().filter(l -> month.equals(
-                                                        Periods.month(l.recordedAt(), config.timeZone())))
+                                                        l.month(config.timeZone())))
                                                         .map(Learning::summary).toList()))));
             });
         });

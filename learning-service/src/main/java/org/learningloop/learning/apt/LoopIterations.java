@@ -32,8 +32,9 @@ import java.util.function.Function;
 /**
  * A team's loop iterations. Iteration n runs from the month after the meeting that closed n − 1 (for
  * iteration 1: from the team's start) to the month of the meeting that closed it; the current one has
- * no end yet. What happened in each is assigned by month: activities by {@code carriedOutAt}, learnings
- * by when they were recorded, commitments by the month of the meeting's week (its Thursday).
+ * no end yet. What happened in each is assigned by month: activities by {@code carriedOutAt}, learnings by
+ * the week of the first WIG meeting that reported them (else by when they were recorded), commitments by
+ * the month of the meeting's week (its Thursday).
  */
 @ApplicationScoped
 public class LoopIterations {
@@ -87,7 +88,7 @@ public class LoopIterations {
         facts.forEach(f -> factsBy.computeIfAbsent(iterationOf.apply(f.month()), k -> new ArrayList<>()).add(f));
         Map<Integer, List<LearningSummary>> learningsBy = new HashMap<>();
         learnings.forEach(l -> learningsBy.computeIfAbsent(
-                iterationOf.apply(Periods.month(l.recordedAt(), config.timeZone())), k -> new ArrayList<>()).add(l.summary()));
+                iterationOf.apply(l.month(config.timeZone())), k -> new ArrayList<>()).add(l.summary()));
         Map<Integer, List<CommitmentSummary>> commitmentsBy = new HashMap<>();
         commitments.forEach(c -> commitmentsBy.computeIfAbsent(iterationOf.apply(Periods.monthOfWeek(c.madeWeek())),
                 k -> new ArrayList<>()).add(c.summary()));

@@ -51,6 +51,21 @@ public class Learnings {
                 });
     }
 
+    /**
+     * Marks these learnings as reported at the WIG meeting of {@code week}, unless a meeting of an earlier
+     * week reported them already: a learning belongs to the week of the first meeting that reported it.
+     */
+    public Uni<Void> reportedIn(SqlClient tx, List<UUID> ids, String week) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        update learning_view set reported_week = $2
+                        where learning_id = any($1) and (reported_week is null or reported_week > $2)""")
+                .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(new UUID[0])).addString(week))
+                .replaceWithVoid();
+    }
+
     /** A page of the team's learnings in the order recorded. */
     public Uni<Page<LearningSummary>> page(SqlClient client, UUID teamId, String cursor, int limit) {
         Tuple params = Tuple.tuple().addUUID(teamId);

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +50,16 @@ public class LoopReads {
     public record LagRow(UUID wigId, String period, BigDecimal value) {
     }
 
-    public record Learning(LearningSummary summary, Instant recordedAt) {
+    /**
+     * A learning with when it was recorded and the ISO week of the first WIG meeting that reported it
+     * ({@code null} while none has).
+     */
+    public record Learning(LearningSummary summary, Instant recordedAt, String reportedWeek) {
+
+        /** The month the learning belongs to: that of the week it was first reported in, else of when it was recorded. */
+        public String month(ZoneId zone) {
+            return reportedWeek != null ? Periods.monthOfWeek(reportedWeek) : Periods.month(recordedAt, zone);
+        }
     }
 
     static final List<String> DIMENSIONS = List.of("intention", "frames", "content", "presence", "focus", "flexibility");
@@ -132,7 +142,8 @@ public class LoopReads {
     /** The teams' learnings, in the order recorded. */
     public Uni<List<Learning>> learnings(SqlClient client, List<UUID> teams) {
         return client.preparedQuery("""
-                        select learning_id, team_id, insight, element, tags, activity_ids, recorded_at from learning_view
+                        select learning_id, team_id, insight, element, tags, activity_ids, recorded_at, reported_week
+                        from learning_view
                         where team_id = any($1) order by recorded_at, learning_id""")
                 .execute(Tuple.tuple().addArrayOfUUID(teams.toArray(new UUID[0])))
                 .map(rows -> {
@@ -140,7 +151,7 @@ public class LoopReads {
                     rows.forEach(row -> learnings.add(new Learning(new LearningSummary(row.getUUID("learning_id"),
                             row.getUUID("team_id"), row.getString("insight"), row.getString("element"),
                             Arrays.asList(row.getArrayOfStrings("tags")), Arrays.asList(row.getArrayOfUUIDs("activity_ids"))),
-                            row.getOffsetDateTime("recorded_at").toInstant())));
+                            row.getOffsetDateTime("recorded_at").toInstant(), row.getString("reported_week"))));
                     return learnings;
                 });
     }

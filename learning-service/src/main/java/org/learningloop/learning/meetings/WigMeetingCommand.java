@@ -13,10 +13,11 @@ public sealed interface WigMeetingCommand {
     /**
      * Opens the meeting of {@code week} with its agenda, as the read models stand.
      *
+     * @param unitId        the team's unit when the team directory knows it, else null
      * @param commitmentIds the team's open commitments, to account for
      * @param candidateIds  the team's open learning candidates
      */
-    record OpenWigMeeting(UUID wigMeetingId, UUID teamId, String week, List<UUID> commitmentIds,
+    record OpenWigMeeting(UUID wigMeetingId, UUID teamId, UUID unitId, String week, List<UUID> commitmentIds,
                           List<UUID> candidateIds) implements WigMeetingCommand {
     }
 

@@ -39,7 +39,7 @@ public final class WigMeetingDecider implements Decider<WigMeetingCommand, Learn
                 throw CommandRejected.ruleViolated("wig-meeting-exists",
                         "The team has a WIG meeting for " + open.week() + " already");
             }
-            return List.of(new WigMeetingOpened(open.wigMeetingId(), open.teamId(), null, open.week(),
+            return List.of(new WigMeetingOpened(open.wigMeetingId(), open.teamId(), open.unitId(), open.week(),
                     List.copyOf(open.commitmentIds()), List.copyOf(open.candidateIds())));
         }
         if (command instanceof RecordWigMeeting record) {

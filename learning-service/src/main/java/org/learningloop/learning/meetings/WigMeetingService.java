@@ -2,6 +2,8 @@ package org.learningloop.learning.meetings;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.learning.LearningEvent;
 import org.learningloop.contracts.learning.LearningEvents;
@@ -37,6 +39,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,10 +87,19 @@ public class WigMeetingService {
         UUID id = meetingId(teamId, week);
         CommandContext context = CommandContext.of(clock.instant(), "anonymous");
         return handler.inTransaction(tx -> commitments.openBefore(tx, teamId, week)
-                .chain(open -> candidates.open(tx, teamId).chain(candidateViews -> handler.handleIn(tx, WIG_MEETING,
-                        WIG_MEETING.streamId(id), new OpenWigMeeting(id, teamId, week, open,
-                                candidateViews.stream().map(CandidateView::id).toList()),
-                        Expectation.any(), context))));
+                .chain(open -> candidates.open(tx, teamId).chain(candidateViews -> unitOf(tx, teamId)
+                        .chain(unitId -> handler.handleIn(tx, WIG_MEETING, WIG_MEETING.streamId(id),
+                                new OpenWigMeeting(id, teamId, unitId.orElse(null), week, open,
+                                        candidateViews.stream().map(CandidateView::id).toList()),
+                                Expectation.any(), context)))));
+    }
+
+    /** The team's unit as the team directory (from loop.goals) knows it; empty for a team not seen yet. */
+    private static Uni<Optional<UUID>> unitOf(SqlClient client, UUID teamId) {
+        return client.preparedQuery("select unit_id from team_directory where team_id = $1")
+                .execute(Tuple.of(teamId))
+                .map(rows -> rows.rowCount() == 0 ? Optional.<UUID>empty()
+                        : Optional.of(rows.iterator().next().getUUID("unit_id")));
     }
 
     public Uni<Decision<WigMeetingState>> record(UUID wigMeetingId, long expectedVersion, RecordWigMeetingRequest request) {
@@ -111,7 +123,11 @@ public class WigMeetingService {
                 .chain(teamLearnings -> handler.handleIn(tx, WIG_MEETING, streamId,
                         new RecordWigMeeting(wigMeetingId, accountability, made, learningIds, teamLearnings),
                         Expectation.version(expectedVersion), context))
-                .call(decision -> commitments.write(tx, ((HeldMeeting) decision.state()).held())));
+                .call(decision -> commitments.write(tx, ((HeldMeeting) decision.state()).held()))
+                .call(decision -> {
+                    WigMeetingHeld held = ((HeldMeeting) decision.state()).held();
+                    return learnings.reportedIn(tx, held.learningIds(), held.week());
+                }));
     }
 
     public Uni<Decision<WigMeetingState>> get(UUID wigMeetingId) {

@@ -37,13 +37,20 @@ class WigMeetingDeciderTest {
 
     @Test
     void givenNoMeeting_whenOpened_thenOpenedWithItsAgenda() {
-        spec.given().when(new OpenWigMeeting(MEETING, TEAM, "2026-W48", List.of(OPEN_COMMITMENT), List.of(CANDIDATE)))
+        spec.given().when(new OpenWigMeeting(MEETING, TEAM, null, "2026-W48", List.of(OPEN_COMMITMENT), List.of(CANDIDATE)))
                 .then(OPENED);
     }
 
     @Test
+    void givenTeamOfAKnownUnit_whenOpened_thenOpenedCarriesTheUnit() {
+        UUID unit = UUID.randomUUID();
+        spec.given().when(new OpenWigMeeting(MEETING, TEAM, unit, "2026-W48", List.of(OPEN_COMMITMENT), List.of(CANDIDATE)))
+                .then(new WigMeetingOpened(MEETING, TEAM, unit, "2026-W48", List.of(OPEN_COMMITMENT), List.of(CANDIDATE)));
+    }
+
+    @Test
     void givenMeetingOfTheWeek_whenOpenedAgain_thenWigMeetingExists() {
-        spec.given(OPENED).when(new OpenWigMeeting(MEETING, TEAM, "2026-W48", List.of(), List.of()))
+        spec.given(OPENED).when(new OpenWigMeeting(MEETING, TEAM, null, "2026-W48", List.of(), List.of()))
                 .thenRejected(Reason.RULE_VIOLATED, "wig-meeting-exists");
     }
 
