@@ -28,8 +28,10 @@ public class EvidenceResource {
     private final EvidenceReads reads;
     private final EvidenceConfig config;
     private final LoopConfig loop;
+    private final java.time.Clock clock;
 
-    public EvidenceResource(EvidenceReads reads, EvidenceConfig config, LoopConfig loop) {
+    public EvidenceResource(EvidenceReads reads, EvidenceConfig config, LoopConfig loop, java.time.Clock clock) {
+        this.clock = clock;
         this.reads = reads;
         this.config = config;
         this.loop = loop;
@@ -127,7 +129,7 @@ public class EvidenceResource {
                             .orElse(new GoalFacts.LeadMeasureEvidence(measure, null, new java.util.TreeMap<>(), Map.of(),
                                     byMeasure.getOrDefault(id, List.of())));
                     return Uni.createFrom().item(LeadMeasureVerdict.of(own, withActivities, thresholds,
-                            loop.timeZone()));
+                            loop.timeZone(), java.time.LocalDate.now(clock.withZone(loop.timeZone()))));
                 });
             });
         });

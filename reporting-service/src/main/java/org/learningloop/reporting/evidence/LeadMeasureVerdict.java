@@ -85,10 +85,20 @@ public final class LeadMeasureVerdict {
 
     public static Answer of(GoalFacts.LeadMeasureEvidence evidence, List<GoalFacts.LeadMeasureEvidence> peers,
                             Thresholds t, ZoneId zone) {
+        return of(evidence, peers, t, zone, null);
+    }
+
+    /**
+     * The verdict as of {@code today} (in the organisation's zone): the week in progress is not judged while an
+     * earlier week has data, so a Monday morning does not count as a week short of its target. {@code null}:
+     * every week with data counts.
+     */
+    public static Answer of(GoalFacts.LeadMeasureEvidence evidence, List<GoalFacts.LeadMeasureEvidence> peers,
+                            Thresholds t, ZoneId zone, LocalDate today) {
         GoalFacts.LeadMeasure measure = evidence.leadMeasure();
         int target = measure.weeklyTarget() == null ? 0 : measure.weeklyTarget();
         SortedMap<String, Integer> activitiesByWeek = weekly(evidence, zone);
-        Lead lead = lead(evidence, activitiesByWeek, target, t);
+        Lead lead = lead(evidence, activitiesByWeek, target, t, today == null ? null : Periods.isoWeek(today));
         Execution execution = execution(evidence.activities(), t, zone);
         Lag lag = lag(evidence, t, zone);
         Association association = association(evidence, peers, zone);
@@ -168,13 +178,14 @@ public final class LeadMeasureVerdict {
 
     /** The recent weeks end at the latest week with an activity or a manual reading (no clock: data may be back-dated). */
     private static Lead lead(GoalFacts.LeadMeasureEvidence evidence, SortedMap<String, Integer> activitiesByWeek,
-                             int target, Thresholds t) {
+                             int target, Thresholds t, String currentWeek) {
         TreeMap<String, Integer> weeks = new TreeMap<>(activitiesByWeek);
         evidence.manualReadings().keySet().forEach(w -> weeks.putIfAbsent(w, 0));
         if (weeks.isEmpty()) {
             return null;
         }
-        String reference = weeks.lastKey();
+        String reference = currentWeek != null && weeks.lowerKey(currentWeek) != null
+                ? weeks.headMap(currentWeek).lastKey() : weeks.lastKey();
         List<Week> recent = new ArrayList<>();
         LocalDate start = Periods.weekStart(reference).minusWeeks(t.recentWeeks() - 1L);
         for (int i = 0; i < t.recentWeeks(); i++) {

@@ -119,6 +119,24 @@ class EvidenceRulesTest {
         assertThat(attributed).extracting(ActivityFact::leadMeasureId).containsExactly(calls.leadMeasureId(), lead);
     }
 
+    @Test
+    void theWeekInProgress_isNotJudged_whileAnEarlierWeekHasData() {
+        // 18 weeks at target, then one activity on the Monday of the 19th week (target 3)
+        List<ActivityFact> facts = new ArrayList<>(activities(18, 3, 5, "yes"));
+        Instant monday = TUESDAY.plus(Duration.ofDays(7L * 18)).minus(Duration.ofDays(1));
+        facts.add(new ActivityFact(UUID.randomUUID(), null, null, "visit", lead, null, null, "call-centre", monday, "yes",
+                Map.of(), new QualityScores(5, 5, 5, 5, 5, 5)));
+        LocalDate thatMonday = LocalDate.ofInstant(monday, ZONE);
+
+        LeadMeasureVerdict.Answer asOfThatMonday = verdict(facts, readings(10, 11, 9, 10, 11), thatMonday);
+        LeadMeasureVerdict.Answer withoutDate = verdict(facts, readings(10, 11, 9, 10, 11), null);
+
+        assertThat(asOfThatMonday.lead().referenceWeek()).isEqualTo(Periods.isoWeek(thatMonday.minusWeeks(1)));
+        assertThat(asOfThatMonday.lead().weeksOnTarget()).isEqualTo(4);
+        assertThat(withoutDate.lead().referenceWeek()).isEqualTo(Periods.isoWeek(thatMonday));
+        assertThat(withoutDate.lead().weeksOnTarget()).isEqualTo(3);
+    }
+
     private static ActivityFact unattributed(UUID team, String type, UUID leadMeasure) {
         return new ActivityFact(UUID.randomUUID(), team, null, type, leadMeasure, null, null, "call-centre", TUESDAY,
                 "yes", Map.of(), null);
@@ -151,10 +169,15 @@ class EvidenceRulesTest {
     }
 
     private LeadMeasureVerdict.Answer verdict(List<ActivityFact> activities, TreeMap<String, BigDecimal> readings) {
+        return verdict(activities, readings, null);
+    }
+
+    private LeadMeasureVerdict.Answer verdict(List<ActivityFact> activities, TreeMap<String, BigDecimal> readings,
+                                              LocalDate today) {
         GoalFacts.Wig theWig = new GoalFacts.Wig(wig, null, null, null, "Grow", "m", "u", BigDecimal.TEN,
                 BigDecimal.valueOf(30), LocalDate.parse("2026-03-01"), LocalDate.parse("2026-12-31"), "month", "active");
         GoalFacts.LeadMeasureEvidence evidence = new GoalFacts.LeadMeasureEvidence(new GoalFacts.LeadMeasure(lead, wig,
                 null, null, "Visits", "visit", 3, "active"), theWig, readings, Map.of(), activities);
-        return LeadMeasureVerdict.of(evidence, List.of(evidence), DEFAULTS, ZONE);
+        return LeadMeasureVerdict.of(evidence, List.of(evidence), DEFAULTS, ZONE, today);
     }
 }
