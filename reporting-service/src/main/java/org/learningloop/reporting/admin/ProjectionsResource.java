@@ -21,10 +21,10 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.runtime.KafkaClientConfig;
 import org.learningloop.reporting.projection.ProjectionRuntime;
 import org.learningloop.reporting.projection.ProjectionUnavailable;
 
@@ -76,14 +76,14 @@ public class ProjectionsResource {
 
     private final Pool pool;
     private final ProjectionRuntime runtime;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
     private volatile Admin admin;
 
     public ProjectionsResource(Pool pool, ProjectionRuntime runtime,
-                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                               KafkaClientConfig kafka) {
         this.pool = pool;
         this.runtime = runtime;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     @GET
@@ -212,9 +212,10 @@ public class ProjectionsResource {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+            Map<String, Object> config = kafka.admin();
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+            admin = Admin.create(config);
         }
         return admin;
     }

@@ -101,7 +101,7 @@ final class ProjectionRunner implements AutoCloseable {
     private long appliedSinceStart;
 
     ProjectionRunner(Projection projection, int generation, String schema, boolean building, Pool pool, Inbox decoder,
-                     Producer<String, String> deadLetters, String bootstrapServers, int maxBatch, CaughtUp caughtUp) {
+                     Producer<String, String> deadLetters, Map<String, Object> clientConfig, int maxBatch, CaughtUp caughtUp) {
         this.projection = projection;
         this.generation = generation;
         this.schema = schema;
@@ -110,18 +110,23 @@ final class ProjectionRunner implements AutoCloseable {
         this.decoder = decoder;
         this.deadLetters = deadLetters;
         this.caughtUp = caughtUp;
-        this.consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
-                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service." + projection.name() + ".g" + generation);
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service." + projection.name() + ".g" + generation);
+        this.consumerConfig = Map.copyOf(config);
         this.thread = new Thread(this::run, "projection-" + projection.name() + "-g" + generation);
         this.thread.setDaemon(true);
+    }
+
+    /** The configuration the runner's consumer is created with. */
+    Map<String, Object> consumerConfig() {
+        return consumerConfig;
     }
 
     ProjectionRunner start() {

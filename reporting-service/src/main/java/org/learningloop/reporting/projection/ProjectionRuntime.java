@@ -16,11 +16,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.runtime.KafkaClientConfig;
 import org.learningloop.platform.runtime.TopicSetup;
 
 import java.time.Duration;
@@ -49,22 +49,26 @@ public class ProjectionRuntime {
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final Pool pool;
     private final Inbox decoder;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
     private final boolean enabled;
     private final int batchSize;
     private final Map<String, ProjectionRunner> runners = new ConcurrentHashMap<>();
     private volatile Producer<String, String> deadLetters;
 
     public ProjectionRuntime(@All List<Projection> projections, Pool pool, Inbox decoder,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                             ProjectionSettings settings) {
+                             KafkaClientConfig kafka, ProjectionSettings settings) {
         projections.stream().sorted(java.util.Comparator.comparing(Projection::name))
                 .forEach(p -> this.projections.put(p.name(), p));
         this.pool = pool;
         this.decoder = decoder;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.enabled = settings.enabled();
         this.batchSize = settings.batchSize();
+    }
+
+    /** The runners this replica runs now (tests). */
+    List<ProjectionRunner> runners() {
+        return List.copyOf(runners.values());
     }
 
     /** The projections by name. */
@@ -80,13 +84,13 @@ public class ProjectionRuntime {
         if (!enabled) {
             return;
         }
-        deadLetters = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "reporting-service.projections.dlq",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        Map<String, Object> deadLetterConfig = kafka.producer();
+        deadLetterConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        deadLetterConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        deadLetterConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "reporting-service.projections.dlq");
+        deadLetterConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        deadLetterConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        deadLetters = new KafkaProducer<>(deadLetterConfig);
         for (Projection projection : projections.values()) {
             dropRetired(projection.name());
             List<Generation> current = generations(projection.name()).await().atMost(Duration.ofSeconds(30));
@@ -148,7 +152,7 @@ public class ProjectionRuntime {
         List<ProjectionRunner> started = new ArrayList<>();
         for (Generation generation : generations(name).await().atMost(Duration.ofSeconds(30))) {
             ProjectionRunner runner = new ProjectionRunner(projection, generation.generation(), generation.schema(),
-                    "building".equals(generation.state()), pool, decoder, deadLetters, bootstrapServers, batchSize,
+                    "building".equals(generation.state()), pool, decoder, deadLetters, kafka.consumer(), batchSize,
                     this::switchOver);
             runner.start();
             started.add(runner);
@@ -231,7 +235,7 @@ public class ProjectionRuntime {
         }
         Projection projection = projections.get(generation.projection());
         ProjectionRunner runner = new ProjectionRunner(projection, generation.generation(), generation.schema(),
-                "building".equals(generation.state()), pool, decoder, deadLetters, bootstrapServers, batchSize,
+                "building".equals(generation.state()), pool, decoder, deadLetters, kafka.consumer(), batchSize,
                 this::switchOver);
         runners.put(key, runner);
         runner.start();

@@ -76,11 +76,15 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running = true;
     private Producer<String, byte[]> producer;
 
-    public OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> extraProducerConfig,
+    /**
+     * @param clientConfig the settings the service's Kafka clients share (security, network); the
+     *                     relay's own delivery settings, serializers and client id go over them
+     */
+    public OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> clientConfig,
                        RelaySettings settings) {
         this.dataSource = dataSource;
         this.settings = settings;
-        this.producerConfig = new HashMap<>();
+        this.producerConfig = new HashMap<>(clientConfig);
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -90,7 +94,6 @@ public final class OutboxRelay implements AutoCloseable {
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.topic() + "-" + UUID.randomUUID());
-        producerConfig.putAll(extraProducerConfig);
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.thread = new Thread(this::run, "outbox-relay-" + settings.topic());
@@ -100,6 +103,11 @@ public final class OutboxRelay implements AutoCloseable {
     public OutboxRelay start() {
         thread.start();
         return this;
+    }
+
+    /** The configuration the relay's producer is created with. */
+    public Map<String, Object> producerConfig() {
+        return Map.copyOf(producerConfig);
     }
 
     public Role role() {

@@ -16,7 +16,6 @@ import org.learningloop.platform.outbox.OutboxRelay;
 import org.learningloop.platform.outbox.RelaySettings;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Runs the service's outbox relay for as long as the service runs, and reports it as metrics and in
@@ -31,7 +30,7 @@ public class OutboxRelayService implements HealthCheck {
     private final String jdbcUrl;
     private final String username;
     private final String password;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
     private final MeterRegistry registry;
     private volatile OutboxRelay relay;
 
@@ -39,13 +38,13 @@ public class OutboxRelayService implements HealthCheck {
                               @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                               @ConfigProperty(name = "quarkus.datasource.username") String username,
                               @ConfigProperty(name = "quarkus.datasource.password") String password,
-                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              KafkaClientConfig kafka,
                               MeterRegistry registry) {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.registry = registry;
     }
 
@@ -57,7 +56,7 @@ public class OutboxRelayService implements HealthCheck {
         String topic = outbox.topic().orElseThrow(() -> new IllegalStateException("loop.outbox.topic is not set"));
         RelaySettings settings = new RelaySettings(topic, "/" + config.serviceName(), outbox.batchSize(),
                 outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff());
-        relay = new OutboxRelay(relaySessions(), bootstrapServers, Map.of(), settings).start();
+        relay = new OutboxRelay(relaySessions(), kafka.bootstrapServers(), kafka.producer(), settings).start();
         Gauge.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
                 .description("Events this replica's relay has published").tag("topic", topic).register(registry);
         Gauge.builder("loop.outbox.pending", relay, OutboxRelay::pending)
@@ -87,6 +86,11 @@ public class OutboxRelayService implements HealthCheck {
         if (relay != null) {
             relay.close();
         }
+    }
+
+    /** The running relay, or {@code null} before start or where the service does not publish (tests). */
+    OutboxRelay relay() {
+        return relay;
     }
 
     @Override

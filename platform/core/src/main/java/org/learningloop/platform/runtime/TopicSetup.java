@@ -9,7 +9,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.HashMap;
@@ -33,23 +32,32 @@ public class TopicSetup {
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
     private final LoopConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafka;
 
-    public TopicSetup(LoopConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public TopicSetup(LoopConfig config, KafkaClientConfig kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent start) {
         if (config.topics().create()) {
-            ensure(bootstrapServers, config.topics().ensure(), config.topics().partitions(),
+            ensure(kafka.admin(), config.topics().ensure(), config.topics().partitions(),
                     config.topics().replicationFactor(), config.topics().minInsyncReplicas().orElse(null));
         }
     }
 
-    /** Creates each of {@code topics} that does not exist yet. */
+    /** Creates each of {@code topics} that does not exist yet, on a broker that needs no further client settings. */
     public static void ensure(String bootstrapServers, List<String> topics, int partitions, short replicationFactor,
                               Integer minInsyncReplicas) {
+        ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics, partitions,
+                replicationFactor, minInsyncReplicas);
+    }
+
+    /** Creates each of {@code topics} that does not exist yet, with an admin client made of {@code adminConfig}. */
+    public static void ensure(Map<String, Object> adminConfig, List<String> topics, int partitions,
+                              short replicationFactor, Integer minInsyncReplicas) {
+        Map<String, Object> clientConfig = new HashMap<>(adminConfig);
+        clientConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         Map<String, String> topicConfig = new HashMap<>();
         topicConfig.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
         topicConfig.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
@@ -57,8 +65,7 @@ public class TopicSetup {
         if (minInsyncReplicas != null) {
             topicConfig.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsyncReplicas.toString());
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().distinct().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, replicationFactor).configs(topicConfig))
@@ -74,7 +81,8 @@ public class TopicSetup {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not create topics " + topics + " on " + bootstrapServers, e);
+            throw new IllegalStateException("Could not create topics " + topics + " on "
+                    + adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,12 +199,30 @@ class OutboxRelayTest {
         appendConcurrently(teams, count, versions.values().iterator().next().intValue());
     }
 
+    /**
+     * On threads of its own rather than the common pool's: these inherit the test's class loader, the
+     * common pool's threads have the system class loader, which differs once a {@code @QuarkusTest}
+     * runs in the same JVM.
+     */
     private void appendConcurrently(List<UUID> teams, int count, int from) {
-        teams.parallelStream().forEach(team -> {
-            for (int i = from; i < from + count; i++) {
-                append("team-" + team, i, event(team, i + 1));
+        ExecutorService writers = Executors.newFixedThreadPool(teams.size());
+        try {
+            List<Future<?>> writes = teams.stream().<Future<?>>map(team -> writers.submit(() -> {
+                for (int i = from; i < from + count; i++) {
+                    append("team-" + team, i, event(team, i + 1));
+                }
+            })).toList();
+            for (Future<?> write : writes) {
+                write.get();
             }
-        });
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            writers.shutdownNow();
+        }
     }
 
     private static void assertNoDuplicatesAndInOrderPerTeam(List<ConsumerRecord<String, String>> records,
