@@ -41,12 +41,14 @@ public class EvidenceReads {
     }
 
     /** Carried-out, not cancelled activities matching the filters ({@code null} = any). */
-    public Uni<List<ActivityFact>> activities(UUID leadMeasureId, String segment, String activityType) {
+    public Uni<List<ActivityFact>> activities(UUID leadMeasureId, String segment, String activityType, UUID unitId) {
         return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
                         + " from activity_fact where carried_out_at is not null and not cancelled"
                         + " and ($1::uuid is null or lead_measure_id = $1) and ($2::text is null or segment = $2)"
-                        + " and ($3::text is null or activity_type = $3) order by carried_out_at, activity_id")
-                .execute(Tuple.tuple().addUUID(leadMeasureId).addString(segment).addString(activityType))
+                        + " and ($3::text is null or activity_type = $3) and ($4::uuid is null or unit_id = $4)"
+                        + " order by carried_out_at, activity_id")
+                .execute(Tuple.tuple().addUUID(leadMeasureId).addString(segment).addString(activityType)
+                        .addUUID(unitId))
                 .map(EvidenceReads::activities));
     }
 

@@ -39,11 +39,11 @@ public class EvidenceResource {
 
     /** The answer of design-effectiveness. */
     public record DesignEffectivenessReport(String outcome, UUID leadMeasureId, String segment, String activityType,
-                                            Thresholds thresholds, List<DesignEffectiveness.Arm> items) {
+                                            UUID unitId, Thresholds thresholds, List<DesignEffectiveness.Arm> items) {
     }
 
     /** The answer of best-designs. */
-    public record BestDesignsReport(String outcome, String activityType, Thresholds thresholds,
+    public record BestDesignsReport(String outcome, String activityType, UUID unitId, Thresholds thresholds,
                                     List<BestDesigns.SegmentBest> items) {
     }
 
@@ -52,15 +52,18 @@ public class EvidenceResource {
     @Operation(summary = "Effectiveness per design version × segment",
             description = "Outcome per activity (Gamma–Poisson posterior mean and credible interval), intention-reached "
                     + "rate (Beta–Binomial, partly = half), mean quality per dimension by calendar month with its trend, "
-                    + "and P(best) within the activity type × segment. Filters: leadMeasureId, segment, activityType; "
+                    + "and P(best) within the activity type × segment. Filters: leadMeasureId, segment, activityType, unitId "
+                    + "(the activities of that unit's teams; a unit without activities gives no items); "
                     + "outcome names the outcome count (default membersRecruited).")
     public Uni<DesignEffectivenessReport> designEffectiveness(@QueryParam("leadMeasureId") String leadMeasureId,
                                                               @QueryParam("segment") String segment,
                                                               @QueryParam("activityType") String activityType,
+                                                              @QueryParam("unitId") String unitId,
                                                               @QueryParam("outcome") String outcome) {
         UUID leadMeasure = QueryParams.uuid("leadMeasureId", leadMeasureId);
         String segmentKey = key("segment", segment);
         String type = key("activityType", activityType);
+        UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
         Uni<Void> known = leadMeasure == null ? Uni.createFrom().voidItem()
@@ -69,9 +72,9 @@ public class EvidenceResource {
                         throw CommandRejected.notFound("lead-measure-not-found", "There is no lead measure " + leadMeasure);
                     }
                 }).replaceWithVoid();
-        return known.chain(() -> reads.activities(leadMeasure, segmentKey, type))
+        return known.chain(() -> reads.activities(leadMeasure, segmentKey, type, unit))
                 .chain(activities -> reads.designNames().map(names -> new DesignEffectivenessReport(outcomeName,
-                        leadMeasure, segmentKey, type, thresholds,
+                        leadMeasure, segmentKey, type, unit, thresholds,
                         DesignEffectiveness.arms(activities, outcomeName, names, thresholds, loop.timeZone()))));
     }
 
@@ -82,16 +85,19 @@ public class EvidenceResource {
                     + "status best (P(best) ≥ bestThreshold and every compared design has at least "
                     + "minActivitiesPerDesign activities), insufficient-evidence (with additionalActivitiesPerDesign, "
                     + "a normal approximation) or only-design; recommendation: Thompson-sampling shares with a floor "
-                    + "of minExplorationShare, and its reasoning.")
+                    + "of minExplorationShare, and its reasoning. Filters: activityType, unitId (the activities of "
+                    + "that unit's teams; a unit without activities gives no items).")
     public Uni<BestDesignsReport> bestDesigns(@QueryParam("activityType") String activityType,
+                                              @QueryParam("unitId") String unitId,
                                               @QueryParam("outcome") String outcome) {
         String type = key("activityType", activityType);
+        UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
-        return reads.activities(null, null, type).chain(activities -> reads.designNames().map(names -> {
+        return reads.activities(null, null, type, unit).chain(activities -> reads.designNames().map(names -> {
             List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names, thresholds,
                     loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
-            return new BestDesignsReport(outcomeName, type, thresholds, BestDesigns.of(arms, thresholds));
+            return new BestDesignsReport(outcomeName, type, unit, thresholds, BestDesigns.of(arms, thresholds));
         }));
     }
 

@@ -95,6 +95,30 @@ class EvidenceReportsTest {
     }
 
     @Test
+    void unitFilter_theUnitsTeamsGiveTheWholeEvidence_aUnitWithoutActivitiesGivesNone() {
+        // all the simulation's activities are Region South's: filtered by it, the reports are the unfiltered ones
+        JsonPath all = given().queryParam("activityType", truth.visitType).get("/reports/best-designs").then()
+                .statusCode(200).extract().jsonPath();
+        JsonPath ours = given().queryParam("activityType", truth.visitType).queryParam("unitId", truth.unit.toString())
+                .get("/reports/best-designs").then().statusCode(200).extract().jsonPath();
+        assertThat(ours.getString("unitId")).isEqualTo(truth.unit.toString());
+        assertThat(ours.getList("items")).hasSize(3).isEqualTo(all.getList("items"));
+        assertThat(segment(ours, "call-centre").get("status")).isEqualTo("best");
+        List<Integer> counts = given().queryParam("activityType", truth.visitType)
+                .queryParam("unitId", truth.unit.toString()).get("/reports/design-effectiveness").then()
+                .statusCode(200).body("unitId", equalTo(truth.unit.toString())).extract().path("items.activities");
+        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(166);
+
+        // another unit, whose teams have carried out nothing: empty reports, not the organisation's evidence
+        UUID other = UUID.randomUUID();
+        given().queryParam("activityType", truth.visitType).queryParam("unitId", other.toString())
+                .get("/reports/best-designs").then().statusCode(200)
+                .body("unitId", equalTo(other.toString())).body("items.size()", equalTo(0));
+        given().queryParam("unitId", other.toString()).get("/reports/design-effectiveness").then().statusCode(200)
+                .body("unitId", equalTo(other.toString())).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void designEffectiveness_perDesignVersionAndSegment_withIntervalsQualityTrendAndProbabilityBest() {
         JsonPath report = given().queryParam("leadMeasureId", truth.designsLead.toString())
                 .queryParam("segment", "call-centre").get("/reports/design-effectiveness").then().statusCode(200)
@@ -216,6 +240,8 @@ class EvidenceReportsTest {
         bad("/reports/design-effectiveness?segment=Call%20Centre", "segment");
         bad("/reports/design-effectiveness?outcome=members%20recruited", "outcome");
         bad("/reports/best-designs?activityType=A%2FB", "activityType");
+        bad("/reports/best-designs?unitId=region-south", "unitId");
+        bad("/reports/design-effectiveness?unitId=42", "unitId");
         bad("/reports/lead-measures/not-a-uuid/verdict", "leadMeasureId");
         bad("/units/" + truth.unit + "/rollup?on=tomorrow", "on");
         bad("/units/nope/rollup", "unitId");
