@@ -35,8 +35,8 @@ import java.util.UUID;
 
 /**
  * The rules of a lead measure: proposed for an active team WIG, activated only while that WIG is still
- * active and when the lead-measure tool finds it predictive and influenceable, retired (or replaced by another, on evidence), and
- * counted manually per ISO week while not retired.
+ * active and when the lead-measure tool finds it predictive and influenceable, retired (or replaced by
+ * another, on evidence), and counted manually per ISO week while not retired.
  */
 public final class LeadMeasureDecider implements Decider<LeadMeasureCommand, LeadMeasureEvent, LeadMeasureState> {
 
