@@ -4,6 +4,7 @@ import org.learningloop.contracts.goal.LeadMeasureChecklist;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -26,12 +27,17 @@ public sealed interface LeadMeasureCommand {
     /**
      * Make a proposed lead measure active: its activities count from {@code activeFrom}.
      *
+     * @param wig        what the WIG's stream says now of the lead measure's WIG: it must still be active
      * @param replacing  the lead measure this one replaces in the same decision, or {@code null}
      * @param activeFrom since when the team has been acting on it (its activities count from then), or {@code null}
      *                   for {@code now}; a replacement always counts from {@code now}
      */
-    record ActivateLeadMeasure(UUID leadMeasureId, Replacing replacing, Instant activeFrom, Instant now, ZoneId zone)
+    record ActivateLeadMeasure(UUID leadMeasureId, WigFound wig, Replacing replacing, Instant activeFrom, Instant now, ZoneId zone)
             implements LeadMeasureCommand {
+
+        public ActivateLeadMeasure {
+            Objects.requireNonNull(wig, "wig");
+        }
     }
 
     /**
@@ -51,7 +57,7 @@ public sealed interface LeadMeasureCommand {
     }
 
     /**
-     * The WIG a lead measure is proposed for, as found in its stream.
+     * The WIG a lead measure is proposed (or activated) for, as found in its stream.
      *
      * @param exists whether such a WIG has been set
      * @param active whether it still takes changes (neither achieved nor abandoned)

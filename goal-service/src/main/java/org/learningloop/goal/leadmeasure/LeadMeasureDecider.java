@@ -34,9 +34,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The rules of a lead measure: proposed for an active team WIG, activated only when the lead-measure
- * tool finds it predictive and influenceable, retired (or replaced by another, on evidence), and
- * counted manually per ISO week while not retired.
+ * The rules of a lead measure: proposed for an active team WIG, activated only while that WIG is still
+ * active and when the lead-measure tool finds it predictive and influenceable, retired (or replaced by
+ * another, on evidence), and counted manually per ISO week while not retired.
  */
 public final class LeadMeasureDecider implements Decider<LeadMeasureCommand, LeadMeasureEvent, LeadMeasureState> {
 
@@ -116,6 +116,11 @@ public final class LeadMeasureDecider implements Decider<LeadMeasureCommand, Lea
                     "Lead measure " + measure.leadMeasureId() + " is for WIG " + measure.wigId()
                             + ", not for WIG " + replacing.wigId() + " of the lead measure it would replace",
                     new FieldError("replacementId", "is a lead measure of another WIG"));
+        }
+        if (!command.wig().active()) {
+            throw CommandRejected.ruleViolated("wig-closed",
+                    "WIG " + measure.wigId() + " is achieved or abandoned: lead measure " + measure.leadMeasureId()
+                            + " can no longer be activated");
         }
         List<String> unmet = unmetActivationCriteria(measure.checklist());
         if (!unmet.isEmpty()) {

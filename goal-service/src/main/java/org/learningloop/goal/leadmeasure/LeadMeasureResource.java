@@ -115,14 +115,15 @@ public class LeadMeasureResource {
     @Path("/{leadMeasureId}/activate")
     @Consumes(MediaType.WILDCARD) // the body is optional: a bare POST carries no Content-Type
     @Operation(summary = "Activate a proposed lead measure",
-            description = "Only a lead measure that the lead-measure tool finds both predictive and influenceable can be "
+            description = "Only a lead measure of a WIG that is still active (409 wig-closed once it is achieved or "
+                    + "abandoned) and that the lead-measure tool finds both predictive and influenceable can be "
                     + "activated (409 lead-measure-not-predictive-and-influenceable names the criterion that fails). "
                     + "Its activities count from now, or from the optional body's activeFrom: since when the team has "
                     + "been acting on it (not after now: 422 active-from-in-future; at most two years back: 422 "
                     + "active-from-too-early).")
     @APIResponse(responseCode = "200", description = "Active; the lead measure as it now stands",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = LeadMeasureView.class)))
-    @APIResponse(responseCode = "409", description = "Not predictive and influenceable, already active, or retired",
+    @APIResponse(responseCode = "409", description = "WIG closed, not predictive and influenceable, already active, or retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     @APIResponse(responseCode = "422", description = "activeFrom after now or more than two years back",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -173,7 +174,8 @@ public class LeadMeasureResource {
     @Path("/{leadMeasureId}/replace")
     @Operation(summary = "Replace an active lead measure by a proposed one of the same WIG",
             description = "Retires this lead measure and activates the replacement in one transaction: both change or "
-                    + "neither does. The replacement must pass the activation rule. If-Match is this (the old) lead "
+                    + "neither does. The replacement must pass the activation rule, and their WIG must still be active "
+                    + "(409 wig-closed). If-Match is this (the old) lead "
                     + "measure's ETag; the answer's ETag is its new version.")
     @APIResponse(responseCode = "200", description = "Replaced; both lead measures as they now stand",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = ReplacementView.class)))

@@ -77,11 +77,17 @@ public class LeadMeasureService {
                         (tx, decision) -> write(tx, decision, now)));
     }
 
-    /** Activates the lead measure, counting from {@code activeFrom} ({@code null}: from now). */
+    /**
+     * Activates the lead measure, counting from {@code activeFrom} ({@code null}: from now), if its WIG is still
+     * active: the WIG's current state is loaded (in the same transaction) and comes in with the command.
+     */
     public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion, Instant activeFrom) {
         CommandContext context = CommandContext.of(clock.instant(), "anonymous"); // without activeFrom: the event's time
-        return change(leadMeasureId, new ActivateLeadMeasure(leadMeasureId, null, activeFrom, context.now(),
-                config.timeZone()), expectedVersion, context);
+        return handler.inTransaction(tx -> wigOf(tx, leadMeasureId)
+                .chain(wig -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId),
+                        new ActivateLeadMeasure(leadMeasureId, wig, null, activeFrom, context.now(), config.timeZone()),
+                        Expectation.version(expectedVersion), context))
+                .call(decision -> write(tx, decision, context.now())));
     }
 
     public Uni<Decision<LeadMeasureState>> retire(UUID leadMeasureId, long expectedVersion, RetireLeadMeasureRequest request) {
@@ -113,14 +119,26 @@ public class LeadMeasureService {
                                       String reason, UUID agreementId, String evidenceRef, CommandContext context) {
         return handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId),
                         new RetireLeadMeasure(leadMeasureId, reason, replacementId, agreementId, evidenceRef), expected, context)
-                .chain(retired -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(replacementId),
-                                new ActivateLeadMeasure(replacementId, new Replacing(leadMeasureId,
+                .chain(retired -> wigOf(tx, replacementId)
+                        .chain(wig -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(replacementId),
+                                new ActivateLeadMeasure(replacementId, wig, new Replacing(leadMeasureId,
                                         ((DefinedLeadMeasure) retired.state()).wigId(), reason, agreementId, evidenceRef),
                                         null, context.now(), config.timeZone()),
-                                Expectation.any(), context)
+                                Expectation.any(), context))
                         .call(activated -> write(tx, retired, context.now()))
                         .call(activated -> write(tx, activated, context.now()))
                         .map(activated -> new Replacement(retired, activated)));
+    }
+
+    /**
+     * What the WIG's stream says now of the WIG of lead measure {@code leadMeasureId}, read in {@code tx}; when there
+     * is no such lead measure, a WIG not found (the decider then refuses the missing lead measure first).
+     */
+    private Uni<WigFound> wigOf(SqlClient tx, UUID leadMeasureId) {
+        return handler.load(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId)).chain(decision ->
+                decision.state() instanceof DefinedLeadMeasure measure
+                        ? wig(tx, measure.wigId())
+                        : Uni.createFrom().item(new WigFound(null, false, null, null, false)));
     }
 
     /** The lead measure and its version; 404 when there is none. */
@@ -134,9 +152,17 @@ public class LeadMeasureService {
 
     /** What the WIG's stream says of the WIG {@code wigId}. */
     public Uni<WigFound> wig(UUID wigId) {
-        return handler.load(WIG, WIG.streamId(wigId)).map(decision -> decision.state() instanceof WigState.DefinedWig wig
+        return handler.load(WIG, WIG.streamId(wigId)).map(decision -> found(wigId, decision));
+    }
+
+    private Uni<WigFound> wig(SqlClient tx, UUID wigId) {
+        return handler.load(tx, WIG, WIG.streamId(wigId)).map(decision -> found(wigId, decision));
+    }
+
+    private static WigFound found(UUID wigId, Decision<WigState> decision) {
+        return decision.state() instanceof WigState.DefinedWig wig
                 ? new WigFound(wigId, true, wig.teamId(), wig.unitId(), wig.isActive())
-                : new WigFound(wigId, false, null, null, false));
+                : new WigFound(wigId, false, null, null, false);
     }
 
     private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion) {

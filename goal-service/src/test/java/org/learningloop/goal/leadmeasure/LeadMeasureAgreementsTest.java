@@ -153,6 +153,30 @@ class LeadMeasureAgreementsTest {
         given().get("/lead-measures/" + kept).then().statusCode(200).body("status", equalTo("active"));
     }
 
+    @Test
+    void givenReplaceAgreementForAWigClosedSince_thenDeadLetteredAsWigClosed_andOldStaysActive_withNothingStored() {
+        OrganisationFixtures.Team organisation = OrganisationFixtures.team();
+        UUID team = organisation.teamId();
+        UUID unit = organisation.unitId();
+        UUID wig = teamWig(team, unit);
+        UUID old = active(wig, "Leaflets");
+        UUID replacement = proposed(wig, "Workplace visits", true, true);
+        given().header("If-Match", "\"1\"").post("/wigs/" + wig + "/achieve").then().statusCode(200);
+
+        String closed = UUID.randomUUID().toString();
+        publish(team, closed, agreement(UUID.randomUUID(), UUID.randomUUID(), unit, team, "replace-lead-measure",
+                old, replacement, "Visits instead"));
+
+        List<ConsumerRecord<String, String>> dead = deadLettersUntil(team, closed);
+        assertThat(reason(dead, closed)).contains("achieved or abandoned").contains("can no longer be activated");
+        assertThat(dead).hasSize(1);
+
+        assertThat(events(pool, old)).isEqualTo(2);
+        assertThat(events(pool, replacement)).isEqualTo(1);
+        given().get("/lead-measures/" + old).then().statusCode(200).body("status", equalTo("active"));
+        given().get("/lead-measures/" + replacement).then().statusCode(200).body("status", equalTo("proposed"));
+    }
+
     /** Publishes a replacement of a fresh active lead measure of {@code wig} (with an empty rationale); {old, new}. */
     private UUID[] sentinelReplacement(UUID team, UUID unit, UUID wig) {
         UUID old = active(wig, "Sentinel old");

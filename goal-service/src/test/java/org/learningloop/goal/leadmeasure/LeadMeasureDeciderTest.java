@@ -40,6 +40,8 @@ class LeadMeasureDeciderTest {
     private static final UUID AGREEMENT = UUID.randomUUID();
     private static final String EVIDENCE = "workplace-meeting:" + UUID.randomUUID();
     private static final WigFound ACTIVE_TEAM_WIG = new WigFound(WIG, true, TEAM, UNIT, true);
+    /** The same WIG once achieved or abandoned. */
+    private static final WigFound CLOSED_TEAM_WIG = new WigFound(WIG, true, TEAM, UNIT, false);
 
     private static final LeadMeasureChecklist PASSES = checklist(true, true);
     private static final LeadMeasureProposed PROPOSED = proposed(LEAD, PASSES);
@@ -65,12 +67,17 @@ class LeadMeasureDeciderTest {
 
     /** Activates {@code LEAD} on its own, now, counting from {@code activeFrom} ({@code null}: from now). */
     static ActivateLeadMeasure activate(Instant activeFrom) {
-        return new ActivateLeadMeasure(LEAD, null, activeFrom, NOW, STOCKHOLM);
+        return new ActivateLeadMeasure(LEAD, ACTIVE_TEAM_WIG, null, activeFrom, NOW, STOCKHOLM);
     }
 
     /** Activates {@code OTHER} now in place of the lead measure {@code replacing} names. */
     static ActivateLeadMeasure replace(Replacing replacing) {
-        return new ActivateLeadMeasure(OTHER, replacing, null, NOW, STOCKHOLM);
+        return replace(replacing, ACTIVE_TEAM_WIG);
+    }
+
+    /** Activates {@code OTHER} now in place of the lead measure {@code replacing} names, its WIG as {@code wig}. */
+    static ActivateLeadMeasure replace(Replacing replacing, WigFound wig) {
+        return new ActivateLeadMeasure(OTHER, wig, replacing, null, NOW, STOCKHOLM);
     }
 
     static ProposeLeadMeasure propose(WigFound wig) {
@@ -216,6 +223,29 @@ class LeadMeasureDeciderTest {
         void givenNothing_whenActivated_thenNotFound() {
             spec.given().when(activate(null)).thenRejected(Reason.NOT_FOUND, "lead-measure-not-found");
         }
+
+        @Test
+        void givenProposed_whenActivatedAfterItsWigClosed_thenWigClosed() {
+            var rejected = spec.given(PROPOSED)
+                    .when(new ActivateLeadMeasure(LEAD, CLOSED_TEAM_WIG, null, null, NOW, STOCKHOLM))
+                    .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+            assertThat(rejected.detail()).contains(WIG.toString());
+        }
+
+        @Test
+        void givenProposed_whenActivatedFromThePastAfterItsWigClosed_thenWigClosed() {
+            spec.given(PROPOSED)
+                    .when(new ActivateLeadMeasure(LEAD, CLOSED_TEAM_WIG, null, NOW.minus(Duration.ofDays(7)), NOW,
+                            STOCKHOLM))
+                    .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+        }
+
+        @Test
+        void givenActive_whenActivatedAfterItsWigClosed_thenAlreadyActive() {
+            spec.given(PROPOSED, ACTIVATED)
+                    .when(new ActivateLeadMeasure(LEAD, CLOSED_TEAM_WIG, null, null, NOW, STOCKHOLM))
+                    .thenRejected(Reason.RULE_VIOLATED, "lead-measure-already-active");
+        }
     }
 
     @Nested
@@ -331,6 +361,20 @@ class LeadMeasureDeciderTest {
             spec.given(proposed(OTHER, PASSES), new LeadMeasureActivated(OTHER, WIG, TEAM, UNIT, "workplace-visit", 5,
                             LEAD, "The lag measure does not move", AGREEMENT, EVIDENCE))
                     .when(replace(replacingLead))
+                    .then();
+        }
+
+        @Test
+        void givenProposedReplacement_whenActivatedReplacingAfterTheWigClosed_thenWigClosed() {
+            spec.given(proposed(OTHER, PASSES)).when(replace(replacingLead, CLOSED_TEAM_WIG))
+                    .thenRejected(Reason.RULE_VIOLATED, "wig-closed");
+        }
+
+        @Test
+        void givenActivatedBySameAgreement_whenActivatedReplacingAgainAfterTheWigClosed_thenNothingNew() {
+            spec.given(proposed(OTHER, PASSES), new LeadMeasureActivated(OTHER, WIG, TEAM, UNIT, "workplace-visit", 5,
+                            LEAD, "The lag measure does not move", AGREEMENT, EVIDENCE))
+                    .when(replace(replacingLead, CLOSED_TEAM_WIG))
                     .then();
         }
 

@@ -304,6 +304,25 @@ class LeadMeasureResourceTest {
     }
 
     @Test
+    void givenProposalOfAWigAchievedSince_whenActivated_then409WigClosed_andNothingStored() {
+        UUID wig = teamWig();
+        UUID lead = proposed(wig, "Visits", true, true);
+        given().header("If-Match", "\"1\"").post("/wigs/" + wig + "/achieve").then().statusCode(200);
+        long before = LeadMeasureFixtures.storedEvents(pool);
+
+        given().header("If-Match", "\"1\"").post("/lead-measures/" + lead + "/activate")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("code", equalTo("wig-closed"))
+                .body("detail", containsString(wig.toString()));
+
+        assertThat(LeadMeasureFixtures.storedEvents(pool)).isEqualTo(before);
+        given().get("/lead-measures/" + lead).then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("proposed")).body("version", equalTo(1));
+        given().queryParam("wigId", wig).queryParam("status", "active").get("/lead-measures")
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void givenProposal_whenActivatedWithStaleOrMissingOrBadIfMatch_then412Or428Or400_andNothingStored() {
         UUID lead = proposed(teamWig(), "Visits", true, true);
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
@@ -442,6 +461,30 @@ class LeadMeasureResourceTest {
         given().get("/lead-measures/" + old).then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("active"))
                 .body("replacedBy", nullValue());
         given().get("/lead-measures/" + replacement).then().statusCode(200).body("status", equalTo("proposed"));
+        given().queryParam("wigId", wig).queryParam("status", "retired").get("/lead-measures")
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void givenActiveAndProposedOfAWigAbandonedSince_whenReplaced_then409WigClosed_andOldStaysActive_andNothingStored() {
+        UUID wig = teamWig();
+        UUID old = active(wig, "Leaflets");
+        UUID replacement = proposed(wig, "Workplace visits", true, true);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\": \"The region merged\"}")
+                .post("/wigs/" + wig + "/abandon").then().statusCode(200);
+        long before = LeadMeasureFixtures.storedEvents(pool);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body("{\"replacementId\": \"" + replacement + "\", \"reason\": \"Try visits\"}")
+                .post("/lead-measures/" + old + "/replace")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("code", equalTo("wig-closed"));
+
+        assertThat(LeadMeasureFixtures.storedEvents(pool)).isEqualTo(before);
+        given().get("/lead-measures/" + old).then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("active"))
+                .body("replacedBy", nullValue());
+        given().get("/lead-measures/" + replacement).then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("proposed"));
         given().queryParam("wigId", wig).queryParam("status", "retired").get("/lead-measures")
                 .then().statusCode(200).body("items", hasSize(0));
     }
