@@ -45,7 +45,7 @@ public final class Demo {
     /** Loads the demo unless it is loaded already; what the demo set up (and played, when it played now). */
     public static Simulation.Result loadAndDescribe(LoopSteps steps, LocalDate today) {
         Scenario scenario = Scenarios.demo(today);
-        Optional<JsonNode> unit = findUnit(steps, scenario.unitName());
+        Optional<JsonNode> unit = findUnit(steps, scenario.unitName(), Simulation.managerOf(scenario));
         if (unit.isPresent()) {
             LocalDate anchor = LocalDate.ofInstant(Instant.parse(unit.get().path("createdAt").asText()), scenario.zone());
             scenario = Scenarios.demo(anchor);
@@ -67,13 +67,15 @@ public final class Demo {
         return result;
     }
 
-    private static Optional<JsonNode> findUnit(LoopSteps steps, String name) {
+    /** The demo's unit: its name and the manager id only the demo gives (another unit may have the same name). */
+    private static Optional<JsonNode> findUnit(LoopSteps steps, String name, UUID managerId) {
         String cursor = null;
         do {
             JsonNode page = steps.client().get(steps.client().endpoints().goal(),
                     "/units?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
             for (JsonNode unit : page.path("items")) {
-                if (name.equals(unit.path("name").asText())) {
+                if (name.equals(unit.path("name").asText())
+                        && managerId.toString().equals(unit.path("managerId").asText())) {
                     return Optional.of(unit);
                 }
             }

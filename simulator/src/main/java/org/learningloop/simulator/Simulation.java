@@ -83,7 +83,7 @@ public final class Simulation {
 
     private Result play(boolean months) {
         YearMonth first = YearMonth.from(scenario.anchor()).minusMonths(scenario.months());
-        UUID managerId = uuid("manager");
+        UUID managerId = managerOf(scenario);
         progress.accept("Setting up " + scenario.unitName() + ": the organisation WIG, the unit, "
                 + scenario.teams().size() + " teams, their WIGs and lead measures, " + scenario.designs().size()
                 + " designs");
@@ -488,6 +488,11 @@ public final class Simulation {
 
     static String isoWeek(LocalDate day) {
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The id the scenario gives its unit's manager (a staff id, never a name). */
+    public static UUID managerOf(Scenario scenario) {
+        return new Simulation(null, scenario, line -> { }).uuid("manager");
     }
 
     /** An Idempotency-Key (visible ASCII, no spaces) naming what it creates within the scenario. */
