@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Loads the living demo ({@link Scenarios#demo}) into running services through their public REST APIs:
- * {@code bin/loop up --demo} runs it. Loading again is safe: a demo loaded in full is left as it is, and a load
- * that was interrupted goes on where it stopped (same scenario, anchored on the day it began).
+ * {@code bin/loop up --demo} runs it. The load is recorded in a small state file ({@link DemoRecord}): the instant
+ * it is played up to when it begins, and its completion once every step of the scenario is done. Loading again is
+ * safe: a completed load is left as it is, and one that was interrupted (or failed) plays the same scenario again,
+ * up to the same instant, and so goes on where it stopped (every step is idempotent).
  */
 public final class Demo {
 
@@ -26,40 +28,55 @@ public final class Demo {
         URI activity = URI.create(option(args, "--activity", local.activity().toString()));
         URI learning = URI.create(option(args, "--learning", local.learning().toString()));
         URI reporting = URI.create(option(args, "--reporting", local.reporting().toString()));
+        Path state = Path.of(option(args, "--state", Path.of(".loop", "demo.json").toString()));
         LoopSteps steps = new LoopSteps(new LoopClient(new LoopClient.Endpoints(goal, activity, learning, reporting),
                 new ObjectMapper()));
         try {
-            System.exit(load(steps, LocalDate.now(Scenarios.STOCKHOLM)) ? 0 : 1);
+            loadAndDescribe(steps, Clock.systemUTC(), state);
+            System.exit(0);
         } catch (RuntimeException e) {
             System.err.println("Loading the demo failed: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    /** Loads the demo unless it is loaded already; true when it is loaded at the end. */
-    public static boolean load(LoopSteps steps, LocalDate today) {
-        loadAndDescribe(steps, today);
-        return true;
-    }
-
-    /** Loads the demo unless it is loaded already; what the demo set up (and played, when it played now). */
-    public static Simulation.Result loadAndDescribe(LoopSteps steps, LocalDate today) {
-        Scenario scenario = Scenarios.demo(today);
+    /**
+     * Loads the demo unless a completed load is recorded in {@code state}; what the demo set up (and played, when
+     * it played now). A new load is played up to {@code clock}'s instant; a load recorded as begun and not completed
+     * is played again up to the instant it began with.
+     */
+    public static Simulation.Result loadAndDescribe(LoopSteps steps, Clock clock, Path state) {
+        Scenario scenario = Scenarios.demo(clock.instant());
         Optional<JsonNode> unit = findUnit(steps, scenario.unitName(), Simulation.managerOf(scenario));
-        if (unit.isPresent()) {
-            LocalDate anchor = LocalDate.ofInstant(Instant.parse(unit.get().path("createdAt").asText()), scenario.zone());
-            scenario = Scenarios.demo(anchor);
-            if (loaded(steps, UUID.fromString(unit.get().path("id").asText()), scenario)) {
-                System.out.println("The demo is loaded already (" + scenario.unitName() + ", played up to " + anchor
-                        + "); nothing to do.");
-                return new Simulation(steps, scenario, line -> { }).describe();
+        Optional<DemoRecord> recorded = DemoRecord.read(state)
+                .filter(record -> record.scenario().equals(scenario.name()) && record.seed() == scenario.seed())
+                .filter(record -> record.matches(unit.map(u -> UUID.fromString(u.path("id").asText()))));
+        Instant now;
+        if (recorded.isPresent()) {
+            now = recorded.get().playedUpTo();
+            if (recorded.get().completedAt() != null) {
+                System.out.println("The demo is loaded already (" + scenario.unitName() + ", played up to " + now
+                        + ", completed " + recorded.get().completedAt() + "); nothing to do.");
+                return new Simulation(steps, Scenarios.demo(now), line -> { }).describe();
             }
-            System.out.println("A demo load begun on " + anchor + " did not finish; going on with it.");
+            System.out.println("A demo load begun at " + now + " did not finish; going on with it.");
+        } else if (unit.isPresent()) {
+            // a unit without a record of its load (the state file was lost, or an older version loaded it):
+            // play the scenario to its end up to the instant the unit was created; what is there is left as it is
+            now = Instant.parse(unit.get().path("createdAt").asText());
+            System.out.println("Found the demo's unit (created " + now + ") with no record of a completed load; "
+                    + "playing the scenario to its end.");
+        } else {
+            now = clock.instant();
         }
+        Scenario playing = Scenarios.demo(now);
+        DemoRecord begun = DemoRecord.begun(playing, unit.map(u -> UUID.fromString(u.path("id").asText())).orElse(null));
+        begun.write(state);
         long started = System.nanoTime();
-        System.out.println("Loading the demo (seed " + scenario.seed() + ", " + scenario.months()
-                + " complete months up to " + scenario.anchor() + ") through the services' REST APIs:");
-        Simulation.Result result = new Simulation(steps, scenario, System.out::println).run();
+        System.out.println("Loading the demo (seed " + playing.seed() + ", " + playing.months()
+                + " complete months and the current one up to " + now + ") through the services' REST APIs:");
+        Simulation.Result result = new Simulation(steps, playing, System.out::println).run();
+        begun.completed(result.unitId(), clock.instant()).write(state);
         System.out.printf("Demo loaded in %d s: %d activities, %d WIG meetings, workplace meetings closed for %s, "
                         + "agreements %s.%n", (System.nanoTime() - started) / 1_000_000_000L, result.activities().size(),
                 result.wigMeetings(), result.monthsClosed(), result.agreements());
@@ -82,19 +99,6 @@ public final class Demo {
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
         return Optional.empty();
-    }
-
-    /** Loaded in full: the workplace meeting of the last complete month is closed. */
-    private static boolean loaded(LoopSteps steps, UUID unitId, Scenario scenario) {
-        String last = YearMonth.from(scenario.anchor()).minusMonths(1).toString();
-        JsonNode meetings = steps.client().get(steps.client().endpoints().learning(),
-                "/units/" + unitId + "/workplace-meetings?limit=200");
-        for (JsonNode meeting : meetings.path("items")) {
-            if (last.equals(meeting.path("month").asText()) && "closed".equals(meeting.path("status").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void printTryThis(LoopClient.Endpoints endpoints, Simulation.Result result) {

@@ -16,8 +16,9 @@ import java.util.UUID;
  * What the people of an organisation do through the public APIs, one call per step, each safe to repeat:
  * creations carry an {@code Idempotency-Key}, and a change already made (an activity already carried out,
  * a member already in the team) is recognised and left alone. So an interrupted demo load can simply run again.
+ * Not final: the simulator's own tests record the steps a simulation takes instead of calling the services.
  */
-public final class LoopSteps {
+public class LoopSteps {
 
     public static final Duration PROPAGATION = Duration.ofSeconds(60);
 
@@ -203,15 +204,19 @@ public final class LoopSteps {
 
     // --- learning (learning-service) --------------------------------------------------------------------------
 
-    /** Opens the team's WIG meeting for the ISO week; {@code null} when it exists already. */
+    /**
+     * Opens the team's WIG meeting for the ISO week; the meeting with its agenda, also when an earlier run opened it
+     * and did not record it; {@code null} when it is held already.
+     */
     public JsonNode openWigMeeting(UUID teamId, String week) {
         try {
             return client.post(learning, "/teams/" + teamId + "/wig-meetings", client.object().put("week", week));
         } catch (ApiProblem problem) {
-            if ("wig-meeting-exists".equals(problem.code())) {
-                return null;
+            if (!"wig-meeting-exists".equals(problem.code())) {
+                throw problem;
             }
-            throw problem;
+            JsonNode meeting = client.get(learning, "/teams/" + teamId + "/wig-meetings/" + week);
+            return "held".equals(meeting.path("status").asText()) ? null : meeting;
         }
     }
 
@@ -227,14 +232,28 @@ public final class LoopSteps {
         return id(client.create(learning, "/teams/" + teamId + "/learnings", body, key));
     }
 
-    /** Opens the unit's workplace meeting (APT) for the month; the meeting with its digest, or {@code null} if it exists. */
+    /**
+     * Opens the unit's workplace meeting (APT) for the month; the meeting with its digest, or, when it exists
+     * already, the meeting as it stands (its {@code status}, coaching notes and agreements).
+     */
     public JsonNode openWorkplaceMeeting(UUID unitId, String month) {
         try {
             return client.post(learning, "/units/" + unitId + "/workplace-meetings", client.object().put("month", month));
         } catch (ApiProblem problem) {
-            if (problem.status() == 409) {
-                return null;
+            if (!"workplace-meeting-exists".equals(problem.code())) {
+                throw problem;
             }
+            String cursor = null;
+            do {
+                JsonNode page = client.get(learning, "/units/" + unitId + "/workplace-meetings?limit=200"
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                for (JsonNode meeting : page.path("items")) {
+                    if (month.equals(meeting.path("month").asText())) {
+                        return workplaceMeeting(UUID.fromString(meeting.path("id").asText()));
+                    }
+                }
+                cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            } while (cursor != null);
             throw problem;
         }
     }

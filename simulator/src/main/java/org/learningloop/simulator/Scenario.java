@@ -1,5 +1,6 @@
 package org.learningloop.simulator;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,15 +11,21 @@ import java.util.Map;
  *
  * @param name          prefix of every idempotency key and of the names shown, so two scenarios never collide
  * @param seed          the only source of randomness
- * @param anchor        the day the simulation is played up to ("today" of its first run); its months are the
- *                      {@code months} complete calendar months before the anchor's month, then that month up to the anchor
+ * @param now           the instant the simulation is played up to ("now" of its first run): nothing is scheduled,
+ *                      carried out or read after it; its months are the {@code months} complete calendar months
+ *                      before the month of {@link #anchor()}, then that month up to {@code now}
  * @param activitiesPerWeek  workplace activities each team carries out per week
  * @param wigMeetings   hold the weekly WIG meeting of every team
  * @param workplaceMeetings  hold the monthly workplace meeting (APT) of the unit, with agreements
  */
-public record Scenario(String name, long seed, LocalDate anchor, ZoneId zone, int months, String unitName,
+public record Scenario(String name, long seed, Instant now, ZoneId zone, int months, String unitName,
                        List<TeamSpec> teams, List<DesignSpec> designs, List<SegmentSpec> segments,
                        int activitiesPerWeek, boolean wigMeetings, boolean workplaceMeetings) {
+
+    /** The day of {@code now} in the scenario's time zone: the last day played, up to {@code now}. */
+    public LocalDate anchor() {
+        return LocalDate.ofInstant(now, zone);
+    }
 
     /** The activity type of the workplace visits. */
     public static final String WORKPLACE_VISIT = "workplace-visit";

@@ -5,7 +5,7 @@ import org.learningloop.simulator.Scenario.LeadMeasureSpec;
 import org.learningloop.simulator.Scenario.SegmentSpec;
 import org.learningloop.simulator.Scenario.TeamSpec;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class Scenarios {
 
     /**
      * The living demo, and the ground truth the system tests hold the reports to: a region office with three WIG
-     * teams over four complete months (each closed by its APT) and the current one so far.
+     * teams over four complete months (each closed by its APT) and the current one up to {@code now}.
      * <ul>
      *   <li>Design B ("Headset-break pitch") recruits 2.0 members per visit at call centres, design A
      *       ("Break-room talk") 0.6; at small workplaces (6-30 employees) A recruits 1.8 and B 0.5.</li>
@@ -31,8 +31,8 @@ public final class Scenarios {
      *       move: its lead measure is wrong (the APT after the last complete month replaces it).</li>
      * </ul>
      */
-    public static Scenario demo(LocalDate anchor) {
-        return new Scenario("demo", 20261127L, anchor, STOCKHOLM, 4, "Region office Nordväst",
+    public static Scenario demo(Instant now) {
+        return new Scenario("demo", 20261127L, now, STOCKHOLM, 4, "Region office Nordväst",
                 List.of(new TeamSpec("Team Harbour", 0.8,
                                 new LeadMeasureSpec("Workplace visits", Scenario.WORKPLACE_VISIT, 4, true), 8),
                         new TeamSpec("Team Valley", 0.75,

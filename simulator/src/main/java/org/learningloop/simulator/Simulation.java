@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,15 +172,22 @@ public final class Simulation {
         return visiting.isEmpty() ? teams : visiting;
     }
 
-    /** An activity to play: its team, day, design and segment, and the slot that names it. */
-    private record Planned(int team, LocalDate day, String design, String segment, String slot) {
+    /** An activity to play: its team, when it is carried out, design and segment, and the slot that names it. */
+    private record Planned(int team, Instant at, String design, String segment, String slot) {
+
+        LocalDate day(ZoneId zone) {
+            return LocalDate.ofInstant(at, zone);
+        }
     }
 
     /**
-     * Walks the weeks from the first month's first Monday up to the anchor. Each activity falls on a weekday
-     * of its week, in whichever month that day is; when the walk reaches a day of a new month, the month
-     * before is closed (lag readings, then the APT) before that day is played. The weekly WIG meeting follows
-     * the week's activities.
+     * Walks the weeks from the first month's first Monday up to {@code now}. Each activity falls on a weekday
+     * of its week, at a time of day between 9 and 17, in whichever month that day is; one that would fall
+     * after {@code now} is left out, so nothing is scheduled or carried out in the future. When the walk
+     * reaches a day of a new month, the month before is closed (lag readings, then the APT) before that day is
+     * played; at the end, every complete month not closed yet is closed (its last activities may lie days
+     * before {@code now}, e.g. when a month begins on a weekend). The weekly WIG meeting follows the week's
+     * activities.
      */
     private void playWeeks(YearMonth first, UUID unitId, UUID unitWig, UUID organisationWig, List<TeamIds> teams,
                            Map<String, UUID> designs, List<Sparse> sparse) {
@@ -195,34 +202,35 @@ public final class Simulation {
                 TeamSpec spec = scenario.teams().get(t);
                 int count = scenario.activitiesPerWeek() + (random.nextInt(4) == 0 ? 1 : 0);
                 for (int i = 0; i < count; i++) {
-                    LocalDate day = monday.plusDays(random.nextInt(5));
+                    Instant at = timeOfDay(monday.plusDays(random.nextInt(5)));
                     List<DesignSpec> usable = designsFor(spec.leadMeasure().activityType());
                     String segment = pickSegment(usable);
                     List<DesignSpec> forSegment = usable.stream()
                             .filter(d -> d.recruitedPerActivity().containsKey(segment)).toList();
                     String design = forSegment.get(random.nextInt(forSegment.size())).label();
-                    planned.add(new Planned(t, day, design, segment, week + "-" + i));
+                    planned.add(new Planned(t, at, design, segment, week + "-" + i));
                 }
                 for (int s = 0; s < sparse.size(); s++) {
                     Sparse one = sparse.get(s);
                     if (one.weekIndex() == weekIndex && one.team().equals(teams.get(t))) {
-                        planned.add(new Planned(t, monday.plusDays(2), one.design(), one.segment(),
+                        planned.add(new Planned(t, timeOfDay(monday.plusDays(2)), one.design(), one.segment(),
                                 week + "-sparse-" + s));
                     }
                 }
             }
-            planned.sort(java.util.Comparator.comparing(Planned::day).thenComparingInt(Planned::team));
+            planned.sort(java.util.Comparator.comparing(Planned::at).thenComparingInt(Planned::team));
             for (Planned activity : planned) {
-                if (activity.day().isAfter(scenario.anchor())) {
+                if (activity.at().isAfter(scenario.now())) {
                     continue;
                 }
-                while (YearMonth.from(activity.day()).isAfter(month)) {
+                LocalDate day = activity.day(scenario.zone());
+                while (YearMonth.from(day).isAfter(month)) {
                     closeMonth(month, play, unitId, unitWig, organisationWig, teams, designs);
                     month = month.plusMonths(1);
                     play = new MonthPlay(played.size());
                 }
                 TeamIds team = teams.get(activity.team());
-                Played done = play(team, scenario.teams().get(activity.team()), activity.slot(), activity.day(),
+                Played done = play(team, scenario.teams().get(activity.team()), activity.slot(), activity.at(),
                         activity.design(), designs, activity.segment());
                 play.recruitedByTeam.merge(team.name(), done.recruited(), Integer::sum);
                 play.activitiesByDesign.computeIfAbsent(designs.get(activity.design()), d -> new ArrayList<>()).add(done);
@@ -232,6 +240,11 @@ public final class Simulation {
                     holdWigMeeting(team, week, monday);
                 }
             }
+        }
+        while (month.isBefore(YearMonth.from(scenario.anchor()))) {
+            closeMonth(month, play, unitId, unitWig, organisationWig, teams, designs);
+            month = month.plusMonths(1);
+            play = new MonthPlay(played.size());
         }
         progress.accept(String.format("  %s so far: %d activities carried out, evaluated and given feedback on%s",
                 month, played.size() - play.firstPlayed, scenario.wigMeetings() ? ", WIG meetings held every week" : ""));
@@ -258,11 +271,15 @@ public final class Simulation {
         }
     }
 
-    private Played play(TeamIds team, TeamSpec spec, String slot, LocalDate day, String design,
+    /** A time of the working day (9:00 to 16:45, local) on {@code day}. */
+    private Instant timeOfDay(LocalDate day) {
+        return day.atTime(LocalTime.of(9 + random.nextInt(7), 15 * random.nextInt(4))).atZone(scenario.zone()).toInstant();
+    }
+
+    private Played play(TeamIds team, TeamSpec spec, String slot, Instant carriedOutAt, String design,
                         Map<String, UUID> designs, String segment) {
         DesignSpec truth = scenario.designs().stream().filter(d -> d.label().equals(design)).findFirst().orElseThrow();
-        ZonedDateTime at = day.atTime(LocalTime.of(9 + random.nextInt(7), 15 * random.nextInt(4))).atZone(scenario.zone());
-        Instant carriedOutAt = at.toInstant();
+        LocalDate day = LocalDate.ofInstant(carriedOutAt, scenario.zone());
         String reference = "WP-" + Math.abs(uuid("workplace-" + slot + team.name()).getLeastSignificantBits() % 10000);
         UUID activityId = steps.planActivity(key("activity-" + team.name() + "-" + slot), team.teamId(), unitId,
                 team.leadMeasureId(), designs.get(design), null, carriedOutAt.minusSeconds(3600), reference, segment,
@@ -297,7 +314,7 @@ public final class Simulation {
     private void holdWigMeeting(TeamIds team, String week, LocalDate monday) {
         JsonNode meeting = steps.openWigMeeting(team.teamId(), week);
         if (meeting == null) {
-            return; // held in an earlier run
+            return; // held in an earlier run (one that opened it and stopped goes on recording it)
         }
         // its own random: what the meeting sees depends on the services, and must not shift the scenario's draws
         SplittableRandom random = new SplittableRandom(uuid("wig-meeting-" + team.name() + "-" + week).getLeastSignificantBits());
@@ -356,7 +373,8 @@ public final class Simulation {
      * one activity type, the one with the fewest members recruited per activity is revised (its content), the
      * others kept. After the last complete month, each lead measure is judged on its truth: kept when it moves
      * the lag measure, otherwise replaced by workplace visits. The decisions are taken even when the meeting was
-     * held by an earlier run, so that a second run plays the same scenario.
+     * held by an earlier run, so that a second run plays the same scenario; a meeting an earlier run opened and
+     * did not close is completed (notes and agreements it has already are not added again) and closed.
      */
     private void holdWorkplaceMeeting(YearMonth month, UUID unitId, Map<String, UUID> designs,
                                       Map<UUID, List<Played>> activitiesByDesign, List<TeamIds> teams) {
@@ -392,16 +410,32 @@ public final class Simulation {
             }
         }
         JsonNode meeting = steps.openWorkplaceMeeting(unitId, month.toString());
-        if (meeting == null) {
-            return; // held by an earlier run
+        if ("closed".equals(meeting.path("status").asText())) {
+            monthsClosed.add(month.toString()); // held by an earlier run
+            return;
         }
+        // opened now, or by an earlier run that stopped before closing it: what it has is not added again
         UUID meetingId = UUID.fromString(meeting.path("id").asText());
-        steps.coachingNote(meetingId, "Good pace on the visits; keep writing down why you adapt on site.", null);
-        decided.forEach(agreement -> steps.agreement(meetingId, agreement));
+        if (meeting.path("coachingNotes").isEmpty()) {
+            steps.coachingNote(meetingId, "Good pace on the visits; keep writing down why you adapt on site.", null);
+        }
+        List<String> agreed = new ArrayList<>();
+        meeting.path("agreements").forEach(agreement -> agreed.add(agreementKey(agreement)));
+        decided.stream().filter(agreement -> !agreed.contains(agreementKey(agreement)))
+                .forEach(agreement -> steps.agreement(meetingId, agreement));
         steps.closeWorkplaceMeeting(meetingId);
         monthsClosed.add(month.toString());
         progress.accept(String.format("  %s: workplace meeting held and closed with %d agreements", month,
                 decided.size()));
+    }
+
+    /** What an agreement is about: its kind and the design or the team's lead measure it decides on. */
+    private static String agreementKey(JsonNode agreement) {
+        return text(agreement, "kind") + "/" + text(agreement, "designId") + "/" + text(agreement, "leadMeasureId");
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.path(field).asText() : "";
     }
 
     private ObjectNode designAgreement(YearMonth month, UUID designId, List<Played> done, boolean revise) {

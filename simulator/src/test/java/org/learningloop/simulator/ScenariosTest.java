@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The demo's ground truth is what its documentation (and the system tests) say it is. */
 class ScenariosTest {
 
-    private final Scenario demo = Scenarios.demo(LocalDate.of(2026, 11, 27));
+    private final Scenario demo = Scenarios.demo(LocalDate.of(2026, 11, 27).atTime(12, 0).atZone(Scenarios.STOCKHOLM).toInstant());
 
     @Test
     void designB_winsAtCallCentres_designA_atSmallWorkplaces() {

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.learningloop.simulator.Demo;
+import org.learningloop.simulator.DemoRecord;
 import org.learningloop.simulator.LoopClient;
 import org.learningloop.simulator.LoopSteps;
-import org.learningloop.simulator.Scenarios;
 import org.learningloop.simulator.Simulation;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The living demo, loaded through the public REST APIs exactly as {@code bin/loop up --demo} loads it, and the
@@ -27,13 +33,35 @@ class DemoGroundTruthTest {
 
     private static LoopSteps steps;
     private static LoopClient client;
+    private static Path record;
     private static Simulation.Result demo;
 
+    /**
+     * Loads the demo as a user would who stops the first load mid-scenario (its steps fail after 60 activities,
+     * in its second month) and runs it again an hour later: the second load goes on with the same scenario, up
+     * to the instant the first one began (the clock it is given would carry activities out in the future).
+     */
     @BeforeAll
-    static void loadTheDemo() {
+    static void loadTheDemo_interruptedOnce() throws Exception {
         steps = RunningSystem.get().steps();
         client = steps.client();
-        demo = Demo.loadAndDescribe(steps, LocalDate.now(Scenarios.STOCKHOLM));
+        record = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-").resolve("demo.json");
+        Clock clock = Clock.systemUTC();
+
+        assertThatThrownBy(() -> Demo.loadAndDescribe(new StepsInterruptedAfter(60, client), clock, record))
+                .hasMessageContaining("interrupted");
+        DemoRecord begun = DemoRecord.read(record).orElseThrow();
+        assertThat(begun.completedAt()).as("an interrupted load is not recorded as complete").isNull();
+
+        demo = Demo.loadAndDescribe(steps, Clock.offset(clock, Duration.ofHours(1)), record);
+
+        DemoRecord done = DemoRecord.read(record).orElseThrow();
+        assertThat(done.playedUpTo()).isEqualTo(begun.playedUpTo());
+        assertThat(done.completedAt()).isNotNull();
+        assertThat(done.unitId()).isEqualTo(demo.unitId());
+        assertThat(demo.monthsClosed()).hasSize(4);
+        JsonNode meetings = client.get(client.endpoints().learning(), "/units/" + demo.unitId() + "/workplace-meetings?limit=200");
+        assertThat(meetings.path("items").findValuesAsText("status")).containsExactly("closed", "closed", "closed", "closed");
     }
 
     @Test
@@ -42,11 +70,31 @@ class DemoGroundTruthTest {
         String activities = "/teams/" + harbour + "/activities?limit=200";
         int before = countAll(client.endpoints().activity(), activities);
 
-        Simulation.Result again = Demo.loadAndDescribe(steps, LocalDate.now(Scenarios.STOCKHOLM));
+        Simulation.Result again = Demo.loadAndDescribe(steps, Clock.systemUTC(), record);
 
         assertThat(again.unitId()).isEqualTo(demo.unitId());
         assertThat(countAll(client.endpoints().activity(), activities)).isEqualTo(before);
         assertThat(before).isEqualTo((int) demo.activities().stream().filter(a -> a.team().equals("Team Harbour")).count());
+    }
+
+    /** The steps of a load stopped part-way: the carry-out after the first {@code count} fails. */
+    private static final class StepsInterruptedAfter extends LoopSteps {
+
+        private int left;
+
+        StepsInterruptedAfter(int count, LoopClient client) {
+            super(client);
+            this.left = count;
+        }
+
+        @Override
+        public void carryOut(UUID activityId, Instant carriedOutAt, int presence, int focus, String intentionReached,
+                             List<Map<String, String>> adaptations, Map<String, Integer> outcomes) {
+            if (left-- == 0) {
+                throw new IllegalStateException("interrupted before carrying out " + activityId);
+            }
+            super.carryOut(activityId, carriedOutAt, presence, focus, intentionReached, adaptations, outcomes);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.learningloop.learning.meetings;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -52,6 +53,17 @@ public class WigMeetingResource {
     @Operation(summary = "A WIG meeting: its agenda and what it recorded")
     public Uni<Response> get(@PathParam("wigMeetingId") UUID wigMeetingId) {
         return meetings.get(wigMeetingId).chain(this::ok);
+    }
+
+    @GET
+    @Path("teams/{teamId}/wig-meetings/{week}")
+    @Operation(summary = "The team's WIG meeting of an ISO week: its agenda and what it recorded",
+            description = "As GET /wig-meetings/{id}, found by team and week (e.g. 2026-W48): 404 wig-meeting-not-found "
+                    + "when the team has not opened one that week, 400 for a week that does not exist.")
+    public Uni<Response> ofWeek(@PathParam("teamId") UUID teamId, @PathParam("week")
+            @Pattern(regexp = WigMeetingApi.WEEK, message = "must be an ISO week such as 2026-W48") String week) {
+        return meetings.get(WigMeetingService.meetingId(teamId, WigMeetingService.existingWeek("week", week)))
+                .chain(this::ok);
     }
 
     @POST

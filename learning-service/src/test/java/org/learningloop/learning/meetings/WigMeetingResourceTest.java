@@ -156,6 +156,26 @@ class WigMeetingResourceTest {
     }
 
     @Test
+    void givenMeetingOpened_whenReadByTeamAndWeek_thenTheSameMeeting_and404ForAnotherWeek_and400ForNoSuchWeek() {
+        UUID team = UUID.randomUUID();
+        String meeting = open(team, "2026-W51").then().statusCode(201).extract().path("id");
+
+        given().get("/teams/" + team + "/wig-meetings/2026-W51").then().statusCode(200).header("ETag", "\"1\"")
+                .body("id", equalTo(meeting)).body("week", equalTo("2026-W51")).body("status", equalTo("open"));
+        record(meeting, "\"1\"", Map.of()).then().statusCode(200);
+        given().get("/teams/" + team + "/wig-meetings/2026-W51").then().statusCode(200).header("ETag", "\"2\"")
+                .body("status", equalTo("held"));
+
+        given().get("/teams/" + team + "/wig-meetings/2026-W52").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("wig-meeting-not-found"));
+        given().get("/teams/" + UUID.randomUUID() + "/wig-meetings/2026-W51").then().statusCode(404);
+        given().get("/teams/" + team + "/wig-meetings/2025-W53").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/teams/" + team + "/wig-meetings/2026-51").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void givenOpenMeeting_whenBadInput_thenProblemAndNothingStored() {
         UUID team = UUID.randomUUID();
         open(team, "2026-48").then().statusCode(400).contentType("application/problem+json");
