@@ -1,5 +1,6 @@
 package org.learningloop.goal.organisation;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -73,7 +74,6 @@ public class TeamResource {
 
     @GET
     @Path("/{teamId}")
-    @WithSession
     @Operation(summary = "A team with its current members, their display names and roles")
     @APIResponse(responseCode = "200", description = "The team; ETag is its version",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = Team.class)))
@@ -97,7 +97,6 @@ public class TeamResource {
 
     @POST
     @Path("/{teamId}/members")
-    @WithSession
     @Operation(summary = "A member joins the team", description = "A member who left may join again (a new "
             + "membership); a current member gets 409 already-member. The display name is kept as staff data, "
             + "never in the event.")
@@ -114,7 +113,6 @@ public class TeamResource {
 
     @PUT
     @Path("/{teamId}/members/{memberId}")
-    @WithSession
     @Operation(summary = "Change a current member's role", description = "The same role again changes nothing; "
             + "someone who is not (or no longer) a member gets 409 not-a-member.")
     @APIResponse(responseCode = "200", description = "The team as it now stands",
@@ -130,7 +128,6 @@ public class TeamResource {
 
     @DELETE
     @Path("/{teamId}/members/{memberId}")
-    @WithSession
     @Operation(summary = "A member leaves the team", description = "Their membership history stays "
             + "(GET /teams/{teamId}/members?includePast=true); someone who is not a current member gets 409 not-a-member.")
     @APIResponse(responseCode = "200", description = "Left; the team as it now stands",
@@ -159,9 +156,14 @@ public class TeamResource {
         return teams.get(teamId).chain(found -> queries.memberships(teamId, past));
     }
 
+    /**
+     * The team as it stands after {@code decision}, with its members' display names read in a session of its own,
+     * opened only now: a request never holds a session's connection while the command loop takes another one
+     * (enough concurrent requests would otherwise hold every pooled connection and wait for a second forever).
+     */
     private Uni<Response> ok(Decision<TeamState> decision) {
         ExistingTeam team = (ExistingTeam) decision.state();
-        return queries.displayNames(team.members().keySet())
+        return Panache.withSession(() -> queries.displayNames(team.members().keySet()))
                 .map(names -> Response.ok(Team.of(team, decision.version(), names))
                         .tag(Versions.etag(decision.version()))
                         .build());

@@ -36,7 +36,7 @@ public final class CommandHandler {
     /** Handles {@code command} in its own transaction. */
     public <C, E extends LoopEvent, S> Uni<Decision<S>> handle(Aggregate<C, E, S> aggregate, String streamId, C command,
                                                                Expectation expectation, CommandContext context) {
-        Uni<Decision<S>> attempt = pool.withTransaction(tx -> handleIn(tx, aggregate, streamId, command, expectation, context));
+        Uni<Decision<S>> attempt = inTransaction(tx -> handleIn(tx, aggregate, streamId, command, expectation, context));
         if (expectation instanceof Expectation.Any) {
             return attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
         }
@@ -46,9 +46,19 @@ public final class CommandHandler {
     /**
      * Runs {@code work} in one transaction: several {@link #handleIn} calls on different streams
      * (e.g. retire one lead measure and activate another), plus any rows of the caller's, commit together.
+     * A stale version found by a conflicting append is completed with the stream's current version once the
+     * transaction has ended and given its connection back (never with a second connection while it holds one).
      */
     public <T> Uni<T> inTransaction(java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
+        return pool.withTransaction(work).onFailure(StaleVersion.class).recoverWithUni(failure -> {
+            StaleVersion stale = (StaleVersion) failure;
+            if (stale.streamId() == null) {
+                return Uni.createFrom().failure(stale);
+            }
+            return store.currentVersion(pool, stale.streamId()).onItem().transform(current -> {
+                throw new StaleVersion(stale.expectedVersion(), current);
+            });
+        });
     }
 
     /** Handles {@code command} inside the caller's transaction {@code tx} (e.g. with an inbox entry). */
@@ -76,12 +86,10 @@ public final class CommandHandler {
                             toNew(aggregate, events, context))
                     .map(stored -> new Decision<>(after, current.version() + stored.size(), stored));
             if (expectation instanceof Expectation.Exactly exactly) {
-                // another writer committed between our check and our append: the client's copy is stale
-                // (read with the pool: the failed append has aborted this transaction)
-                return appended.onFailure(StreamConflict.class).recoverWithUni(conflict ->
-                        store.currentVersion(pool, streamId).onItem().transform(currentVersion -> {
-                            throw new StaleVersion(exactly.version(), currentVersion);
-                        }));
+                // another writer committed between our check and our append: the client's copy is stale; its
+                // current version is read after this (now aborted) transaction ends, see inTransaction
+                return appended.onFailure(StreamConflict.class).transform(conflict ->
+                        StaleVersion.afterConflict(streamId, exactly.version()));
             }
             return appended;
         });

@@ -52,10 +52,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response stale(StaleVersion stale, UriInfo uri) {
-        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", "Stale version",
-                        stale.getMessage()).at(uri.getPath()).toResponse())
-                .tag(Versions.etag(stale.currentVersion()))
-                .build();
+        Response.ResponseBuilder answer = Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED,
+                "stale-version", "Stale version", stale.getMessage()).at(uri.getPath()).toResponse());
+        if (stale.currentVersion() != StaleVersion.UNKNOWN) {
+            answer.tag(Versions.etag(stale.currentVersion()));
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper
@@ -145,10 +147,44 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, UriInfo uri) {
+        if (unavailable(failure)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), failure.getMessage());
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "service-unavailable",
+                            "Service unavailable", "The service cannot reach its database right now; nothing was "
+                                    + "changed by this request. Try again shortly").at(uri.getPath()).toResponse())
+                    .header("Retry-After", "5").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure %s on %s", errorId, uri.getPath());
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; quote error id " + errorId).at(uri.getPath()).toResponse();
+    }
+
+    /**
+     * Whether the request failed because the database could not be reached or is failing over (connection refused
+     * or lost, no pooled connection in time, the server shutting down or in recovery): a 503 to retry, not a bug.
+     * A transaction that failed this way did not commit (the command loop answers only after its commit).
+     */
+    static boolean unavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (cause instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+                    || pg.getSqlState().equals("53300"))) {
+                return true; // connection exception, admin shutdown / crash shutdown / cannot connect now, too many connections
+            }
+            if (cause instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(cause.getMessage())) {
+                return true; // no pooled connection within the acquisition timeout
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response validationFailed(String detail, List<Problem.FieldError> errors, UriInfo uri) {
