@@ -121,6 +121,12 @@ class KafkaAndPostgresManifestsTest {
         assertThat(Yaml.text(kafka, "/spec/kafka/config/min.insync.replicas")).as("prod min.insync.replicas").contains("2");
         assertThat(Yaml.text(kafka, "/spec/kafka/config/offsets.topic.replication.factor")).as("prod offsets.topic.replication.factor").contains("3");
         assertThat(prod.single("Cluster").at("/spec/instances").asInt()).as("prod PostgreSQL instances").isGreaterThanOrEqualTo(3);
+        // a failover must not lose an acknowledged commit whose events may be on Kafka already (ADR 13)
+        JsonNode synchronous = prod.single("Cluster").at("/spec/postgresql/synchronous");
+        assertThat(synchronous.path("method").asText()).as("prod synchronous replication method").isIn("any", "first");
+        assertThat(synchronous.path("number").asInt()).as("prod synchronous standbys")
+                .isBetween(1, prod.single("Cluster").at("/spec/instances").asInt() - 1);
+        assertThat(synchronous.path("dataDurability").asText("required")).as("prod data durability").isEqualTo("required");
         for (String service : Repo.services()) {
             assertThat(prod.get("Deployment", service).at("/spec/replicas").asInt()).as("prod %s replicas", service).isGreaterThanOrEqualTo(2);
             assertThat(prod.get("PodDisruptionBudget", service).at("/spec/minAvailable").asInt()).as("prod %s PDB minAvailable", service).isEqualTo(1);

@@ -56,7 +56,10 @@ public final class Postgres implements AutoCloseable {
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setPort(port == 0 ? KafkaBroker.freePort() : port)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                    // data kept between runs (bin/loop) is durable: a commit answered 2xx, whose events the relay may
+                    // already have published, survives a crash; throw-away test data skips the disk flushes
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
             }

@@ -89,6 +89,23 @@ class LocalStackTest {
         }
     }
 
+    @Test
+    void embeddedPostgresWithKeptData_answersACommitOnlyOnceItIsOnDisk() throws Exception {
+        LocalStack.Settings settings = new LocalStack.Settings(temp, null, 0, 0);
+
+        try (Postgres postgres = LocalStack.startPostgres(settings);
+             Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                     postgres.password());
+             Statement statement = connection.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet rows = statement.executeQuery("show " + setting)) {
+                    rows.next();
+                    assertEquals("on", rows.getString(1), setting);
+                }
+            }
+        }
+    }
+
     private static TreeSet<String> databases(Postgres postgres) throws Exception {
         TreeSet<String> names = new TreeSet<>();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
