@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,15 +31,29 @@ public final class EventStore {
     private static final String VERSION_CONSTRAINT = "event_store_stream_version_unique";
 
     /**
+     * The most an event's payload and metadata may take, in UTF-8 bytes: well below what the broker accepts in one
+     * record (1 MiB by default, headers and batch overhead included).
+     */
+    public static final int MAX_EVENT_BYTES = 512 * 1024;
+
+    /**
      * Appends {@code events} to {@code streamId}, which must stand at {@code expectedVersion}
      * ({@link #NO_STREAM} for a new stream). Call it inside a transaction.
      *
-     * @return the stored events, failing with {@link StreamConflict} when the stream moved on
+     * @return the stored events, failing with {@link StreamConflict} when the stream moved on and with
+     *         {@link EventTooLarge} when an event exceeds {@link #MAX_EVENT_BYTES}
      */
     public Uni<List<RecordedEvent>> append(SqlClient tx, String streamType, String streamId, long expectedVersion,
                                            List<NewEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
+        }
+        for (NewEvent event : events) {
+            int bytes = event.payload().getBytes(StandardCharsets.UTF_8).length
+                    + event.metadata().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_EVENT_BYTES) {
+                return Uni.createFrom().failure(new EventTooLarge(event.type(), bytes, MAX_EVENT_BYTES));
+            }
         }
         return currentVersion(tx, streamId)
                 .invoke(actual -> {

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.command.StaleVersion;
+import org.learningloop.platform.eventstore.EventTooLarge;
 import org.learningloop.platform.eventstore.StreamConflict;
 
 import java.util.Comparator;
@@ -64,6 +65,12 @@ public class ProblemMappers {
     public Response conflict(StreamConflict conflict, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Somebody else changed this resource at the same moment; fetch it again and retry").at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(EventTooLarge tooLarge, UriInfo uri) {
+        return Problem.of(413, "event-too-large", "Content too large", tooLarge.getMessage()
+                + "; send less text").at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -103,7 +103,7 @@ class EventStoreTest {
     }
 
     @Test
-    void storedEventsCannotBeChangedOrDeleted() throws SQLException {
+    void storedEventsCannotBeChangedDeletedOrTruncated() throws SQLException {
         UUID team = UUID.randomUUID();
         String stream = "thing-" + UUID.randomUUID();
         db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 0, List.of(event(team, 1))))
@@ -115,7 +115,32 @@ class EventStoreTest {
             assertThatThrownBy(() -> connection.createStatement()
                     .executeUpdate("delete from event_store where stream_id = '" + stream + "'"))
                     .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> connection.createStatement().execute("truncate event_store cascade"))
+                    .hasMessageContaining("append-only");
         }
+        assertThat(store.readStream(db.pool(), stream).await().indefinitely()).hasSize(1);
+    }
+
+    @Test
+    void givenAnEventTooLargeForTheBroker_whenAppended_thenRefused_andNothingStoredOrDueForPublishing() {
+        UUID team = UUID.randomUUID();
+        String stream = "thing-" + UUID.randomUUID();
+        String text = "x".repeat(EventStore.MAX_EVENT_BYTES);
+        NewEvent large = new NewEvent(UUID.randomUUID(), "test.something-happened", 1, team, null, team.toString(),
+                java.time.Instant.parse("2026-11-27T10:00:00Z"), "{\"text\":\"" + text + "\"}", "{}");
+        long outboxBefore = outboxRows();
+
+        assertThatThrownBy(() -> db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 0,
+                List.of(event(team, 1), large))).await().indefinitely())
+                .isInstanceOf(EventTooLarge.class).hasMessageContaining(EventStore.MAX_EVENT_BYTES + " bytes");
+
+        assertThat(store.readStream(db.pool(), stream).await().indefinitely()).isEmpty();
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+        String justFits = "x".repeat(EventStore.MAX_EVENT_BYTES - 100);
+        NewEvent fits = new NewEvent(UUID.randomUUID(), "test.something-happened", 1, team, null, team.toString(),
+                java.time.Instant.parse("2026-11-27T10:00:00Z"), "{\"text\":\"" + justFits + "\"}", "{}");
+        assertThat(db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 0, List.of(fits)))
+                .await().indefinitely()).hasSize(1);
     }
 
     private long outboxRows() {
