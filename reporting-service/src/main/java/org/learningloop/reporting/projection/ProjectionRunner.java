@@ -95,6 +95,8 @@ final class ProjectionRunner implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean building;
     private volatile KafkaConsumer<String, String> consumer;
+    /** The checkpoint this runner last read or saved, per partition (the runner's thread only). */
+    private final Map<TopicPartition, Long> saved = new HashMap<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile Instant lastAppliedAt;
     private final Deque<long[]> recent = new ArrayDeque<>();
@@ -115,6 +117,8 @@ final class ProjectionRunner implements AutoCloseable {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the relays publish in transactions: only committed rounds, so a stream is seen in order (ADR 2)
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
@@ -239,6 +243,8 @@ final class ProjectionRunner implements AutoCloseable {
         }
         kafka.assign(partitions);
         Map<TopicPartition, Long> checkpoint = checkpoint();
+        saved.clear();
+        saved.putAll(checkpoint);
         for (TopicPartition partition : partitions) {
             Long next = checkpoint.get(partition);
             if (next == null) {
@@ -272,7 +278,11 @@ final class ProjectionRunner implements AutoCloseable {
             if (!records.isEmpty()) {
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
-                applyWithRetry(batch);
+                Map<TopicPartition, Long> positions = new HashMap<>();
+                records.partitions().forEach(partition -> positions.put(partition, kafka.position(partition)));
+                applyWithRetry(batch, positions);
+            } else {
+                advancePastMarkers(kafka, partitions);
             }
             if (building && running && (records.isEmpty()
                     || System.nanoTime() - lastCaughtUpCheck > TimeUnit.SECONDS.toNanos(2))) {
@@ -286,8 +296,35 @@ final class ProjectionRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * The relays publish in Kafka transactions (ADR 2): each round ends in a commit marker that takes an offset of
+     * its own and is never returned by a poll. When the consumer's position has moved past the checkpoint with no
+     * record to apply, everything in between is markers (or aborted records): the checkpoint moves up to the
+     * position, so that a projection that applied everything shows no lag.
+     */
+    private void advancePastMarkers(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> advanced = new HashMap<>();
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            Long at = saved.get(partition);
+            if (at != null) {
+                long position = kafka.position(partition);
+                if (position > at) {
+                    advanced.put(partition, position);
+                    from.put(partition, at);
+                }
+            }
+        }
+        if (advanced.isEmpty()) {
+            return;
+        }
+        pool.withTransaction(tx -> claim(tx, 0).chain(() -> notOvertaken(tx, from)).chain(() -> saveCheckpoint(tx, advanced)))
+                .await().atMost(Duration.ofSeconds(30));
+        saved.putAll(advanced);
+    }
+
     /** Applies the batch until it commits; failures other than poison are retried with backoff (the batch waits). */
-    private void applyWithRetry(List<ConsumerRecord<String, String>> batch) {
+    private void applyWithRetry(List<ConsumerRecord<String, String>> batch, Map<TopicPartition, Long> positions) {
         Duration backoff = Duration.ofMillis(100);
         Set<Integer> skip = new HashSet<>();
         Map<Integer, IncomingEvent> decoded = new HashMap<>();
@@ -304,7 +341,7 @@ final class ProjectionRunner implements AutoCloseable {
         while (running) {
             try {
                 long t0 = System.nanoTime();
-                int applied = apply(batch, decoded, skip, savepoints);
+                int applied = apply(batch, decoded, skip, savepoints, positions);
                 LOG.debugf("Projection %s generation %d applied %d events in %d ms", projection.name(), generation, applied,
                         (System.nanoTime() - t0) / 1_000_000);
                 lastError.set(null);
@@ -337,8 +374,12 @@ final class ProjectionRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the batch in one transaction with the new checkpoint: per partition, the consumer's position after the
+     * poll (past the batch's last record and any transaction markers the poll skipped after it).
+     */
     private int apply(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded, Set<Integer> skip,
-                      boolean savepoints) {
+                      boolean savepoints, Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
@@ -346,6 +387,7 @@ final class ProjectionRunner implements AutoCloseable {
             next.merge(partition, record.offset() + 1, Math::max);
             first.merge(partition, record.offset(), Math::min);
         }
+        next.replaceAll((partition, offset) -> Math.max(offset, positions.getOrDefault(partition, offset)));
         int applied = batch.size() - skip.size();
         Map<Integer, String> poison = new HashMap<>();
         return pool.withTransaction(tx -> claim(tx, applied)
@@ -375,6 +417,7 @@ final class ProjectionRunner implements AutoCloseable {
                                 ? saveCheckpoint(tx, next)
                                 : Uni.createFrom().failure(new PoisonFound(poison))))
                 .replaceWith(applied)
+                .invoke(() -> saved.putAll(next))
                 .await().atMost(Duration.ofMinutes(2));
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Publishes the events of the transactional outbox to the service's topic, at least once and in
@@ -46,6 +47,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       a slow poll is the safety net.</li>
  *   <li><b>Nothing lost.</b> A row leaves the outbox only after the broker acknowledged it and
  *       every row before it; after a failure the producer is replaced and the rest is resent.</li>
+ *   <li><b>Order per key under any failure.</b> Each round is one Kafka transaction: it commits only
+ *       when every send of the round was acknowledged, and is aborted at the first failure, so a
+ *       {@code read_committed} consumer never sees a later event of a stream without the earlier
+ *       ones. The transactional id is the relay's (topic and database): a new leader fences the old.</li>
  * </ul>
  */
 public final class OutboxRelay implements AutoCloseable {
@@ -74,7 +79,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicReference<Instant> lastPublishedAt = new AtomicReference<>();
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean running = true;
+    private final Function<Map<String, Object>, Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
+    private String transactionalId;
 
     /**
      * @param clientConfig the settings the service's Kafka clients share (security, network); the
@@ -82,6 +89,13 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> clientConfig,
                        RelaySettings settings) {
+        this(dataSource, bootstrapServers, clientConfig, settings, KafkaProducer::new);
+    }
+
+    /** As above, with the producers made by {@code producers} from their configuration (tests inject failures). */
+    OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> clientConfig, RelaySettings settings,
+                Function<Map<String, Object>, Producer<String, byte[]>> producers) {
+        this.producers = producers;
         this.dataSource = dataSource;
         this.settings = settings;
         this.producerConfig = new HashMap<>(clientConfig);
@@ -93,6 +107,7 @@ public final class OutboxRelay implements AutoCloseable {
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.topic() + "-" + UUID.randomUUID());
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -174,6 +189,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 role.set(Role.LEADING);
                 LOG.infof("Outbox relay for %s is publishing", settings.topic());
+                transactionalId = "outbox-relay:" + settings.topic() + ":" + database(session);
                 listen(session);
                 publishWhileLeading(session);
                 backoff = Duration.ofMillis(100);
@@ -210,30 +226,42 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Reads the events that are safe to publish, sends them in order and removes what the broker acknowledged. */
+    /**
+     * Reads the events that are safe to publish and sends them in order in one Kafka transaction; removes them
+     * once it committed. At the first failed send the transaction is aborted and the round fails: no event after
+     * the failed one becomes visible to {@code read_committed} consumers, and the next round sends it all again.
+     */
     private Round publishRound(Connection session) throws SQLException {
         List<Due> due = readDue(session);
         if (due.isEmpty()) {
             return new Round(0, false);
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(due.size());
         Producer<String, byte[]> kafka = producer();
-        RuntimeException sendFailure = null;
+        kafka.beginTransaction();
+        Throwable failure = null;
+        List<Future<RecordMetadata>> sends = new ArrayList<>(due.size());
         for (Due event : due) {
             try {
-                sends.add(kafka.send(event.toRecord(settings)));
+                Future<RecordMetadata> send = kafka.send(event.toRecord(settings));
+                sends.add(send);
+                if (send.isDone()) {
+                    send.get(); // failed before it was handed to the broker (e.g. no metadata): stop here
+                }
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+                break;
             } catch (RuntimeException e) {
-                sendFailure = e;
+                failure = e;
                 break;
             }
         }
-        kafka.flush();
-        List<Long> acknowledged = new ArrayList<>(sends.size());
-        Throwable failure = sendFailure;
         for (int i = 0; i < sends.size() && failure == null; i++) {
             try {
                 sends.get(i).get();
-                acknowledged.add(due.get(i).position());
             } catch (ExecutionException e) {
                 failure = e.getCause();
             } catch (InterruptedException e) {
@@ -241,16 +269,26 @@ public final class OutboxRelay implements AutoCloseable {
                 failure = e;
             }
         }
-        remove(session, acknowledged);
-        published.addAndGet(acknowledged.size());
-        if (!acknowledged.isEmpty()) {
-            lastPublishedAt.set(Instant.now());
-        }
         if (failure != null) {
-            throw new IllegalStateException("Kafka did not acknowledge an event for " + settings.topic(), failure);
+            abort(kafka);
+            throw new IllegalStateException("Kafka did not acknowledge an event for " + settings.topic()
+                    + "; the round's transaction is aborted and will be sent again", failure);
         }
+        kafka.commitTransaction();
+        remove(session, due.stream().map(Due::position).toList());
+        published.addAndGet(due.size());
+        lastPublishedAt.set(Instant.now());
         lastError.set(null);
         return new Round(due.size(), due.size() == settings.batchSize());
+    }
+
+    /** Aborts the round's transaction; when even that fails, the next producer's initialisation aborts it. */
+    private void abort(Producer<String, byte[]> kafka) {
+        try {
+            kafka.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.debugf("Aborting the relay's transaction for %s: %s", settings.topic(), e.getMessage());
+        }
     }
 
     private List<Due> readDue(Connection session) throws SQLException {
@@ -312,11 +350,32 @@ public final class OutboxRelay implements AutoCloseable {
         session.unwrap(PGConnection.class).getNotifications((int) Math.max(1, wait.toMillis()));
     }
 
+    /**
+     * The leader's transactional producer. Initialising it fences any earlier producer with the same
+     * transactional id (an earlier leader, or this relay before a failure) and aborts its open transaction.
+     */
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(producerConfig);
+            Map<String, Object> config = new HashMap<>(producerConfig);
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+            Producer<String, byte[]> created = producers.apply(config);
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
         }
         return producer;
+    }
+
+    private static String database(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement();
+             ResultSet rows = statement.executeQuery("select current_database()")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private void closeProducer(Duration timeout) {

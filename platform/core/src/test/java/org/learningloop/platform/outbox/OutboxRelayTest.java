@@ -3,6 +3,10 @@ package org.learningloop.platform.outbox;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,8 @@ import org.learningloop.platform.runtime.TopicSetup;
 import org.learningloop.testing.Infrastructure;
 import org.learningloop.testing.TopicReader;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,6 +180,72 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void givenASendThatFailsInTheMiddleOfARound_whenTheRelayGoesOn_thenEveryTeamsStreamIsSeenInOrder() {
+        List<UUID> teams = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+        for (int version = 0; version < 5; version++) { // interleaved: a, b, c, a, b, c, ...
+            for (UUID team : teams) {
+                append("team-" + team, version, event(team, version + 1));
+            }
+        }
+        // the 6th send of the round fails at once, as a send does when the broker's metadata cannot be had;
+        // the sends after it would reach the broker
+        AtomicInteger sends = new AtomicInteger();
+        OutboxRelay relay = startRelay(config -> failing(new KafkaProducer<>(config), sends, 6));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.publishedCount() == 15);
+
+        assertThat(sends.get()).as("the failed round was sent again").isGreaterThan(15);
+        List<ConsumerRecord<String, String>> records = TopicReader.readToEnd(kafka.bootstrapServers(), topic);
+        Map<String, List<Long>> firstSeen = firstOccurrenceVersionsPerTeam(records);
+        for (UUID team : teams) {
+            assertThat(firstSeen.get(team.toString())).as("team %s", team).containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+        assertThat(distinctIds(records)).hasSize(records.size());
+    }
+
+    @Test
+    void givenBrokerWithheldWhileARoundIsInFlight_thenEveryTeamsStreamIsSeenInOrder_andNothingIsLost() {
+        List<UUID> teams = IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID()).toList();
+        appendConcurrently(teams, 150);
+        OutboxRelay relay = startRelay();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.publishedCount() > 0);
+        kafka.stop();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> relay.lastError() != null);
+        } finally {
+            kafka.start();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> relay.publishedCount() >= 600 && relay.pending() == 0);
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafka.bootstrapServers(), topic,
+                Duration.ofSeconds(90), read -> distinctIds(read).size() >= 600);
+        Map<String, List<Long>> firstSeen = firstOccurrenceVersionsPerTeam(records);
+        for (UUID team : teams) {
+            assertThat(firstSeen.get(team.toString())).as("team %s", team).containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, 150).mapToObj(Long::valueOf).toList());
+        }
+    }
+
+    /** {@code producer}, except that the {@code failing}-th send of all (counted in {@code sends}) fails at once. */
+    @SuppressWarnings("unchecked")
+    private static Producer<String, byte[]> failing(Producer<String, byte[]> producer, AtomicInteger sends, int failing) {
+        return (Producer<String, byte[]>) Proxy.newProxyInstance(OutboxRelayTest.class.getClassLoader(),
+                new Class<?>[] {Producer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("send") && sends.incrementAndGet() == failing) {
+                        CompletableFuture<RecordMetadata> failed = new CompletableFuture<>();
+                        failed.completeExceptionally(new TimeoutException("Topic not present in metadata (injected)"));
+                        return failed;
+                    }
+                    try {
+                        return method.invoke(producer, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     /** Publishes one event first, so the relay leads and its producer is connected. */
     private void warmUp(OutboxRelay relay) {
         append("s-warm-" + UUID.randomUUID(), 0, event(UUID.randomUUID(), 0));
@@ -178,9 +253,14 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay startRelay() {
+        return startRelay(KafkaProducer::new);
+    }
+
+    private OutboxRelay startRelay(Function<Map<String, Object>, Producer<String, byte[]>> producers) {
         RelaySettings settings = new RelaySettings(topic, "/test", 50, Duration.ofMillis(500), Duration.ofMillis(20),
                 Duration.ofMillis(200), Duration.ofSeconds(1));
-        OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(), settings).start();
+        OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(), settings, producers)
+                .start();
         relays.add(relay);
         return relay;
     }
