@@ -57,7 +57,9 @@ public final class Demo {
             if (recorded.get().completedAt() != null) {
                 System.out.println("The demo is loaded already (" + scenario.unitName() + ", played up to " + now
                         + ", completed " + recorded.get().completedAt() + "); nothing to do.");
-                return new Simulation(steps, Scenarios.demo(now), line -> { }).describe();
+                Simulation.Result loaded = new Simulation(steps, Scenarios.demo(now), line -> { }).describe();
+                printTryThis(steps.client().endpoints(), loaded);
+                return loaded;
             }
             System.out.println("A demo load begun at " + now + " did not finish; going on with it.");
         } else if (unit.isPresent()) {
