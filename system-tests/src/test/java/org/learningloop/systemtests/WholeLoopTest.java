@@ -34,9 +34,6 @@ class WholeLoopTest {
         LoopClient client = steps.client();
         String run = "whole-loop-" + UUID.randomUUID();
         LocalDate today = LocalDate.now(ZONE);
-        String week = String.format("%d-W%02d", today.get(IsoFields.WEEK_BASED_YEAR),
-                today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        String month = YearMonth.from(today).toString();
 
         // goal-service: the unit, the team, its WIG and its lead measure (a hypothesis, activated)
         UUID manager = UUID.randomUUID();
@@ -59,6 +56,11 @@ class WholeLoopTest {
                 List.of("Introduce ourselves", "Invite to join"), List.of("Pay"), "Short visits in the break work");
         List<UUID> activities = new ArrayList<>();
         Instant carriedOutAt = Instant.now(); // after the activation: the lead measure counts what it was active for
+        // the week and month the activities fall in, whatever the hour (a run across midnight keeps them together)
+        LocalDate day = LocalDate.ofInstant(carriedOutAt, ZONE);
+        String week = String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String month = YearMonth.from(day).toString();
         for (int i = 0; i < 3; i++) {
             UUID activity = steps.planActivity(run + ":activity-" + i, team, unit, leadMeasure, design, null,
                     carriedOutAt.minus(1, ChronoUnit.HOURS), "CC-" + i, "call-centre", 120, List.of(lead, colleague));
