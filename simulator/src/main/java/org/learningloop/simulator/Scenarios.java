@@ -32,7 +32,12 @@ public final class Scenarios {
      * </ul>
      */
     public static Scenario demo(Instant now) {
-        return new Scenario("demo", 20261127L, now, STOCKHOLM, 4, "Region office Nordväst",
+        return demo("demo", now);
+    }
+
+    /** The demo's scenario under another name (its keys and ids apart from the living demo's), played up to {@code now}. */
+    public static Scenario demo(String name, Instant now) {
+        return new Scenario(name, 20261127L, now, STOCKHOLM, 4, "Region office Nordväst",
                 List.of(new TeamSpec("Team Harbour", 0.8,
                                 new LeadMeasureSpec("Workplace visits", Scenario.WORKPLACE_VISIT, 4, true), 8),
                         new TeamSpec("Team Valley", 0.75,
