@@ -48,15 +48,8 @@ class DemoAtMonthStartTest {
         assertThat(meetings.path("items").findValuesAsText("status")).containsExactly("closed", "closed", "closed",
                 "closed");
 
-        String bestDesigns = "/reports/best-designs?activityType=workplace-visit&unitId=" + played.unitId();
-        JsonNode report = client.await(client.endpoints().reporting(), bestDesigns,
-                answer -> ReportAssertions.bestDesign(answer, "workplace-visit", "call-centre") != null
-                        && ReportAssertions.bestDesign(answer, "workplace-visit", "small-6-30") != null,
-                REPORTS_CATCH_UP, "the best-designs report of the unit played at the month's start");
-        assertThat(ReportAssertions.bestDesign(report, "workplace-visit", "call-centre"))
-                .isEqualTo(played.designs().get("B").toString());
-        assertThat(ReportAssertions.bestDesign(report, "workplace-visit", "small-6-30"))
-                .isEqualTo(played.designs().get("A").toString());
+        ReportAssertions.assertDemoBestDesigns(client, "/reports/best-designs?activityType=workplace-visit&unitId="
+                + played.unitId(), played.designs(), REPORTS_CATCH_UP);
         JsonNode verdict = client.await(client.endpoints().reporting(), "/reports/lead-measures/"
                         + played.team("Team Phone").leadMeasureId() + "/verdict",
                 answer -> "replace".equals(answer.path("verdict").asText()), REPORTS_CATCH_UP,

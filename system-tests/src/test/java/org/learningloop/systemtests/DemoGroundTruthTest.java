@@ -99,16 +99,10 @@ class DemoGroundTruthTest {
 
     @Test
     void bestDesigns_nameBForCallCentres_aForSmallWorkplaces_andTooLittleEvidenceForLargeIndustry() {
-        String path = "/reports/best-designs?activityType=workplace-visit";
-        JsonNode report = client.await(client.endpoints().reporting(), path,
-                answer -> ReportAssertions.bestDesign(answer, "workplace-visit", "call-centre") != null
-                        && ReportAssertions.bestDesign(answer, "workplace-visit", "small-6-30") != null,
-                REPORTS_CATCH_UP, "the best-designs report to cover the demo");
+        // the demo's own unit: other scenarios in these tests play the same truth with designs of their own
+        JsonNode report = ReportAssertions.assertDemoBestDesigns(client, "/reports/best-designs?activityType="
+                + "workplace-visit&unitId=" + demo.unitId(), demo.designs(), REPORTS_CATCH_UP);
 
-        assertThat(ReportAssertions.bestDesign(report, "workplace-visit", "call-centre"))
-                .isEqualTo(demo.designs().get("B").toString());
-        assertThat(ReportAssertions.bestDesign(report, "workplace-visit", "small-6-30"))
-                .isEqualTo(demo.designs().get("A").toString());
         ReportAssertions.assertInsufficientEvidence(report, "workplace-visit", "large-industry");
     }
 

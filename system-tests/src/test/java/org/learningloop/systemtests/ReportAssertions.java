@@ -1,6 +1,11 @@
 package org.learningloop.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.learningloop.simulator.LoopClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -18,6 +23,20 @@ final class ReportAssertions {
             return null;
         }
         return entry.path("best").path("designId").asText(null);
+    }
+
+    /**
+     * Waits until the best-designs report at {@code path} names a best workplace-visit design for call centres and for
+     * small workplaces, then holds it to the demo's truth: design B at call centres, design A at small workplaces.
+     */
+    static JsonNode assertDemoBestDesigns(LoopClient client, String path, Map<String, UUID> designs, Duration patience) {
+        JsonNode report = client.await(client.endpoints().reporting(), path,
+                answer -> bestDesign(answer, "workplace-visit", "call-centre") != null
+                        && bestDesign(answer, "workplace-visit", "small-6-30") != null,
+                patience, "the best-designs report " + path + " to cover the demo");
+        assertThat(bestDesign(report, "workplace-visit", "call-centre")).isEqualTo(designs.get("B").toString());
+        assertThat(bestDesign(report, "workplace-visit", "small-6-30")).isEqualTo(designs.get("A").toString());
+        return report;
     }
 
     static void assertInsufficientEvidence(JsonNode report, String activityType, String segment) {
