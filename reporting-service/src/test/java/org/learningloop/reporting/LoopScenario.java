@@ -114,6 +114,24 @@ public final class LoopScenario {
         }
     }
 
+    /** Publishes the events in one Kafka transaction of {@code producer}, as a relay round does (ADR 2). */
+    public static void publishInTransaction(KafkaProducer<String, String> producer, List<Published> events) {
+        producer.beginTransaction();
+        events.forEach(event -> producer.send(event.record()));
+        producer.commitTransaction();
+    }
+
+    /** A transactional producer, as the relays use (the caller calls {@code initTransactions} and closes it). */
+    public static KafkaProducer<String, String> transactionalProducer(String kafka, String transactionalId) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
     /** A team of the unit through {@code weeks} weeks of its loop: WIG, lead measure, activities, meetings. */
     public UUID team(String name, int weeks) {
         UUID team = UUID.randomUUID();
