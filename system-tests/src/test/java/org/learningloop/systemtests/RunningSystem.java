@@ -23,12 +23,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The four services as they run in production, once per test JVM: each packaged application
- * ({@code <service>/target/quarkus-app/quarkus-run.jar}) in a JVM of its own, with a database of its own on the
- * one real PostgreSQL server and the one real Kafka broker, configured only by environment variables (as
- * bin/loop, compose and Kubernetes configure them). Logs go to {@code target/services/<service>.log}.
+ * The four services as they run in production: each packaged application
+ * ({@code <service>/target/quarkus-app/quarkus-run.jar}) in a JVM of its own, with a database of its own on one
+ * real PostgreSQL server and one real Kafka broker, configured only by environment variables (as bin/loop, compose
+ * and Kubernetes configure them). Logs go to {@code <logs>/<service>.log}. {@link #get()} is the system shared by
+ * the tests of one JVM; the fault-injection suite starts one of its own, on infrastructure it may break, and kills,
+ * restarts and replicates services.
  */
 final class RunningSystem {
 
@@ -38,18 +41,33 @@ final class RunningSystem {
 
     private static RunningSystem instance;
 
+    private final Postgres postgres;
+    private final KafkaBroker kafka;
+    private final Path logs;
+    private final Path root = Path.of(System.getProperty("loop.root", ".."));
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, URI> urls = new LinkedHashMap<>();
-    private final Path logs = Path.of("target", "services");
+
+    private RunningSystem(Postgres postgres, KafkaBroker kafka, Path logs) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.logs = logs;
+    }
 
     static synchronized RunningSystem get() {
         if (instance == null) {
-            RunningSystem system = new RunningSystem();
-            Runtime.getRuntime().addShutdownHook(new Thread(system::stop, "stop-services"));
-            system.start();
-            instance = system;
+            instance = start(Infrastructure.postgres(), Infrastructure.kafka(), Path.of("target", "services"));
         }
         return instance;
+    }
+
+    /** The four services on {@code postgres} and {@code kafka}, each with a new database; stopped when the JVM ends. */
+    static RunningSystem start(Postgres postgres, KafkaBroker kafka, Path logs) {
+        RunningSystem system = new RunningSystem(postgres, kafka, logs);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::stop, "stop-services"));
+        system.startAll();
+        return system;
     }
 
     LoopSteps steps() {
@@ -58,52 +76,117 @@ final class RunningSystem {
     }
 
     Endpoints endpoints() {
-        return new Endpoints(urls.get("goal-service"), urls.get("activity-service"), urls.get("learning-service"),
-                urls.get("reporting-service"));
+        return new Endpoints(url("goal-service"), url("activity-service"), url("learning-service"),
+                url("reporting-service"));
     }
 
-    private void start() {
-        Path root = Path.of(System.getProperty("loop.root", ".."));
-        Postgres postgres = Infrastructure.postgres();
-        KafkaBroker kafka = Infrastructure.kafka();
+    URI url(String service) {
+        return URI.create("http://localhost:" + ports.get(service));
+    }
+
+    /** The database of {@code service} (a replica's is its service's). */
+    String database(String service) {
+        return databases.get(service);
+    }
+
+    Postgres postgres() {
+        return postgres;
+    }
+
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
+    private void startAll() {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (String service : SERVICES) {
-            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: the system tests run the packaged services; "
-                        + "run them with the whole build (mvn verify), not this module alone");
-            }
-            String database = Infrastructure.newDatabase(service.replace('-', '_'));
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            try {
-                processes.put(service, builder.start());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start " + service, e);
-            }
-            urls.put(service, URI.create("http://localhost:" + port));
+            databases.put(service, Infrastructure.newDatabase(postgres, service.replace('-', '_')));
+            ports.put(service, freePort());
+            launch(service, service);
         }
         for (String service : SERVICES) {
             awaitReady(service);
         }
-        System.out.printf("[system-tests] services ready: %s (logs in %s)%n", urls, logs.toAbsolutePath());
+        System.out.printf("[system-tests] services ready: %s (logs in %s)%n", ports, logs.toAbsolutePath());
+    }
+
+    /** Kills {@code service} as a crash would (SIGKILL): no shutdown, nothing flushed. */
+    void kill(String service) {
+        Process process = processes.remove(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts {@code service} again on its port and database; waits until it is ready. */
+    void restart(String service) {
+        launch(service, service);
+        awaitReady(service);
+    }
+
+    /**
+     * Starts a second replica of {@code service} on its database (so in its consumer groups: a rebalance), on a
+     * port of its own; its name for {@link #stopReplica}.
+     */
+    String startReplica(String service) {
+        String replica = service + "-replica";
+        databases.put(replica, databases.get(service));
+        ports.put(replica, freePort());
+        launch(replica, service);
+        awaitReady(replica);
+        return replica;
+    }
+
+    /** Stops a replica as Kubernetes scales one down (SIGTERM, graceful); waits until it has exited. */
+    void stopReplica(String replica) {
+        Process process = processes.remove(replica);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        ports.remove(replica);
+        databases.remove(replica);
+    }
+
+    private void launch(String name, String service) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the system tests run the packaged services; "
+                    + "run them with the whole build (mvn verify), not this module alone");
+        }
+        String database = databases.get(name);
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        try {
+            processes.put(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
     }
 
     private void awaitReady(String service) {
         HttpClient http = HttpClient.newHttpClient();
-        URI ready = urls.get(service).resolve("/q/health/ready");
+        URI ready = url(service).resolve("/q/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!processes.get(service).isAlive()) {
@@ -142,12 +225,12 @@ final class RunningSystem {
         }
     }
 
-    private void stop() {
+    void stop() {
         List<Process> running = new ArrayList<>(processes.values());
         running.forEach(Process::destroy);
         for (Process process : running) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -155,6 +238,7 @@ final class RunningSystem {
                 process.destroyForcibly();
             }
         }
+        processes.clear();
     }
 
     private static String javaCommand() {

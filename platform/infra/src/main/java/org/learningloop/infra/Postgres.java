@@ -5,11 +5,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A PostgreSQL server for tests and local runs: real embedded binaries by default, or an existing
@@ -17,14 +23,16 @@ import java.sql.Statement;
  */
 public final class Postgres implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
+    private final Path dataDirectory;
     private final String host;
     private final int port;
     private final String user;
     private final String password;
 
-    private Postgres(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+    private Postgres(EmbeddedPostgres embedded, Path dataDirectory, String host, int port, String user, String password) {
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -51,10 +59,15 @@ public final class Postgres implements AutoCloseable {
     }
 
     private static Postgres start(Path dataDirectory, int port) {
+        EmbeddedPostgres pg = startEmbedded(dataDirectory, port == 0 ? KafkaBroker.freePort() : port);
+        return new Postgres(pg, dataDirectory, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                    .setPort(port == 0 ? KafkaBroker.freePort() : port)
+                    .setPort(port)
                     .setServerConfig("max_connections", "300")
                     // data kept between runs (bin/loop) is durable: a commit answered 2xx, whose events the relay may
                     // already have published, survives a crash; throw-away test data skips the disk flushes
@@ -63,8 +76,7 @@ public final class Postgres implements AutoCloseable {
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
             }
-            EmbeddedPostgres pg = builder.start();
-            return new Postgres(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
@@ -75,7 +87,7 @@ public final class Postgres implements AutoCloseable {
         URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
         String userInfo = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo();
         String[] credentials = userInfo.split(":", 2);
-        return new Postgres(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+        return new Postgres(null, null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
                 credentials[0], credentials.length > 1 ? credentials[1] : "");
     }
 
@@ -126,6 +138,57 @@ public final class Postgres implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /**
+     * Kills the embedded server as a crash would: SIGKILL to the postmaster and every backend at once, nothing
+     * flushed or shut down. Its data directory stays for {@link #restart()}, which then runs crash recovery. Only
+     * for a server whose data directory is kept (a throw-away one has nothing to recover).
+     */
+    public synchronized void kill() {
+        requireKeptData("kill");
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running in " + dataDirectory));
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(postmaster);
+        postmaster.descendants().forEach(all::add);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("PostgreSQL process " + process.pid() + " did not die", e);
+            }
+        }
+        try {
+            embedded.close(); // its stop fails (nothing left to stop); this releases the data directory's lock
+        } catch (IOException e) {
+            // nothing was running: as expected
+        }
+    }
+
+    /** Starts the embedded server again on its data directory and port, after {@link #kill()} or a close. */
+    public synchronized void restart() {
+        requireKeptData("restart");
+        embedded = startEmbedded(dataDirectory, port);
+    }
+
+    private void requireKeptData(String what) {
+        if (embedded == null || dataDirectory == null) {
+            throw new IllegalStateException("Only an embedded PostgreSQL with a kept data directory can " + what);
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            // postmaster.pid: the postmaster's pid on its first line
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL is not running in " + dataDirectory, e);
+        }
     }
 
     @Override

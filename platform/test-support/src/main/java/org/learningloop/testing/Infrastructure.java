@@ -46,8 +46,13 @@ public final class Infrastructure {
 
     /** A new, empty database on the shared server; its name. */
     public static String newDatabase(String prefix) {
+        return newDatabase(postgres(), prefix);
+    }
+
+    /** A new, empty database on {@code server}; its name. */
+    public static String newDatabase(Postgres server, String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase();
-        postgres().createDatabase(name);
+        server.createDatabase(name);
         return name;
     }
 }
