@@ -58,11 +58,15 @@ class WigSummaryProjectionTest {
         TopicReader.write(kafka, "loop.goals", team.toString(),
                 "{\"wigId\": \"" + UUID.randomUUID() + "\", \"teamId\": \"" + team + "\", \"title\": \"No lag measure\"}",
                 "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.wig-defined.v1");
+        // a newer version of a known type, as from a producer upgraded before its consumers
+        TopicReader.write(kafka, "loop.goals", team.toString(), "{}",
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.lag-reading-recorded.v2");
         publishReading(team, wig, UUID.randomUUID().toString(), "2026-11", 5);
 
-        // every consumer of loop.goals dead-letters a poison record: wait for each kind, not for a number of records
+        // this consumer dead-letters each kind of poison record (the scoreboard, on the same topic, does too: the
+        // reason names the consumer); wait for each kind, not for a number of records
         List<String> kinds = List.of("does not fit its contract", "Unknown event type", "Missing CloudEvents header",
-                "cannot be applied");
+                "cannot be applied", "Unknown version 2 of goal.lag-reading-recorded");
         List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.goal-service",
                 Duration.ofSeconds(30), read -> kinds.stream().allMatch(kind -> deadLetterReasons(read, team).stream()
                         .anyMatch(reason -> reason != null && reason.contains(kind))));
@@ -71,6 +75,7 @@ class WigSummaryProjectionTest {
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Unknown event type goal.something-unheard-of"));
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Missing CloudEvents header"));
         assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("cannot be applied"));
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("Unknown version 2"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "2026-11".equals(currentPeriod(wig)));
         assertThat(readingsRecorded(wig)).isEqualTo(1);
@@ -78,7 +83,8 @@ class WigSummaryProjectionTest {
 
     private static List<String> deadLetterReasons(List<ConsumerRecord<String, String>> dead, UUID team) {
         return dead.stream().filter(r -> team.toString().equals(r.key()))
-                .map(r -> TopicReader.header(r, "dead-letter-reason")).toList();
+                .map(r -> TopicReader.header(r, "dead-letter-reason"))
+                .filter(reason -> reason != null && reason.startsWith("goal-service.wig-summaries: ")).toList();
     }
 
     private UUID defineAndAwaitProjection(UUID team) {

@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every {@link Projection}: one {@link ProjectionRunner} per live generation and per generation being
@@ -54,6 +57,8 @@ public class ProjectionRuntime {
     private final int batchSize;
     private final Map<String, ProjectionRunner> runners = new ConcurrentHashMap<>();
     private volatile Producer<String, String> deadLetters;
+    private final Duration adoptInterval;
+    private ScheduledExecutorService adopter;
 
     public ProjectionRuntime(@All List<Projection> projections, Pool pool, Inbox decoder,
                              KafkaClientConfig kafka, ProjectionSettings settings) {
@@ -64,6 +69,7 @@ public class ProjectionRuntime {
         this.kafka = kafka;
         this.enabled = settings.enabled();
         this.batchSize = settings.batchSize();
+        this.adoptInterval = settings.adoptInterval();
     }
 
     /** The runners this replica runs now (tests). */
@@ -101,9 +107,51 @@ public class ProjectionRuntime {
             }
             current.forEach(this::startRunner);
         }
+        adopter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "projection-adopter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        adopter.scheduleWithFixedDelay(this::adopt, adoptInterval.toMillis(), adoptInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts a runner for each live or building generation this replica runs none for. Without it, a rebuild
+     * whose replica died before the switch stayed {@code building} for good (and every later rebuild was refused
+     * as already running), and a replica whose live runner stopped at another replica's switch consumed nothing
+     * from then on. Two replicas running one generation apply each event once (the generation's row is locked by
+     * every batch, and the batch checks its checkpoint).
+     */
+    void adopt() {
+        try {
+            for (String name : projections.keySet()) {
+                generations(name).await().atMost(Duration.ofSeconds(30)).forEach(generation -> {
+                    if (!runners.containsKey(key(name, generation.generation()))) {
+                        LOG.infof("Projection %s generation %d (%s) has no runner on this replica: adopting it", name,
+                                generation.generation(), generation.state());
+                        startRunner(generation);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Looking for generations without a runner failed (tried again in %s): %s", adoptInterval,
+                    e.toString());
+        }
+    }
+
+    /**
+     * Creates a building generation as a rebuild does, but starts no runner for it: as if the replica that started
+     * the rebuild died at once (tests).
+     */
+    Generation createWithoutRunner(String name) {
+        return create(projections.get(name), "building").await().atMost(Duration.ofSeconds(60));
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        if (adopter != null) {
+            adopter.shutdownNow();
+        }
         List<ProjectionRunner> all = new ArrayList<>(runners.values());
         all.parallelStream().forEach(ProjectionRunner::close);
         runners.clear();

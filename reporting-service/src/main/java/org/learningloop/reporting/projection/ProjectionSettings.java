@@ -1,5 +1,7 @@
 package org.learningloop.reporting.projection;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,11 @@ public interface ProjectionSettings {
     /** The most records one batch (one transaction) applies. */
     @WithDefault("1000")
     int batchSize();
+
+    /**
+     * How often this replica looks for generations it runs no runner for and starts one: a rebuild started by a
+     * replica that died before it went live, or a generation another replica switched live.
+     */
+    @WithDefault("10s")
+    Duration adoptInterval();
 }

@@ -189,6 +189,31 @@ class RebuildTest {
         awaitAllLive(List.of("team-history"));
     }
 
+    /**
+     * A replica that started a rebuild died before the switch: its generation has no runner anywhere. Another
+     * replica adopts it, it goes live with every event, and the next rebuild is accepted (it was refused as
+     * "already running" for good).
+     */
+    @Test
+    void rebuildWhoseReplicaDied_isAdoptedAndGoesLive() {
+        LoopScenario scenario = new LoopScenario(Instant.parse("2026-05-04T08:00:00Z"));
+        UUID team = scenario.team("Orphaned", 2);
+        scenario.publishAll(kafka);
+        awaitAllLive(List.of("activity-facts", "team-history"));
+        int size = given().get("/teams/" + team + "/history?limit=500").jsonPath().getList("items").size();
+        int live = given().get("/admin/projections/team-history").then().extract().path("liveGeneration");
+
+        ProjectionRuntime.Generation orphan = runtime.createWithoutRunner("team-history");
+        assertThat(orphan.generation()).isEqualTo(live + 1);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                given().get("/admin/projections/team-history").then().statusCode(200)
+                        .body("liveGeneration", equalTo(live + 1)).body("state", equalTo("live")));
+        assertThat(given().get("/teams/" + team + "/history?limit=500").jsonPath().getList("items")).hasSize(size);
+        given().post("/admin/projections/team-history/rebuild").then().statusCode(202);
+        awaitAllLive(List.of("team-history"));
+    }
+
     @Test
     void rebuildOfAnUnknownProjection_is404Problem() {
         given().post("/admin/projections/no-such-projection/rebuild").then().statusCode(404)

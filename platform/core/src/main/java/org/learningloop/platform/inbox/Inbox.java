@@ -48,13 +48,13 @@ public final class Inbox {
         } catch (PoisonEvent poison) {
             LOG.warnf("Poison record at %s-%d@%d for %s: %s", record.topic(), record.partition(), record.offset(),
                     consumer, poison.getMessage());
-            return Uni.createFrom().failure(poison);
+            return Uni.createFrom().failure(named(consumer, poison.getMessage(), poison.getCause()));
         }
         return pool.withTransaction(tx -> firstTime(tx, consumer, incoming.eventId())
                         .chain(first -> first ? effect.apply(tx, incoming) : Uni.createFrom().voidItem()))
-                .onFailure(CommandRejected.class).transform(rejected -> new PoisonEvent(
+                .onFailure(CommandRejected.class).transform(rejected -> named(consumer,
                         "Refused by the domain: " + rejected.getMessage(), rejected))
-                .onFailure(Inbox::deterministic).transform(failure -> new PoisonEvent(
+                .onFailure(Inbox::deterministic).transform(failure -> named(consumer,
                         "The event cannot be applied: " + failure, failure))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .invoke(failure -> LOG.warnf("Applying %s (%s) for %s failed, will retry: %s", incoming.eventId(),
@@ -62,6 +62,15 @@ public final class Inbox {
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .replaceWithVoid();
+    }
+
+    /**
+     * A poison record's failure, its message (the dead letter's {@code dead-letter-reason}) beginning with the
+     * consumer's name: several consumers of one service dead-letter to the same topic, and whoever reads it must
+     * tell which of them refused the record.
+     */
+    private static PoisonEvent named(String consumer, String reason, Throwable cause) {
+        return new PoisonEvent(consumer + ": " + reason, cause);
     }
 
     /**
