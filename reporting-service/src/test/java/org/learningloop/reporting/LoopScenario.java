@@ -143,8 +143,8 @@ public final class LoopScenario {
         add("loop.goals", team, "goal.lead-measure-proposed.v1", "lead-" + lead, 1,
                 new LeadMeasureProposed(lead, wig, team, unit, "Workplace visits", "workplace-visit", 5,
                         "Visits recruit members", null));
-        add("loop.goals", team, "goal.lead-measure-activated.v1", "lead-" + lead, 2,
-                new LeadMeasureActivated(lead, wig, team, unit, "workplace-visit", 5, null, null, null, null));
+        add("loop.goals", team, "goal.lead-measure-activated.v2", "lead-" + lead, 2,
+                new LeadMeasureActivated(lead, wig, team, unit, "workplace-visit", 5, null, null, null, null, clock));
         List<UUID> open = List.of();
         for (int week = 1; week <= weeks; week++) {
             for (int n = 0; n < 2; n++) {

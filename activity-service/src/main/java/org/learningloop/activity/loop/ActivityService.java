@@ -117,7 +117,8 @@ public class ActivityService {
     public Uni<DesignFacts> design(UUID designId) {
         return handler.events(DESIGN_STREAM_TYPE + "-" + designId).map(recorded -> DesignFacts.of(designId,
                 recorded.stream()
-                        .map(event -> ActivityEvents.CATALOG.decode(event.type(), event.typeVersion(), event.payload()))
+                        .map(event -> ActivityEvents.CATALOG.decode(event.type(), event.typeVersion(), event.payload(),
+                                event.occurredAt()))
                         .filter(DesignEvent.class::isInstance)
                         .map(DesignEvent.class::cast)
                         .toList()));

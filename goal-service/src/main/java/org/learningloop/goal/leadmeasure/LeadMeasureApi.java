@@ -100,8 +100,8 @@ public final class LeadMeasureApi {
 
     @Schema(description = "How the lead measure became active")
     public record ActivationView(UUID replaces, String reason, UUID agreementId, String evidenceRef,
-                                 @Schema(description = "The instant from which its activities count; absent for "
-                                         + "activations recorded before it was kept (then: when it was activated)")
+                                 @Schema(description = "The instant from which its activities count (for "
+                                         + "activations recorded before it was kept: when it was activated)")
                                  Instant activeFrom) {
     }
 

@@ -65,8 +65,8 @@ public sealed interface LeadMeasureState {
     /**
      * How a lead measure became active: on its own, or replacing another with a reason and evidence.
      *
-     * @param activeFrom the instant from which its activities count, or {@code null} for an activation recorded
-     *                   before the event carried it (then it is the activation event's time)
+     * @param activeFrom the instant from which its activities count (an activation stored as v1 without it is
+     *                   read with its event's time there)
      */
     record Activation(UUID replaces, String reason, UUID agreementId, String evidenceRef, Instant activeFrom) {
     }

@@ -36,7 +36,8 @@ import java.util.UUID;
  * Projects {@code loop.goals} (teams, WIGs, lag readings, lead measures, manual lead readings) and
  * {@code loop.activities} (activities carried out) into the scoreboard read model, each event once (inbox).
  * An activity counts towards every lead measure of its team and activity type that was active when it was
- * carried out (from the activation's {@code activeFrom}, else its event time, until the retirement's event time),
+ * carried out (from the activation's {@code activeFrom} — a v1 activation without it is read with its event time
+ * there, see {@code GoalEvents} — until the retirement's event time),
  * in the ISO week of {@code carriedOutAt} in the organisation's zone, once per activity id.
  */
 @ApplicationScoped
@@ -131,8 +132,7 @@ public class ScoreboardProjection {
                     Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
                             .addUUID(activated.teamId()).addUUID(activated.unitId()).addString(activated.activityType())
                             .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)
-                            .addOffsetDateTime(activated.activeFrom() == null ? time
-                                    : OffsetDateTime.ofInstant(activated.activeFrom(), ZoneOffset.UTC))))
+                            .addOffsetDateTime(OffsetDateTime.ofInstant(activated.activeFrom(), ZoneOffset.UTC))))
                     .chain(() -> lockTeam(tx, activated.teamId()))
                     .chain(() -> countEarlierActivities(tx, activated.leadMeasureId()));
         }

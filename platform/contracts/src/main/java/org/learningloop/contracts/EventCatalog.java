@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Every published event type, by name and by Java type, with the upcasters that lift an older
@@ -21,7 +21,17 @@ public final class EventCatalog {
 
     private final Map<String, EventType<?>> byName = new LinkedHashMap<>();
     private final Map<Class<?>, EventType<?>> byJavaType = new HashMap<>();
-    private final Map<String, UnaryOperator<ObjectNode>> upcasters = new HashMap<>();
+    private final Map<String, Upcaster> upcasters = new HashMap<>();
+
+    /**
+     * Lifts the raw JSON of one version of an event type to the next. It may use the time the event happened
+     * (stored {@code occurred_at}, published {@code ce_time}), e.g. to fill a field that an older version left to
+     * that time; that time is {@code null} where the caller does not know it.
+     */
+    @FunctionalInterface
+    public interface Upcaster {
+        ObjectNode upcast(ObjectNode payload, Instant occurredAt);
+    }
 
     private EventCatalog() {
     }
@@ -41,7 +51,7 @@ public final class EventCatalog {
     }
 
     /** The same catalog plus an upcaster that turns version {@code fromVersion} of {@code name} into the next. */
-    public EventCatalog withUpcaster(String name, int fromVersion, UnaryOperator<ObjectNode> upcaster) {
+    public EventCatalog withUpcaster(String name, int fromVersion, Upcaster upcaster) {
         EventType<?> type = byName.get(name);
         if (type == null || fromVersion >= type.version()) {
             throw new IllegalArgumentException("No newer version of " + name + " to upcast v" + fromVersion + " to");
@@ -90,12 +100,18 @@ public final class EventCatalog {
         }
     }
 
+    /** As {@link #decode(String, int, String, Instant)} without the event's time (an upcaster that needs it refuses). */
+    public LoopEvent decode(String name, int version, String json) {
+        return decode(name, version, json, null);
+    }
+
     /**
      * Reads a payload of type {@code name} at {@code version}, upcasting it to the current version.
      *
+     * @param occurredAt when the event happened (for upcasters that need it), or {@code null}
      * @throws UndecodableEvent for an unknown type or version, or a payload that does not fit
      */
-    public LoopEvent decode(String name, int version, String json) {
+    public LoopEvent decode(String name, int version, String json, Instant occurredAt) {
         EventType<?> type = byName.get(name);
         if (type == null) {
             throw new UndecodableEvent("Unknown event type " + name);
@@ -110,11 +126,11 @@ public final class EventCatalog {
             }
             ObjectNode current = payload;
             for (int v = version; v < type.version(); v++) {
-                UnaryOperator<ObjectNode> upcaster = upcasters.get(name + ".v" + v);
+                Upcaster upcaster = upcasters.get(name + ".v" + v);
                 if (upcaster == null) {
                     throw new UndecodableEvent("No upcaster from " + name + ".v" + v);
                 }
-                current = upcaster.apply(current);
+                current = upcaster.upcast(current, occurredAt);
             }
             return EventJson.MAPPER.treeToValue(current, type.javaType());
         } catch (JsonProcessingException e) {
@@ -128,12 +144,17 @@ public final class EventCatalog {
 
     /** Reads a payload named by its CloudEvents type, e.g. {@code goal.wig-defined.v1}. */
     public LoopEvent decode(String ceType, String json) {
+        return decode(ceType, json, null);
+    }
+
+    /** Reads a payload named by its CloudEvents type, with the time the event happened (see {@link Upcaster}). */
+    public LoopEvent decode(String ceType, String json, Instant occurredAt) {
         int dot = ceType == null ? -1 : ceType.lastIndexOf(".v");
         if (dot < 0) {
             throw new UndecodableEvent("Not a versioned event type: " + ceType);
         }
         try {
-            return decode(ceType.substring(0, dot), Integer.parseInt(ceType.substring(dot + 2)), json);
+            return decode(ceType.substring(0, dot), Integer.parseInt(ceType.substring(dot + 2)), json, occurredAt);
         } catch (NumberFormatException e) {
             throw new UndecodableEvent("Not a versioned event type: " + ceType);
         }

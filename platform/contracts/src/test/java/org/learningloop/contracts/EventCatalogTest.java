@@ -18,7 +18,7 @@ class EventCatalogTest {
 
     @Test
     void givenOldVersion_whenDecoded_thenUpcastToCurrent() {
-        EventCatalog catalog = EventCatalog.of(List.of(RENAMED)).withUpcaster("test.renamed", 1, v1 -> {
+        EventCatalog catalog = EventCatalog.of(List.of(RENAMED)).withUpcaster("test.renamed", 1, (v1, at) -> {
             v1.set("title", v1.remove("name"));
             return v1;
         });
@@ -29,6 +29,27 @@ class EventCatalogTest {
         assertThat(decoded).isEqualTo(new Renamed(team, null, "Old"));
         assertThat(catalog.decode("test.renamed.v2", "{\"title\": \"New\", \"futureField\": 1}"))
                 .isEqualTo(new Renamed(null, null, "New"));
+    }
+
+    /** The real upcaster: goal.lead-measure-activated v1 without activeFrom counted from the event's own time. */
+    @Test
+    void givenLeadMeasureActivatedV1_whenDecoded_thenActiveFromIsGivenOrTheEventsTime() {
+        UUID id = UUID.randomUUID();
+        String v1 = "{\"leadMeasureId\": \"" + id + "\", \"wigId\": \"" + UUID.randomUUID() + "\", \"teamId\": \""
+                + UUID.randomUUID() + "\", \"unitId\": \"" + UUID.randomUUID()
+                + "\", \"activityType\": \"workplace-visit\", \"weeklyTarget\": 5%s}";
+        java.time.Instant at = java.time.Instant.parse("2026-10-05T08:30:00Z");
+        var catalog = org.learningloop.contracts.goal.GoalEvents.CATALOG;
+
+        var withoutIt = (org.learningloop.contracts.goal.LeadMeasureActivated) catalog.decode(
+                "goal.lead-measure-activated.v1", v1.formatted(""), at);
+        var withIt = (org.learningloop.contracts.goal.LeadMeasureActivated) catalog.decode(
+                "goal.lead-measure-activated.v1", v1.formatted(", \"activeFrom\": \"2026-09-01T00:00:00Z\""), at);
+
+        assertThat(withoutIt.activeFrom()).isEqualTo(at);
+        assertThat(withIt.activeFrom()).isEqualTo(java.time.Instant.parse("2026-09-01T00:00:00Z"));
+        assertThatThrownBy(() -> catalog.decode("goal.lead-measure-activated.v1", v1.formatted("")))
+                .isInstanceOf(EventCatalog.UndecodableEvent.class).hasMessageContaining("event's time");
     }
 
     @Test

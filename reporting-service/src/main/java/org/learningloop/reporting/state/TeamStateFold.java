@@ -92,7 +92,7 @@ public final class TeamStateFold {
             case "goal.lead-measure-proposed.v1" -> leads.put(uuid(e, "leadMeasureId"),
                     new LeadDraft(uuid(e, "leadMeasureId"), uuid(e, "wigId"), text(e, "name"), text(e, "activityType"),
                             e.path("weeklyTarget").asInt()));
-            case "goal.lead-measure-activated.v1" -> {
+            case "goal.lead-measure-activated.v1", "goal.lead-measure-activated.v2" -> {
                 LeadDraft lead = leads.computeIfAbsent(uuid(e, "leadMeasureId"), id -> new LeadDraft(id,
                         uuid(e, "wigId"), null, text(e, "activityType"), e.path("weeklyTarget").asInt()));
                 lead.status = "active";

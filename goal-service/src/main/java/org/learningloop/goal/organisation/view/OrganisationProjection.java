@@ -77,7 +77,8 @@ public class OrganisationProjection {
     }
 
     private Uni<Void> applyOne(SqlClient tx, RecordedEvent recorded) {
-        LoopEvent event = GoalEvents.CATALOG.decode(recorded.type(), recorded.typeVersion(), recorded.payload());
+        LoopEvent event = GoalEvents.CATALOG.decode(recorded.type(), recorded.typeVersion(), recorded.payload(),
+                recorded.occurredAt());
         OffsetDateTime at = utc(recorded.occurredAt());
         long version = recorded.streamVersion();
         if (event instanceof UnitCreated created) {

@@ -1,8 +1,10 @@
 package org.learningloop.contracts.goal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.EventType;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The event types goal-service publishes on {@code loop.goals}. */
@@ -41,7 +43,7 @@ public final class GoalEvents {
     public static final EventType<LeadMeasureProposed> LEAD_MEASURE_PROPOSED =
             new EventType<>("goal.lead-measure-proposed", 1, LeadMeasureProposed.class);
     public static final EventType<LeadMeasureActivated> LEAD_MEASURE_ACTIVATED =
-            new EventType<>("goal.lead-measure-activated", 1, LeadMeasureActivated.class);
+            new EventType<>("goal.lead-measure-activated", 2, LeadMeasureActivated.class);
     public static final EventType<LeadMeasureRetired> LEAD_MEASURE_RETIRED =
             new EventType<>("goal.lead-measure-retired", 1, LeadMeasureRetired.class);
     public static final EventType<LeadReadingRecorded> LEAD_READING_RECORDED =
@@ -54,7 +56,24 @@ public final class GoalEvents {
             UNIT_CREATED, UNIT_MANAGER_CHANGED,
             TEAM_CREATED, MEMBER_JOINED, MEMBER_ROLE_CHANGED, MEMBER_LEFT,
             LEAD_MEASURE_PROPOSED, LEAD_MEASURE_ACTIVATED, LEAD_MEASURE_RETIRED, LEAD_READING_RECORDED,
-            LEAD_READING_CORRECTED));
+            LEAD_READING_CORRECTED))
+            .withUpcaster(LEAD_MEASURE_ACTIVATED.name(), 1, GoalEvents::activeFromSinceItsTime);
+
+    /**
+     * {@code goal.lead-measure-activated} v1 → v2: v2 always names {@code activeFrom}; a v1 event without it (written
+     * before the field existed) counted from the event's own time, which the upcaster writes in. So no consumer
+     * keeps that rule of its own.
+     */
+    static ObjectNode activeFromSinceItsTime(ObjectNode v1, Instant occurredAt) {
+        if (!v1.hasNonNull("activeFrom")) {
+            if (occurredAt == null) {
+                throw new EventCatalog.UndecodableEvent("goal.lead-measure-activated.v1 without activeFrom needs the "
+                        + "event's time to be read as v2");
+            }
+            v1.put("activeFrom", occurredAt.toString());
+        }
+        return v1;
+    }
 
     private GoalEvents() {
     }

@@ -115,7 +115,8 @@ public final class CommandHandler {
         S state = aggregate.decider().initialState();
         long version = 0;
         for (RecordedEvent recorded : events) {
-            LoopEvent decoded = aggregate.catalog().decode(recorded.type(), recorded.typeVersion(), recorded.payload());
+            LoopEvent decoded = aggregate.catalog().decode(recorded.type(), recorded.typeVersion(), recorded.payload(),
+                    recorded.occurredAt());
             state = aggregate.decider().evolve(state, aggregate.eventType().cast(decoded));
             version = recorded.streamVersion();
         }

@@ -110,14 +110,14 @@ public final class Inbox {
         try {
             UUID eventId = UUID.fromString(id);
             String time = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
+            Instant occurredAt = time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time);
             String version = CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_VERSION);
             return new IncomingEvent(eventId, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE), type,
-                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT),
-                    time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time),
+                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT), occurredAt,
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_ID),
                     version == null ? 0 : Long.parseLong(version),
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.CORRELATION_ID),
-                    catalog.decode(type, record.value()));
+                    catalog.decode(type, record.value(), occurredAt));
         } catch (EventCatalog.UndecodableEvent | IllegalArgumentException | DateTimeParseException e) {
             throw new PoisonEvent(e.getMessage(), e);
         }
