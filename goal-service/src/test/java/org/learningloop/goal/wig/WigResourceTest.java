@@ -174,6 +174,45 @@ class WigResourceTest {
                 .body("readings[0].value", equalTo(13));
     }
 
+    /** One extreme number must not brick a WIG: before, 1e-1001 was stored and every later read answered 500. */
+    @Test
+    void givenAReadingWithMoreDigitsThanAValueHas_thenRefused_andTheWigStillReads() {
+        Response created = define(wigBody(OrganisationFixtures.team().teamId(), "Extreme readings"));
+        String location = created.header("Location");
+        long before = storedEvents();
+
+        for (String value : List.of("1e-1001", "1e-20000", "12.12345", "1E+14", "-0.000001")) {
+            given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                    .body("{\"period\": \"2026-10\", \"value\": " + value + "}")
+                    .post(location + "/lag-readings")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("value"));
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+        given().get(location).then().statusCode(200);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"period\": \"2026-10\", \"value\": 12.3456}")
+                .post(location + "/lag-readings").then().statusCode(200);
+        given().get(location).then().statusCode(200).body("readings[0].value", equalTo(12.3456f));
+    }
+
+    @Test
+    void givenAKeyTwiceOrAControlCharacter_thenProblem400_andNothingStored() {
+        String team = OrganisationFixtures.team().teamId().toString();
+        long before = storedEvents();
+        define(wigBody(UUID.fromString(team), "Twice").replace("\"title\"", "\"title\": \"First\", \"title\""))
+                .then().statusCode(400).contentType(PROBLEM);
+        define(wigBody(UUID.fromString(team), "Nul\\u0000here")).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"));
+        define(wigBody(UUID.fromString(team), "Forged\\n2026-12-02 INFO [Audit] ok")).then().statusCode(201);
+        define(wigBody(UUID.fromString(team), "Bell\\u0007")).then().statusCode(400).contentType(PROBLEM);
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        given().urlEncodingEnabled(false).get("/wigs/%00").then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("control-character"));
+        given().urlEncodingEnabled(false).get("/wigs/x%00%0a%5Bforged.Audit%5D").then().statusCode(400).contentType(PROBLEM);
+        given().urlEncodingEnabled(false).get("/wigs?teamId=%0a").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("teamId"));
+    }
+
     @Test
     void givenUnknownWig_thenProblem404() {
         given().get("/wigs/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM)

@@ -155,14 +155,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, UriInfo uri) {
         if (unavailable(failure)) {
-            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), failure.getMessage());
+            LOG.warnf("Database unavailable on %s: %s", printable(uri.getPath()), failure.getMessage());
             return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "service-unavailable",
                             "Service unavailable", "The service cannot reach its database right now; nothing was "
                                     + "changed by this request. Try again shortly").at(uri.getPath()).toResponse())
                     .header("Retry-After", "5").build();
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(failure, "Unexpected failure %s on %s", errorId, uri.getPath());
+        LOG.errorf(failure, "Unexpected failure %s on %s", errorId, printable(uri.getPath()));
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; quote error id " + errorId).at(uri.getPath()).toResponse();
     }
@@ -227,6 +227,26 @@ public class ProblemMappers {
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
+    }
+
+    /**
+     * What a request said, fit for one log line: control characters escaped (a backslash, u and four hex
+     * digits), so a client cannot start a line of its own, and at most 300 characters.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < 300; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return text.length() > 300 ? out + "…" : out.toString();
     }
 
     private static String describe(Object value) {
