@@ -35,8 +35,10 @@ public final class WigApi {
     public record LagMeasureRequest(
             @NotBlank @Size(max = 100) @Schema(example = "net-new-members") String metric,
             @NotBlank @Size(max = 100) @Schema(example = "members/month") String unit,
-            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4) BigDecimal from,
-            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4) BigDecimal to,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000")
+            @Digits(integer = 13, fraction = 4) BigDecimal from,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000")
+            @Digits(integer = 13, fraction = 4) BigDecimal to,
             @Schema(description = "Defaults to today in the organisation's time zone") LocalDate startDate,
             @NotNull @Schema(example = "2027-06-30") LocalDate deadline,
             @Schema(description = "How often the lag measure is read; default month") Cadence cadence) {
@@ -45,14 +47,16 @@ public final class WigApi {
     @Schema(description = "The lag measure's value for one period; a second reading for a period corrects the first")
     public record LagReadingRequest(
             @NotBlank @Schema(example = "2026-11", description = "2026-11 for monthly, 2026-W48 for weekly measures") String period,
-            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4) BigDecimal value) {
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000")
+            @Digits(integer = 13, fraction = 4) BigDecimal value) {
     }
 
     @Schema(description = "New title, target or deadline; leave out what stays. At least one is needed.")
     public record ReviseWigRequest(
             @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*",
                     message = "must not be blank") String title,
-            @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4) BigDecimal to,
+            @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4)
+            BigDecimal to,
             LocalDate deadline,
             @Size(max = 500) @Schema(description = "Why the WIG changes") String reason) {
 
