@@ -1,5 +1,6 @@
 package org.learningloop.activity.catalog;
 
+import org.learningloop.contracts.Bounds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class CatalogApi {
 
     /** A key: lower-case words of letters and digits joined by single hyphens. */
-    public static final String KEY = "^[a-z0-9]+(-[a-z0-9]+)*$";
-    public static final String KEY_MESSAGE = "must be a key such as workplace-visit";
+    public static final String KEY = Bounds.KEY;
+    public static final String KEY_MESSAGE = "must be a key such as workplace-visit: lower-case letters, digits and single hyphens, starting with a letter";
 
     private CatalogApi() {
     }

@@ -1,5 +1,6 @@
 package org.learningloop.activity.loop;
 
+import org.learningloop.contracts.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,10 +30,10 @@ import java.util.UUID;
 /** The JSON shapes of the activity API. */
 public final class ActivityApi {
 
-    static final String KEY = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    static final String KEY = Bounds.KEY;
     static final String DESIGN_ELEMENT = "intention|frames|content";
     static final String FEEDBACK_ELEMENT = "intention|frames|content|presence|focus|flexibility";
-    static final String OUTCOME = "^[a-z][a-zA-Z0-9]{0,49}$";
+    static final String OUTCOME = Bounds.OUTCOME;
 
     private ActivityApi() {
     }

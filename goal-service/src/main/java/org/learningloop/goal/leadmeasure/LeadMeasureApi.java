@@ -1,5 +1,6 @@
 package org.learningloop.goal.leadmeasure;
 
+import org.learningloop.contracts.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +20,7 @@ import java.util.UUID;
 /** The JSON shapes of the lead-measure API. */
 public final class LeadMeasureApi {
 
-    static final String ACTIVITY_TYPE = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    static final String ACTIVITY_TYPE = Bounds.KEY;
 
     private LeadMeasureApi() {
     }

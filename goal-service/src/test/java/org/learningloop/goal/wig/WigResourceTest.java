@@ -20,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -193,6 +194,28 @@ class WigResourceTest {
                 .body("{\"period\": \"2026-10\", \"value\": 12.3456}")
                 .post(location + "/lag-readings").then().statusCode(200);
         given().get(location).then().statusCode(200).body("readings[0].value", equalTo(12.3456f));
+    }
+
+    /**
+     * The gate: the event a command would store must fit its published schema. Before, a deadline of
+     * +999999999-12-31 was stored (and read back as +466210-05-14) and a start in 4714 BC became another date.
+     */
+    @Test
+    void givenDatesOutsideTheContractsWindow_thenProblem400NamingTheField_andNothingStored() {
+        UUID team = OrganisationFixtures.team().teamId();
+        long before = storedEvents();
+        define(wigBody(team, "Far off").replace("2027-06-30", "+999999999-12-31"))
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("validation-failed"))
+                .body("errors.field", everyItem(equalTo("lagMeasure.deadline")));
+        define(wigBody(team, "Long ago").replace("2026-09-01", "1999-12-31").replace("2027-06-30", "2000-06-30"))
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", everyItem(equalTo("lagMeasure.startDate")));
+        define(wigBody(team, "Next century").replace("2027-06-30", "2101-01-01"))
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("goal.wig-defined.v1"));
+        assertThat(storedEvents()).isEqualTo(before);
+
+        String location = define(wigBody(team, "Last day").replace("2027-06-30", "2100-12-31")).then().statusCode(201)
+                .extract().header("Location");
+        given().get(location).then().statusCode(200).body("lagMeasure.deadline", equalTo("2100-12-31"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.learningloop.learning.apt;
 
+import org.learningloop.contracts.Bounds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,7 @@ import java.util.UUID;
 public final class WorkplaceMeetingApi {
 
     /** A month such as 2026-11. */
-    public static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
+    public static final String MONTH = Bounds.MONTH;
 
     private WorkplaceMeetingApi() {
     }

@@ -71,21 +71,23 @@ public class WorkplaceMeetingResource {
 
     @POST
     @Path("workplace-meetings/{id}/coaching-notes")
-    @Operation(summary = "Add a coaching note (optional If-Match)",
-            description = "409 workplace-meeting-closed; 422 team-not-in-unit")
+    @Operation(summary = "Add a coaching note (If-Match required)",
+            description = "409 workplace-meeting-closed; 412 stale; 422 team-not-in-unit; 428 without If-Match")
     public Uni<Response> note(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull CoachingNoteRequest request) {
-        return meetings.addNote(id, ifMatch, request).chain(this::ok);
+        long expected = Versions.required(ifMatch);
+        return meetings.addNote(id, expected, request).chain(this::ok);
     }
 
     @POST
     @Path("workplace-meetings/{id}/agreements")
-    @Operation(summary = "Record an agreement about one design or lead measure (optional If-Match)",
-            description = "Takes effect when the meeting closes. 409 workplace-meeting-closed, agreement-exists; 422 when "
-                    + "the kind's fields are missing or fields of another kind are given")
+    @Operation(summary = "Record an agreement about one design or lead measure (If-Match required)",
+            description = "Takes effect when the meeting closes. 409 workplace-meeting-closed, agreement-exists; 412 stale; "
+                    + "422 when the kind's fields are missing or fields of another kind are given; 428 without If-Match")
     public Uni<Response> agreement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull AgreementRequest request) {
-        return meetings.recordAgreement(id, ifMatch, request).chain(this::ok);
+        long expected = Versions.required(ifMatch);
+        return meetings.recordAgreement(id, expected, request).chain(this::ok);
     }
 
     @POST

@@ -37,7 +37,6 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
-import org.learningloop.platform.http.Versions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -90,15 +89,15 @@ public class WorkplaceMeetingService {
                         .execute(Tuple.of(id, unitId, month))));
     }
 
-    public Uni<Decision<WorkplaceMeetingState>> addNote(UUID id, String ifMatch, CoachingNoteRequest request) {
-        Expectation expectation = expectation(ifMatch);
+    public Uni<Decision<WorkplaceMeetingState>> addNote(UUID id, long expectedVersion, CoachingNoteRequest request) {
+        Expectation expectation = Expectation.version(expectedVersion);
         UUID noteId = UUID.randomUUID();
         return withUnitTeams(id, expectation, teams -> new AddCoachingNote(id, noteId, request.note(), request.teamId(),
                 request.authorId(), teams));
     }
 
-    public Uni<Decision<WorkplaceMeetingState>> recordAgreement(UUID id, String ifMatch, AgreementRequest request) {
-        Expectation expectation = expectation(ifMatch);
+    public Uni<Decision<WorkplaceMeetingState>> recordAgreement(UUID id, long expectedVersion, AgreementRequest request) {
+        Expectation expectation = Expectation.version(expectedVersion);
         UUID agreementId = UUID.randomUUID();
         return withUnitTeams(id, expectation, teams -> new RecordAgreement(id, agreementId, request.kind(),
                 request.teamId(), request.designId(), request.leadMeasureId(), request.replacementLeadMeasureId(),
@@ -259,10 +258,6 @@ public class WorkplaceMeetingService {
             return closed.opened();
         }
         return null;
-    }
-
-    private static Expectation expectation(String ifMatch) {
-        return ifMatch == null || ifMatch.isBlank() ? Expectation.any() : Expectation.version(Versions.required(ifMatch));
     }
 
     private CommandContext context() {

@@ -153,7 +153,8 @@ public class Candidates {
         return new CandidateView(row.getUUID("candidate_id"), row.getUUID("team_id"), row.getUUID("unit_id"),
                 row.getUUID("activity_id"), row.getUUID("design_id"), row.getString("element"), row.getString("proposal"),
                 row.getString("status"), row.getUUID("learning_id"), row.getString("dismissal_reason"),
-                row.getOffsetDateTime("proposed_at").toInstant(), resolved == null ? null : resolved.toInstant());
+                row.getOffsetDateTime("proposed_at").toInstant(), resolved == null ? null : resolved.toInstant(),
+                CandidateView.versionOf(row.getString("status")));
     }
 
     static OffsetDateTime utc(Instant instant) {

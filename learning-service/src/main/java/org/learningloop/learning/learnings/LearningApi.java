@@ -59,6 +59,13 @@ public final class LearningApi {
     @Schema(description = "An improvement proposal of an evaluated activity, for the team to confirm as a learning or dismiss")
     public record CandidateView(UUID id, UUID teamId, UUID unitId, UUID activityId, UUID designId, String element,
                                 String proposal, @Schema(enumeration = {"open", "confirmed", "dismissed"}) String status,
-                                UUID learningId, String dismissalReason, Instant proposedAt, Instant resolvedAt) {
+                                UUID learningId, String dismissalReason, Instant proposedAt, Instant resolvedAt,
+                                @Schema(description = "0 while open, 1 once confirmed or dismissed; also the ETag that "
+                                        + "dismiss and merge take as If-Match") long version) {
+
+        /** The version of a candidate in {@code status}: it changes once, when it is resolved. */
+        static long versionOf(String status) {
+            return "open".equals(status) ? 0 : 1;
+        }
     }
 }

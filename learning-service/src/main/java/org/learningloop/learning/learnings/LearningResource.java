@@ -88,21 +88,39 @@ public class LearningResource {
         return learnings.candidates(teamId, value, blankToNull(cursor), QueryParams.limit(limit, 50, 200));
     }
 
+    @GET
+    @Path("learning-candidates/{candidateId}")
+    @Operation(summary = "A learning candidate; its ETag is what dismiss and merge take as If-Match",
+            description = "404 candidate-not-found.")
+    public Uni<Response> candidate(@PathParam("candidateId") UUID candidateId) {
+        return learnings.candidate(candidateId).map(LearningResource::candidateAnswer);
+    }
+
     @POST
     @Path("learning-candidates/{candidateId}/dismiss")
-    @Operation(summary = "Dismiss an open learning candidate, with the reason",
-            description = "404 candidate-not-found; 409 candidate-not-open when confirmed or dismissed already.")
-    public Uni<CandidateView> dismiss(@PathParam("candidateId") UUID candidateId, @Valid @NotNull DismissRequest request) {
-        return learnings.dismiss(candidateId, request);
+    @Operation(summary = "Dismiss an open learning candidate, with the reason (If-Match required)",
+            description = "404 candidate-not-found; 409 candidate-not-open when confirmed or dismissed already; 412 when "
+                    + "resolved since the version named; 428 without If-Match.")
+    public Uni<Response> dismiss(@PathParam("candidateId") UUID candidateId, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull DismissRequest request) {
+        long expected = Versions.required(ifMatch);
+        return learnings.dismiss(candidateId, expected, request).map(LearningResource::candidateAnswer);
     }
 
     @POST
     @Path("learning-candidates/{candidateId}/merge")
-    @Operation(summary = "Merge an open learning candidate into a learning the team has recorded",
+    @Operation(summary = "Merge an open learning candidate into a learning the team has recorded (If-Match required)",
             description = "The candidate becomes confirmed by that learning. 404 candidate-not-found; 409 "
-                    + "candidate-not-open; 422 learning-not-found (none, or another team's).")
-    public Uni<CandidateView> merge(@PathParam("candidateId") UUID candidateId, @Valid @NotNull MergeRequest request) {
-        return learnings.merge(candidateId, request);
+                    + "candidate-not-open; 412 when resolved since the version named; 422 learning-not-found (none, or "
+                    + "another team's); 428 without If-Match.")
+    public Uni<Response> merge(@PathParam("candidateId") UUID candidateId, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull MergeRequest request) {
+        long expected = Versions.required(ifMatch);
+        return learnings.merge(candidateId, expected, request).map(LearningResource::candidateAnswer);
+    }
+
+    private static Response candidateAnswer(CandidateView candidate) {
+        return Response.ok(candidate).tag(Versions.etag(candidate.version())).build();
     }
 
     private static LearningView view(LearningState state, long version) {

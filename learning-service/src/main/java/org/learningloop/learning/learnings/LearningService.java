@@ -21,7 +21,10 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.command.StaleVersion;
+import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.http.Problem;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -91,21 +94,38 @@ public class LearningService {
         return candidates.page(pool, teamId, status, cursor, limit);
     }
 
-    /** Dismisses an open candidate; the answer is the candidate as it now stands. */
-    public Uni<CandidateView> dismiss(UUID candidateId, DismissRequest request) {
+    /** The candidate as it stands (404 when there is none). */
+    public Uni<CandidateView> candidate(UUID candidateId) {
+        return candidates.view(pool, candidateId).invoke(view -> {
+            if (view == null) {
+                throw new HttpProblem(Problem.of(404, "candidate-not-found", "Not found", "No learning candidate " + candidateId));
+            }
+        });
+    }
+
+    /**
+     * Dismisses an open candidate seen at {@code expectedVersion} (412 when it has been resolved since); the answer
+     * is the candidate as it now stands.
+     */
+    public Uni<CandidateView> dismiss(UUID candidateId, long expectedVersion, DismissRequest request) {
         CommandContext context = CommandContext.of(clock.instant(), "anonymous");
         String reason = request.reason().strip();
         return handler.inTransaction(tx -> candidates.fact(tx, candidateId)
+                .invoke(fact -> checkVersion(fact, expectedVersion))
                 .chain(fact -> handler.handleIn(tx, CANDIDATE, CANDIDATE.streamId(candidateId),
                         new DismissCandidate(candidateId, reason, fact), Expectation.any(), context))
                 .chain(decision -> candidates.resolve(tx, candidateId, null, reason, context.now()))
                 .chain(() -> candidates.view(tx, candidateId)));
     }
 
-    /** Merges an open candidate into a learning of its team; the answer is the candidate as it now stands. */
-    public Uni<CandidateView> merge(UUID candidateId, MergeRequest request) {
+    /**
+     * Merges an open candidate seen at {@code expectedVersion} into a learning of its team; the answer is the
+     * candidate as it now stands.
+     */
+    public Uni<CandidateView> merge(UUID candidateId, long expectedVersion, MergeRequest request) {
         CommandContext context = CommandContext.of(clock.instant(), "anonymous");
         return handler.inTransaction(tx -> candidates.fact(tx, candidateId)
+                .invoke(fact -> checkVersion(fact, expectedVersion))
                 .chain(fact -> (fact == null ? Uni.createFrom().item(Set.<UUID>of())
                         : learnings.ofTeam(tx, fact.teamId(), List.of(request.learningId())))
                         .chain(found -> handler.handleIn(tx, CANDIDATE, CANDIDATE.streamId(candidateId),
@@ -113,6 +133,13 @@ public class LearningService {
                                         found.contains(request.learningId())), Expectation.any(), context)))
                 .chain(decision -> candidates.resolve(tx, candidateId, request.learningId(), null, context.now()))
                 .chain(() -> candidates.view(tx, candidateId)));
+    }
+
+    /** A candidate that exists and changed since the client saw it: 412 with its current version. */
+    private static void checkVersion(LearningCommand.CandidateFact fact, long expectedVersion) {
+        if (fact != null && CandidateView.versionOf(fact.status()) != expectedVersion) {
+            throw new StaleVersion(expectedVersion, CandidateView.versionOf(fact.status()));
+        }
     }
 
     private static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package org.learningloop.learning.meetings;
 
+import org.learningloop.contracts.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,7 @@ import java.util.UUID;
 public final class WigMeetingApi {
 
     /** An ISO week such as 2026-W48. */
-    public static final String WEEK = "^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])$";
+    public static final String WEEK = Bounds.WEEK;
 
     private WigMeetingApi() {
     }

@@ -72,7 +72,7 @@ class LoopIterationsTest {
         String agreement = given().contentType(ContentType.JSON).body(Map.of("kind", "revise-design",
                         "designId", design.toString(), "teamId", team.toString(), "rationale", "Stories work",
                         "hypothesis", "A member's story gets the intention through"))
-                .post("/workplace-meetings/" + apt + "/agreements").then().statusCode(200).extract().path("agreements[0].id");
+                .header("If-Match", "\"1\"").post("/workplace-meetings/" + apt + "/agreements").then().statusCode(200).extract().path("agreements[0].id");
         given().header("If-Match", "\"2\"").post("/workplace-meetings/" + apt + "/close")
                 .then().statusCode(200);
 

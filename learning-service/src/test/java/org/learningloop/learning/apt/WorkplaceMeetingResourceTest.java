@@ -96,7 +96,7 @@ class WorkplaceMeetingResourceTest {
         open(unit, "2026-11").then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("workplace-meeting-exists"));
 
-        post(id, "coaching-notes", null, Map.of("note", "Ask what the member story changed", "teamId", teamA.toString(),
+        post(id, "coaching-notes", "\"1\"", Map.of("note", "Ask what the member story changed", "teamId", teamA.toString(),
                 "authorId", manager.toString()))
                 .then().statusCode(200).header("ETag", "\"2\"")
                 .body("coachingNotes[0].note", equalTo("Ask what the member story changed"))
@@ -111,7 +111,7 @@ class WorkplaceMeetingResourceTest {
                 .body("agreements[0].kind", equalTo("revise-design"))
                 .body("agreements[0].content.steps", hasSize(3))
                 .extract().path("agreements[0].id");
-        String replace = post(id, "agreements", null, Map.of("kind", "replace-lead-measure",
+        String replace = post(id, "agreements", "\"3\"", Map.of("kind", "replace-lead-measure",
                 "leadMeasureId", lead.toString(), "replacementLeadMeasureId", replacement.toString(),
                 "rationale", "Visits are carried out well and the lag measure does not move"))
                 .then().statusCode(200).header("ETag", "\"4\"").body("agreements", hasSize(2))
@@ -122,9 +122,9 @@ class WorkplaceMeetingResourceTest {
         // 4 + closed + 2 agreements made + 2 teams × (iteration closed, iteration opened)
         post(id, "close", "\"4\"", null).then().statusCode(200).header("ETag", "\"11\"").body("status", equalTo("closed"));
 
-        post(id, "coaching-notes", null, Map.of("note", "Too late")).then().statusCode(409)
+        post(id, "coaching-notes", "\"11\"", Map.of("note", "Too late")).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("workplace-meeting-closed"));
-        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "Late"))
+        post(id, "agreements", "\"11\"", Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "Late"))
                 .then().statusCode(409).body("code", equalTo("workplace-meeting-closed"));
         post(id, "close", "\"11\"", null).then().statusCode(409).body("code", equalTo("workplace-meeting-closed"));
         given().get("/workplace-meetings/" + id).then().statusCode(200).header("ETag", "\"11\"")
@@ -211,34 +211,38 @@ class WorkplaceMeetingResourceTest {
         String unknown = UUID.randomUUID().toString();
         given().get("/workplace-meetings/" + unknown).then().statusCode(404).contentType("application/problem+json")
                 .body("code", equalTo("workplace-meeting-not-found"));
-        post(unknown, "coaching-notes", null, Map.of("note", "x")).then().statusCode(404);
+        post(unknown, "coaching-notes", "\"1\"", Map.of("note", "x")).then().statusCode(404);
         post(unknown, "close", "\"1\"", null).then().statusCode(404).body("code", equalTo("workplace-meeting-not-found"));
 
         String id = open(unit, "2026-11").then().statusCode(201).extract().path("id");
-        post(id, "coaching-notes", null, Map.of("note", " ")).then().statusCode(400).contentType("application/problem+json");
-        post(id, "coaching-notes", null, Map.of("note", "x", "teamId", otherUnitsTeam.toString()))
+        post(id, "coaching-notes", "\"1\"", Map.of("note", " ")).then().statusCode(400).contentType("application/problem+json");
+        post(id, "coaching-notes", "\"1\"", Map.of("note", "x", "teamId", otherUnitsTeam.toString()))
                 .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("team-not-in-unit"));
         post(id, "coaching-notes", "abc", Map.of("note", "x")).then().statusCode(400).contentType("application/problem+json");
+        post(id, "coaching-notes", null, Map.of("note", "x")).then().statusCode(428).contentType("application/problem+json")
+                .body("code", equalTo("if-match-required"));
+        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r"))
+                .then().statusCode(428).contentType("application/problem+json").body("code", equalTo("if-match-required"));
         post(id, "coaching-notes", "\"7\"", Map.of("note", "x")).then().statusCode(412).contentType("application/problem+json");
-        post(id, "agreements", null, Map.of("kind", "rewrite-design", "designId", design.toString(), "rationale", "r"))
+        post(id, "agreements", "\"1\"", Map.of("kind", "rewrite-design", "designId", design.toString(), "rationale", "r"))
                 .then().statusCode(400).contentType("application/problem+json");
-        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString()))
+        post(id, "agreements", "\"1\"", Map.of("kind", "keep-design", "designId", design.toString()))
                 .then().statusCode(400).contentType("application/problem+json");
-        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
+        post(id, "agreements", "\"1\"", Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
                 "learningIds", List.of("not-a-uuid"))).then().statusCode(400).contentType("application/problem+json");
-        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
+        post(id, "agreements", "\"1\"", Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
                 "activityIds", List.of("not-a-uuid"))).then().statusCode(400).contentType("application/problem+json");
-        post(id, "agreements", null, Map.of("kind", "revise-design", "designId", design.toString(), "rationale", "r"))
+        post(id, "agreements", "\"1\"", Map.of("kind", "revise-design", "designId", design.toString(), "rationale", "r"))
                 .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("changed-element-required"));
-        post(id, "agreements", null, Map.of("kind", "fork-design", "designId", design.toString(), "rationale", "r"))
+        post(id, "agreements", "\"1\"", Map.of("kind", "fork-design", "designId", design.toString(), "rationale", "r"))
                 .then().statusCode(422).body("code", equalTo("segment-required"));
-        post(id, "agreements", null, Map.of("kind", "retire-design", "rationale", "r"))
+        post(id, "agreements", "\"1\"", Map.of("kind", "retire-design", "rationale", "r"))
                 .then().statusCode(422).body("code", equalTo("design-required"));
-        post(id, "agreements", null, Map.of("kind", "replace-lead-measure", "leadMeasureId", UUID.randomUUID().toString(),
+        post(id, "agreements", "\"1\"", Map.of("kind", "replace-lead-measure", "leadMeasureId", UUID.randomUUID().toString(),
                 "rationale", "r")).then().statusCode(422).body("code", equalTo("replacement-required"));
-        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
+        post(id, "agreements", "\"1\"", Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
                 "leadMeasureId", UUID.randomUUID().toString())).then().statusCode(422).body("code", equalTo("field-not-for-kind"));
-        post(id, "agreements", null, Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
+        post(id, "agreements", "\"1\"", Map.of("kind", "keep-design", "designId", design.toString(), "rationale", "r",
                 "teamId", otherUnitsTeam.toString())).then().statusCode(422).body("code", equalTo("team-not-in-unit"));
         post(id, "close", "abc", null).then().statusCode(400).contentType("application/problem+json");
 

@@ -79,21 +79,34 @@ class LearningCandidatesTest {
                 .body("items[0].id", equalTo(learning)).body("items[0].tags", equalTo(List.of("during", "frames")));
 
         UUID again = Candidates.candidateId(sentinelActivity, 0);
-        given().contentType(ContentType.JSON).body(Map.of("learningId", UUID.randomUUID().toString()))
+        given().get("/learning-candidates/" + again).then().statusCode(200).header("ETag", "\"0\"")
+                .body("status", equalTo("open")).body("version", equalTo(0));
+        given().contentType(ContentType.JSON).body(Map.of("learningId", learning))
+                .post("/learning-candidates/" + again + "/merge")
+                .then().statusCode(428).contentType("application/problem+json").body("code", equalTo("if-match-required"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("learningId", UUID.randomUUID().toString()))
                 .post("/learning-candidates/" + again + "/merge")
                 .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("learning-not-found"));
-        given().contentType(ContentType.JSON).body(Map.of("learningId", learning))
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("learningId", learning))
                 .post("/learning-candidates/" + again + "/merge")
-                .then().statusCode(200).body("status", equalTo("confirmed")).body("learningId", equalTo(learning));
-        given().contentType(ContentType.JSON).body(Map.of("learningId", learning))
+                .then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("confirmed"))
+                .body("learningId", equalTo(learning)).body("version", equalTo(1));
+        // a client that saw it open learns that it changed, and how it stands now
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("learningId", learning))
+                .post("/learning-candidates/" + again + "/merge")
+                .then().statusCode(412).header("ETag", "\"1\"").body("code", equalTo("stale-version"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("learningId", learning))
                 .post("/learning-candidates/" + again + "/merge")
                 .then().statusCode(409).body("code", equalTo("candidate-not-open"));
-        given().contentType(ContentType.JSON).body(Map.of())
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of())
                 .post("/learning-candidates/" + again + "/merge").then().statusCode(400);
 
         given().contentType(ContentType.JSON).body(Map.of("reason", "The talking points are fine"))
                 .post("/learning-candidates/" + content + "/dismiss")
-                .then().statusCode(200).body("status", equalTo("dismissed"))
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "The talking points are fine"))
+                .post("/learning-candidates/" + content + "/dismiss")
+                .then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("dismissed"))
                 .body("dismissalReason", equalTo("The talking points are fine"));
 
         given().get("/teams/" + team + "/learning-candidates?status=confirmed").then().statusCode(200)
@@ -103,7 +116,7 @@ class LearningCandidatesTest {
                 .body("items", hasSize(1)).body("items[0].id", equalTo(content.toString()));
 
         // neither can be resolved again
-        given().contentType(ContentType.JSON).body(Map.of("reason", "again"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("reason", "again"))
                 .post("/learning-candidates/" + frames + "/dismiss")
                 .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("candidate-not-open"));
         given().contentType(ContentType.JSON).body(Map.of("insight", "again", "fromCandidateId", content.toString()))

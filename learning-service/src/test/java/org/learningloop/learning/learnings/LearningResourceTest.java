@@ -87,10 +87,12 @@ class LearningResourceTest {
         given().get("/teams/" + team + "/learnings?limit=0").then().statusCode(400);
         given().get("/teams/" + team + "/learning-candidates?status=maybe").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("reason", "r"))
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "r"))
                 .post("/learning-candidates/" + UUID.randomUUID() + "/dismiss")
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("candidate-not-found"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", ""))
+        given().get("/learning-candidates/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("candidate-not-found"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", ""))
                 .post("/learning-candidates/" + UUID.randomUUID() + "/dismiss")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -100,6 +100,22 @@ public final class EventCatalog {
         }
     }
 
+    /**
+     * Serialises an event for storing and publishing, through the gate: its payload must fit the event type's
+     * published JSON Schema, the contract every consumer reads by.
+     *
+     * @throws ContractViolation naming each field the schema refuses; nothing may be stored then
+     */
+    public String encodeChecked(LoopEvent event) {
+        EventType<LoopEvent> type = typeOf(event);
+        String json = encode(event);
+        List<EventSchemas.Violation> violations = EventSchemas.check(type, json);
+        if (!violations.isEmpty()) {
+            throw new ContractViolation(type.ceType(), violations);
+        }
+        return json;
+    }
+
     /** As {@link #decode(String, int, String, Instant)} without the event's time (an upcaster that needs it refuses). */
     public LoopEvent decode(String name, int version, String json) {
         return decode(name, version, json, null);

@@ -1,8 +1,15 @@
 package org.learningloop.testing;
 
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -24,6 +31,58 @@ public abstract class ServiceBasicsTest {
     void exposesPrometheusMetricsAndOpenApi() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", notNullValue());
+    }
+
+    /** The HTTP layer's own refusals are problems too (before, 413, 414 and a bad escape came back with no body). */
+    @Test
+    void answersTooLargeBodiesTooLongUrisAndBrokenEscapesWithProblems() {
+        // the answer comes before the body is read: the client announces 20 MB and waits for it
+        assertThat(raw("POST /nowhere HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 20000000\r\n\r\n")).startsWith("HTTP/1.1 413")
+                .containsIgnoringCase("content-type: application/problem+json").contains("\"code\":\"content-too-large\"");
+        given().get("/nowhere?q=" + "a".repeat(10_000))
+                .then().statusCode(414).contentType("application/problem+json").body("code", equalTo("uri-too-long"));
+        for (String broken : new String[] {"/nowhere?q=%e2%28", "/nowhere/%c3", "/nowhere/%ff%fe"}) {
+            assertThat(rawGet(broken)).as(broken).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: application/problem+json").contains("\"code\":\"malformed-uri\"");
+        }
+        // a % without two hex digits breaks the request line itself: the HTTP decoder refuses it before any route
+        // (400, no body, connection closed), see the README's API conventions
+        for (String broken : new String[] {"/nowhere/%zz", "/nowhere/%", "/nowhere?q=%zz"}) {
+            assertThat(rawGet(broken)).as(broken).startsWith("HTTP/1.1 400");
+        }
+        assertThat(rawGet("/nowhere/%C3%A5?q=a+b%20c")).startsWith("HTTP/1.1 404")
+                .containsIgnoringCase("content-type: application/problem+json");
+    }
+
+    /** A GET sent as written, escapes and all (HTTP clients refuse to send a malformed URI). */
+    private static String rawGet(String target) {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} as written and reads one answer: its head and as much body as it announces. */
+    private static String raw(String request) {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            var in = socket.getInputStream();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            int headEnd = -1;
+            while (headEnd < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    return answer.toString(StandardCharsets.UTF_8);
+                }
+                answer.write(b);
+                headEnd = answer.toString(StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                    .matcher(answer.toString(StandardCharsets.ISO_8859_1));
+            answer.write(in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0));
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -139,7 +139,7 @@ public final class CommandHandler {
         for (E event : events) {
             EventType<E> type = aggregate.catalog().typeOf(event);
             result.add(new NewEvent(UUID.randomUUID(), type.name(), type.version(), event.teamId(), event.unitId(),
-                    event.subject(), context.now(), aggregate.catalog().encode(event), metadata));
+                    event.subject(), context.now(), aggregate.catalog().encodeChecked(event), metadata));
         }
         return result;
     }

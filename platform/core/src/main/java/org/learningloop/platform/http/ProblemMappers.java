@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.learningloop.contracts.ContractViolation;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.command.StaleVersion;
 import org.learningloop.platform.eventstore.EventTooLarge;
@@ -71,6 +72,19 @@ public class ProblemMappers {
     public Response tooLarge(EventTooLarge tooLarge, UriInfo uri) {
         return Problem.of(413, "event-too-large", "Content too large", tooLarge.getMessage()
                 + "; send less text").at(uri.getPath()).toResponse();
+    }
+
+    /**
+     * The event the command would store breaks its published schema (e.g. a date outside the window the contract
+     * admits). Nothing was stored; the errors name the event's fields, which are the request's where they share a name.
+     */
+    @ServerExceptionMapper
+    public Response contractViolation(ContractViolation violation, UriInfo uri) {
+        List<Problem.FieldError> errors = violation.violations().stream()
+                .map(error -> new Problem.FieldError(dotted(error.field()), error.message()))
+                .toList();
+        return validationFailed("The change would break the published contract of " + violation.eventType()
+                + "; nothing was stored", errors, uri);
     }
 
     @ServerExceptionMapper
@@ -249,8 +263,28 @@ public class ProblemMappers {
         return text.length() > 300 ? out + "…" : out.toString();
     }
 
+    /** A JSON Pointer ({@code /frames/steps/2}) in the form field errors use ({@code frames.steps[2]}). */
+    static String dotted(String pointer) {
+        if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
+            return "body";
+        }
+        StringBuilder field = new StringBuilder();
+        for (String part : pointer.substring(1).split("/")) {
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && field.length() > 0) {
+                field.append('[').append(name).append(']');
+            } else {
+                field.append(field.length() > 0 ? "." : "").append(name);
+            }
+        }
+        return field.toString();
+    }
+
+    /** A refused value as the error quotes it: at most 60 characters of it, control characters escaped. */
     private static String describe(Object value) {
-        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+        String text = String.valueOf(value);
+        String shown = printable(text.length() > 60 ? text.substring(0, 60) : text) + (text.length() > 60 ? "…" : "");
+        return value instanceof String ? "\"" + shown + "\"" : shown;
     }
 
     private static String typeName(Class<?> type) {

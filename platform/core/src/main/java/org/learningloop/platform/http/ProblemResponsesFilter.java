@@ -44,7 +44,17 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-        boolean ifMatch = parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        boolean ifMatch = false;
+        for (Parameter parameter : parameters) {
+            if ("If-Match".equalsIgnoreCase(parameter.getName())) {
+                // every change of an existing resource names the version it was made on (Versions.required)
+                ifMatch = true;
+                parameter.setRequired(true);
+                if (parameter.getDescription() == null) {
+                    parameter.setDescription("The ETag of the version the change is made on, e.g. \"3\"");
+                }
+            }
+        }
         boolean idempotencyKey = parameters.stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
         if (operation.getRequestBody() != null || !parameters.isEmpty()) {
             add(responses, "400", "Invalid request: the problem lists each wrong field");

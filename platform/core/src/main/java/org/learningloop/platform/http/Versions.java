@@ -15,7 +15,7 @@ public final class Versions {
     }
 
     /**
-     * The version an {@code If-Match} header names.
+     * The version an {@code If-Match} header names ({@code "0"}: a resource seen before any change was made to it).
      *
      * @throws HttpProblem 428 when it is missing, 400 when it is not a version this API issued
      */
@@ -33,7 +33,7 @@ public final class Versions {
         }
         try {
             long version = Long.parseLong(tag);
-            if (version < 1) {
+            if (version < 0) {
                 throw new NumberFormatException();
             }
             return version;
