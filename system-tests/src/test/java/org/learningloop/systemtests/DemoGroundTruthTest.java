@@ -3,11 +3,18 @@ package org.learningloop.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.EventCatalog;
+import org.learningloop.contracts.EventSchemas;
+import org.learningloop.contracts.EventType;
+import org.learningloop.contracts.activity.ActivityEvents;
+import org.learningloop.contracts.goal.GoalEvents;
+import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.simulator.Demo;
 import org.learningloop.simulator.DemoRecord;
 import org.learningloop.simulator.LoopClient;
 import org.learningloop.simulator.LoopSteps;
 import org.learningloop.simulator.Simulation;
+import org.learningloop.testing.TopicReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +69,47 @@ class DemoGroundTruthTest {
         assertThat(demo.monthsClosed()).hasSize(4);
         JsonNode meetings = client.get(client.endpoints().learning(), "/units/" + demo.unitId() + "/workplace-meetings?limit=200");
         assertThat(meetings.path("items").findValuesAsText("status")).containsExactly("closed", "closed", "closed", "closed");
+    }
+
+    /**
+     * What the services published is what their contracts promise: every record on every topic fits its event's
+     * published JSON Schema (before, 13 records on the live topics did not), and every stream is in one partition
+     * under one key (before, 23 of 300 workplace-meeting streams spanned partitions).
+     */
+    @Test
+    void everyRecordOnTheTopics_fitsItsSchema_andEveryStreamHasOneKey() {
+        List<String> misfits = new java.util.ArrayList<>();
+        Map<String, java.util.Set<String>> keysOfStream = new java.util.HashMap<>();
+        Map<String, java.util.Set<Integer>> partitionsOfStream = new java.util.HashMap<>();
+        int records = 0;
+        for (String topic : List.of("loop.goals", "loop.activities", "loop.learning")) {
+            for (var published : TopicReader.readToEnd(RunningSystem.get().kafka().bootstrapServers(), topic)) {
+                records++;
+                String ceType = TopicReader.header(published, "ce_type");
+                EventType<?> type = typeOf(ceType);
+                List<EventSchemas.Violation> violations = EventSchemas.check(type, published.value());
+                if (!violations.isEmpty()) {
+                    misfits.add(ceType + " " + TopicReader.header(published, "ce_id") + ": " + violations);
+                }
+                String stream = TopicReader.header(published, "ce_streamid");
+                keysOfStream.computeIfAbsent(stream, s -> new java.util.TreeSet<>()).add(published.key());
+                partitionsOfStream.computeIfAbsent(stream, s -> new java.util.TreeSet<>()).add(published.partition());
+            }
+        }
+        assertThat(records).as("records read").isGreaterThan(1000);
+        assertThat(misfits).as("records that break their schema").isEmpty();
+        assertThat(keysOfStream.entrySet()).as("streams with more than one key")
+                .filteredOn(stream -> stream.getValue().size() > 1).isEmpty();
+        assertThat(partitionsOfStream.entrySet()).as("streams in more than one partition")
+                .filteredOn(stream -> stream.getValue().size() > 1).isEmpty();
+        assertThat(keysOfStream.keySet()).anyMatch(stream -> stream.startsWith("workplace-meeting-"));
+    }
+
+    private static EventType<?> typeOf(String ceType) {
+        EventCatalog all = EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG);
+        int dot = ceType.lastIndexOf(".v");
+        EventType<?> current = all.byName(ceType.substring(0, dot)).orElseThrow(() -> new AssertionError("unknown " + ceType));
+        return new EventType<>(current.name(), Integer.parseInt(ceType.substring(dot + 2)), current.javaType());
     }
 
     @Test

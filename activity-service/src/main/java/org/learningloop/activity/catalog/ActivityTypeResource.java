@@ -61,6 +61,21 @@ public class ActivityTypeResource {
         return catalog.activityTypes(cursor, QueryParams.limit(limit, 100, 200));
     }
 
+    @POST
+    @Path("/{key}/retire")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Retire an activity type",
+            description = "New designs cannot use it (422 unknown-activity-type); designs, activities and reports that "
+                    + "name it stay. Retiring it again changes nothing. 404 activity-type-not-found.")
+    public Uni<ActivityType> retire(@PathParam("key") String key) {
+        return catalog.retireActivityType(key).map(type -> {
+            if (type == null) {
+                throw CommandRejected.notFound("activity-type-not-found", "There is no activity type " + key);
+            }
+            return type;
+        });
+    }
+
     @GET
     @Path("/{key}")
     @WithSession

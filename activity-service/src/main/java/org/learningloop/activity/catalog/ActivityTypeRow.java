@@ -19,4 +19,6 @@ public class ActivityTypeRow extends PanacheEntityBase {
     public String description;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "retired_at")
+    public Instant retiredAt;
 }

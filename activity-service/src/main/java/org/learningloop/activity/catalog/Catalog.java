@@ -36,7 +36,8 @@ public class Catalog {
     }
 
     public Uni<ActivityType> addActivityType(ActivityTypeRequest request) {
-        ActivityType type = new ActivityType(request.key(), request.name().strip(), CatalogApi.textOrNull(request.description()));
+        ActivityType type = new ActivityType(request.key(), request.name().strip(), CatalogApi.textOrNull(request.description()),
+                null);
         return pool.preparedQuery("insert into activity_type (key, name, description) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(type.key(), type.name(), type.description()))
                 .map(result -> {
@@ -48,7 +49,7 @@ public class Catalog {
     }
 
     public Uni<Segment> addSegment(SegmentRequest request) {
-        Segment segment = new Segment(request.key(), request.name().strip(), CatalogApi.textOrNull(request.criteria()));
+        Segment segment = new Segment(request.key(), request.name().strip(), CatalogApi.textOrNull(request.criteria()), null);
         return pool.preparedQuery("insert into segment (key, name, criteria) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(segment.key(), segment.name(), segment.criteria()))
                 .map(result -> {
@@ -59,9 +60,44 @@ public class Catalog {
                 });
     }
 
-    /** Whether the activity type {@code key} exists. */
+    /**
+     * Retires the activity type {@code key} (once: retiring it again keeps the first time); {@code null} when there is
+     * none. Designs, activities and reports that name it stay as they are.
+     */
+    public Uni<ActivityType> retireActivityType(String key) {
+        return pool.preparedQuery("""
+                        update activity_type set retired_at = coalesce(retired_at, now()) where key = $1
+                        returning key, name, description, retired_at""")
+                .execute(Tuple.of(key))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new ActivityType(row.getString("key"), row.getString("name"), row.getString("description"),
+                            row.getOffsetDateTime("retired_at").toInstant());
+                });
+    }
+
+    /** Retires the segment {@code key} as {@link #retireActivityType} does; {@code null} when there is none. */
+    public Uni<Segment> retireSegment(String key) {
+        return pool.preparedQuery("""
+                        update segment set retired_at = coalesce(retired_at, now()) where key = $1
+                        returning key, name, criteria, retired_at""")
+                .execute(Tuple.of(key))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Segment(row.getString("key"), row.getString("name"), row.getString("criteria"),
+                            row.getOffsetDateTime("retired_at").toInstant());
+                });
+    }
+
+    /** Whether the activity type {@code key} exists and is not retired: whether a new design may use it. */
     public Uni<Boolean> activityTypeExists(SqlClient client, String key) {
-        return client.preparedQuery("select 1 from activity_type where key = $1").execute(Tuple.of(key))
+        return client.preparedQuery("select 1 from activity_type where key = $1 and retired_at is null").execute(Tuple.of(key))
                 .map(rows -> rows.size() > 0);
     }
 
@@ -69,12 +105,12 @@ public class Catalog {
         return activityTypeExists(pool, key);
     }
 
-    /** Those of {@code keys} that are no segment, in their order. */
+    /** Those of {@code keys} that are no segment in use (none, or retired), in their order. */
     public Uni<List<String>> unknownSegments(SqlClient client, List<String> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return client.preparedQuery("select key from segment where key = any($1)")
+        return client.preparedQuery("select key from segment where key = any($1) and retired_at is null")
                 .execute(Tuple.of(keys.toArray(new String[0])))
                 .map(rows -> {
                     Set<String> known = new HashSet<>();

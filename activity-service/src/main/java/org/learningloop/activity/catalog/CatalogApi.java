@@ -1,10 +1,12 @@
 package org.learningloop.activity.catalog;
 
-import org.learningloop.contracts.Bounds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.contracts.Bounds;
+
+import java.time.Instant;
 
 /** The JSON shapes of the activity-type and segment API. */
 public final class CatalogApi {
@@ -25,10 +27,12 @@ public final class CatalogApi {
     }
 
     @Schema(description = "An activity type")
-    public record ActivityType(String key, String name, String description) {
+    public record ActivityType(String key, String name, String description,
+                               @Schema(description = "When it was retired: new designs cannot use it; absent while in use")
+                               Instant retiredAt) {
 
         static ActivityType of(ActivityTypeRow row) {
-            return new ActivityType(row.key, row.name, row.description);
+            return new ActivityType(row.key, row.name, row.description, row.retiredAt);
         }
     }
 
@@ -41,10 +45,12 @@ public final class CatalogApi {
     }
 
     @Schema(description = "A segment (kind of workplace)")
-    public record Segment(String key, String name, String criteria) {
+    public record Segment(String key, String name, String criteria,
+                          @Schema(description = "When it was retired: new designs and forks cannot target it; absent "
+                                  + "while in use") Instant retiredAt) {
 
         static Segment of(SegmentRow row) {
-            return new Segment(row.key, row.name, row.criteria);
+            return new Segment(row.key, row.name, row.criteria, row.retiredAt);
         }
     }
 

@@ -61,6 +61,21 @@ public class SegmentResource {
         return catalog.segments(cursor, QueryParams.limit(limit, 100, 200));
     }
 
+    @POST
+    @Path("/{key}/retire")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Retire a segment",
+            description = "New designs and forks cannot target it (422 unknown-segment); designs, activities and "
+                    + "reports that name it stay. Retiring it again changes nothing. 404 segment-not-found.")
+    public Uni<Segment> retire(@PathParam("key") String key) {
+        return catalog.retireSegment(key).map(segment -> {
+            if (segment == null) {
+                throw CommandRejected.notFound("segment-not-found", "There is no segment " + key);
+            }
+            return segment;
+        });
+    }
+
     @GET
     @Path("/{key}")
     @WithSession

@@ -19,4 +19,6 @@ public class SegmentRow extends PanacheEntityBase {
     public String criteria;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "retired_at")
+    public Instant retiredAt;
 }

@@ -81,14 +81,14 @@ public final class DesignApi {
             String hypothesis) {
     }
 
-    @Schema(description = "A new version: the elements given replace the current ones, the others stay")
+    @Schema(description = "A new version: the elements given replace the current ones, the others stay. A workplace "
+            + "meeting's agreement is applied from its agreement-made event, never named by a client")
     public record ReviseDesignRequest(
             @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String intention,
             @Valid FramesBody frames,
             @Valid ContentBody content,
             @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String hypothesis,
-            @NotBlank @Size(max = 2000) @Schema(example = "Lunch is too short; the visit needs a second slot") String rationale,
-            @Schema(description = "The workplace meeting's agreement that decided it") UUID agreementId) {
+            @NotBlank @Size(max = 2000) @Schema(example = "Lunch is too short; the visit needs a second slot") String rationale) {
     }
 
     @Schema(description = "A new design (version 1) from a version of this one, for other segments")
@@ -98,14 +98,12 @@ public final class DesignApi {
             @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
             @Schema(description = "Default: this design's name") String name,
             @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String rationale,
-            UUID agreementId,
             @Min(1) @Schema(description = "The version to fork; default the current one") Integer version) {
     }
 
     @Schema(description = "Why the design is retired")
     public record RetireDesignRequest(
-            @NotBlank @Size(max = 2000) @Schema(example = "The fork for small workplaces replaces it") String reason,
-            UUID agreementId) {
+            @NotBlank @Size(max = 2000) @Schema(example = "The fork for small workplaces replaces it") String reason) {
     }
 
     public record ForkedFromView(UUID designId, int version) {

@@ -73,12 +73,12 @@ public class DesignService {
         return change(designId, new ReviseDesign(designId, DesignApi.textOrNull(request.intention()),
                 request.frames() == null ? null : request.frames().toFrames(),
                 request.content() == null ? null : request.content().toContent(),
-                DesignApi.textOrNull(request.hypothesis()), request.rationale().strip(), request.agreementId()),
+                DesignApi.textOrNull(request.hypothesis()), request.rationale().strip(), null),
                 expectedVersion);
     }
 
     public Uni<Decision<DesignState>> retire(UUID designId, long expectedVersion, RetireDesignRequest request) {
-        return change(designId, new RetireDesign(designId, request.reason().strip(), request.agreementId()),
+        return change(designId, new RetireDesign(designId, request.reason().strip(), null),
                 expectedVersion);
     }
 
@@ -89,7 +89,7 @@ public class DesignService {
                         .chain(unknown -> creation.create(DESIGN, "POST /designs/" + sourceId + "/fork", idempotencyKey,
                                 request, id -> new ForkDesign(id, source.state(), request.version(), request.segments(),
                                         unknown, DesignApi.textOrNull(request.name()),
-                                        DesignApi.textOrNull(request.rationale()), request.agreementId()),
+                                        DesignApi.textOrNull(request.rationale()), null),
                                 CommandContext.of(now, "anonymous"),
                                 (tx, decision) -> write(tx, decision, now))));
     }

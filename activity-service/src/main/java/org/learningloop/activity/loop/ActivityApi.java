@@ -1,6 +1,5 @@
 package org.learningloop.activity.loop;
 
-import org.learningloop.contracts.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.activity.loop.ActivityState.PlannedActivity;
+import org.learningloop.contracts.Bounds;
 import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.ActivityPlanned;

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Activity types and segments are data: seeded on first start, added by API, unique by key. */
@@ -66,6 +67,52 @@ class CatalogResourceTest {
         given().contentType(ContentType.JSON).body("{\"key\": \"%s\", \"name\": \"Retail again\"}".formatted(key))
                 .post("/segments")
                 .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("segment-exists"));
+    }
+
+    /**
+     * Reference data cannot be polluted for good: keys follow the contract's pattern (before, JSON numbers and booleans
+     * became keys such as "0" and "true"), and a type or segment can be retired.
+     */
+    @Test
+    void givenATypeAndASegment_whenRetired_thenNewDesignsCannotUseThem_butTheyStayReadable() {
+        String type = "mentoring-" + suffix();
+        String segment = "warehouse-" + suffix();
+        given().contentType(ContentType.JSON).body("{\"key\": \"%s\", \"name\": \"Mentoring\"}".formatted(type))
+                .post("/activity-types").then().statusCode(201).body("retiredAt", nullValue());
+        given().contentType(ContentType.JSON).body("{\"key\": \"%s\", \"name\": \"Warehouse\"}".formatted(segment))
+                .post("/segments").then().statusCode(201);
+
+        String retiredAt = given().post("/activity-types/" + type + "/retire").then().statusCode(200)
+                .body("key", equalTo(type)).body("retiredAt", notNullValue()).extract().path("retiredAt");
+        given().post("/activity-types/" + type + "/retire").then().statusCode(200).body("retiredAt", equalTo(retiredAt));
+        given().post("/segments/" + segment + "/retire").then().statusCode(200).body("retiredAt", notNullValue());
+        given().get("/activity-types/" + type).then().statusCode(200).body("retiredAt", equalTo(retiredAt));
+        given().queryParam("limit", 200).get("/segments").then().statusCode(200).body("items.key", hasItem(segment));
+
+        String design = """
+                {"unitId": "%s", "teamId": "%s", "name": "Retired", "activityType": "%s", "segments": ["%s"],
+                 "intention": "i", "frames": {"durationMinutes": 30, "place": "p", "participants": [], "materials": []},
+                 "content": {"steps": ["s"], "talkingPoints": []}, "hypothesis": "h"}""";
+        given().contentType(ContentType.JSON).body(design.formatted(UUID.randomUUID(), UUID.randomUUID(), type, "call-centre"))
+                .post("/designs").then().statusCode(422).contentType(PROBLEM).body("code", equalTo("unknown-activity-type"));
+        given().contentType(ContentType.JSON).body(design.formatted(UUID.randomUUID(), UUID.randomUUID(), "workplace-visit",
+                        segment))
+                .post("/designs").then().statusCode(422).contentType(PROBLEM).body("code", equalTo("unknown-segment"));
+
+        given().post("/activity-types/moon-walk/retire").then().statusCode(404).contentType(PROBLEM)
+                .body("code", equalTo("activity-type-not-found"));
+        given().post("/segments/moon-base/retire").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void givenKeysThatAreNoKeys_whenAdded_then400() {
+        long before = rows();
+        expect400("/activity-types", "{\"key\": 0, \"name\": \"X\"}", "key");
+        expect400("/activity-types", "{\"key\": true, \"name\": \"X\"}", "key");
+        expect400("/activity-types", "{\"key\": \"0\", \"name\": \"X\"}", "key");
+        expect400("/segments", "{\"key\": \"6-30\", \"name\": \"X\"}", "key");
+        expect400("/segments", "{\"key\": \"-retail\", \"name\": \"X\"}", "key");
+        assertThat(rows()).isEqualTo(before);
     }
 
     @Test

@@ -209,18 +209,25 @@ class DesignResourceTest {
         assertThat(stored(pool)).isEqualTo(before);
     }
 
+    /**
+     * Provenance cannot be forged: before, a client revised a design naming an open meeting's agreement, and the
+     * history showed a version "from" that agreement with the client's text. Agreements arrive only as agreement-made.
+     */
     @Test
-    void givenDesign_whenRevisedWithAnAgreement_thenTheVersionCarriesIt_andTheSameAgreementWithoutChangeAddsNothing() {
+    void givenDesign_whenAClientNamesAnAgreement_then400_andTheHistoryIsUnchanged() {
         UUID id = created(UUID.randomUUID(), UUID.randomUUID(), "Agreed by hand");
         UUID agreement = UUID.randomUUID();
         String body = "{\"hypothesis\": \"The meeting's guess\", \"rationale\": \"Agreed at APT\", \"agreementId\": \"%s\"}"
                 .formatted(agreement);
-        revise(id, "\"1\"", body).then().statusCode(200).header("ETag", "\"2\"")
-                .body("agreementIds", equalTo(List.of(agreement.toString())));
-        revise(id, "\"2\"", body).then().statusCode(200).header("ETag", "\"2\"");
-        given().get("/designs/" + id + "/versions/2").then().statusCode(200)
-                .body("agreementId", equalTo(agreement.toString())).body("changed", equalTo(List.of("hypothesis")));
-        assertThat(events(pool, id)).isEqualTo(2);
+        revise(id, "\"1\"", body).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("agreementId"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"reason\": \"Agreed\", \"agreementId\": \"%s\"}".formatted(agreement))
+                .post("/designs/" + id + "/retire").then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{\"segments\": [\"retail\"], \"agreementId\": \"%s\"}".formatted(agreement))
+                .post("/designs/" + id + "/fork").then().statusCode(400).contentType(PROBLEM);
+        assertThat(events(pool, id)).isEqualTo(1);
+        given().get("/designs/" + id).then().statusCode(200).header("ETag", "\"1\"").body("agreementIds", hasSize(0));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.learningloop.goal.leadmeasure;
 
-import org.learningloop.contracts.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.contracts.Bounds;
 import org.learningloop.contracts.goal.Criterion;
 import org.learningloop.contracts.goal.LeadMeasureChecklist;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.DefinedLeadMeasure;
@@ -73,13 +73,13 @@ public final class LeadMeasureApi {
             @NotBlank @Size(max = 500) @Schema(example = "The team chose another activity") String reason) {
     }
 
-    @Schema(description = "Retire this (active) lead measure and activate a proposed one of the same WIG in its place")
+    @Schema(description = "Retire this (active) lead measure and activate a proposed one of the same WIG in its place. A "
+            + "workplace meeting's agreement to replace it is applied from its agreement-made event, never named here")
     public record ReplaceLeadMeasureRequest(
             @NotNull @Schema(description = "A proposed lead measure of the same WIG that passes the activation rule")
             UUID replacementId,
             @NotBlank @Size(max = 500) @Schema(example = "Visits are carried out well and the lag measure does not move")
             String reason,
-            @Schema(description = "The workplace meeting's agreement behind it") UUID agreementId,
             @Size(max = 500) @Schema(description = "Where the evidence is recorded", example = "workplace-meeting:3c3d…")
             String evidenceRef) {
     }

@@ -106,7 +106,7 @@ public class LeadMeasureService {
     public Uni<Replacement> replace(UUID leadMeasureId, long expectedVersion, ReplaceLeadMeasureRequest request) {
         CommandContext context = CommandContext.of(clock.instant(), "anonymous");
         return handler.inTransaction(tx -> replaceIn(tx, leadMeasureId, Expectation.version(expectedVersion),
-                request.replacementId(), request.reason().strip(), request.agreementId(),
+                request.replacementId(), request.reason().strip(), null,
                 textOrNull(request.evidenceRef()), context));
     }
 

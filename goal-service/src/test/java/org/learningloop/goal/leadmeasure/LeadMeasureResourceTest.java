@@ -412,18 +412,27 @@ class LeadMeasureResourceTest {
         UUID wig = teamWig(team, organisation.unitId());
         UUID old = active(wig, "Leaflets");
         UUID replacement = proposed(wig, "Workplace visits", true, true);
-        UUID agreement = UUID.randomUUID();
+        long before = LeadMeasureFixtures.storedEvents(pool);
+
+        // an agreement is applied from its agreement-made event only: a client cannot name one
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body("""
+                        {"replacementId": "%s", "reason": "Leaflets are handed out well and the lag measure does not move",
+                         "agreementId": "%s"}""".formatted(replacement, UUID.randomUUID()))
+                .post("/lead-measures/" + old + "/replace")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("agreementId"));
+        assertThat(LeadMeasureFixtures.storedEvents(pool)).isEqualTo(before);
 
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
                 .body("""
                         {"replacementId": "%s", "reason": "Leaflets are handed out well and the lag measure does not move",
-                         "agreementId": "%s", "evidenceRef": "scoreboard:2026-W48"}""".formatted(replacement, agreement))
+                         "evidenceRef": "scoreboard:2026-W48"}""".formatted(replacement))
                 .post("/lead-measures/" + old + "/replace")
                 .then().statusCode(200).header("ETag", "\"3\"")
                 .body("retired.id", equalTo(old.toString()))
                 .body("retired.status", equalTo("retired"))
                 .body("retired.replacedBy", equalTo(replacement.toString()))
-                .body("retired.retirement.agreementId", equalTo(agreement.toString()))
+                .body("retired.retirement.agreementId", nullValue())
                 .body("retired.version", equalTo(3))
                 .body("activated.id", equalTo(replacement.toString()))
                 .body("activated.status", equalTo("active"))

@@ -1,11 +1,11 @@
 package org.learningloop.learning.apt;
 
-import org.learningloop.contracts.Bounds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.contracts.Bounds;
 import org.learningloop.contracts.activity.Content;
 import org.learningloop.contracts.activity.Frames;
 import org.learningloop.contracts.learning.AgreementKind;

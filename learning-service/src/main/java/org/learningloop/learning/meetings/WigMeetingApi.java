@@ -1,12 +1,12 @@
 package org.learningloop.learning.meetings;
 
-import org.learningloop.contracts.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.learningloop.contracts.Bounds;
 import org.learningloop.learning.learnings.LearningApi.CandidateView;
 
 import java.math.BigDecimal;

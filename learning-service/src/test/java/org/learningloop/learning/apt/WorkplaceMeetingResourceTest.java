@@ -144,7 +144,10 @@ class WorkplaceMeetingResourceTest {
                 "learning.loop-iteration-closed.v1", 2, "learning.loop-iteration-opened.v1", 2));
         JsonNode revised = payload(mine, "learning.agreement-made.v1", revise);
         ConsumerRecord<String, String> revisedRecord = record(mine, "learning.agreement-made.v1", revise);
-        assertThat(revisedRecord.key()).isEqualTo(teamA.toString());
+        // one stream, one key: every event of the meeting's stream is keyed by its unit, a team's agreement too
+        assertThat(mine).allSatisfy(record -> assertThat(record.key()).isEqualTo(unit.toString()));
+        assertThat(revisedRecord.key()).isEqualTo(unit.toString());
+        assertThat(revised.get("teamId").asText()).isEqualTo(teamA.toString());
         assertThat(revised.get("workplaceMeetingId").asText()).isEqualTo(id);
         assertThat(revised.get("unitId").asText()).isEqualTo(unit.toString());
         assertThat(revised.get("month").asText()).isEqualTo("2026-11");
@@ -158,7 +161,7 @@ class WorkplaceMeetingResourceTest {
         assertThat(replacedPayload.get("leadMeasureId").asText()).isEqualTo(lead.toString());
         assertThat(replacedPayload.get("replacementLeadMeasureId").asText()).isEqualTo(replacement.toString());
         assertThat(replacedPayload.get("kind").asText()).isEqualTo("replace-lead-measure");
-        assertThat(record(mine, "learning.loop-iteration-opened.v1", teamB.toString()).key()).isEqualTo(teamB.toString());
+        assertThat(record(mine, "learning.loop-iteration-opened.v1", teamB.toString()).key()).isEqualTo(unit.toString());
 
         given().get("/teams/" + teamA + "/loops").then().statusCode(200).body("currentIteration", equalTo(2))
                 .body("iterations", hasSize(2))

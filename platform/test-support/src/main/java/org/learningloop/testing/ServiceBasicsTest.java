@@ -1,12 +1,17 @@
 package org.learningloop.testing;
 
 import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +36,43 @@ public abstract class ServiceBasicsTest {
     void exposesPrometheusMetricsAndOpenApi() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", notNullValue());
+    }
+
+    /**
+     * Hostile input of every kind, generated from the service's own OpenAPI document: no 5xx, a problem for every
+     * refusal, nothing stored for one (before: 224 × 500 over 18,869 requests to the four services).
+     */
+    @Test
+    void survivesTheFuzzer_noServerError_aProblemForEveryRefusal_andNothingStoredForOne() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection database = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            OpenApiFuzzer fuzzer = new OpenApiFuzzer(OpenApiFuzzer.fetchOpenApi(), OpenApiFuzzer.seed(),
+                    () -> storedEvents(database));
+            List<String> failures = fuzzer.run();
+            System.out.printf("Fuzzed %d requests (%d per operation, seed %d): %d failures; %s%n", fuzzer.sent(),
+                    OpenApiFuzzer.REQUESTS_PER_OPERATION, OpenApiFuzzer.seed(), failures.size(), fuzzer.summary());
+            assertThat(fuzzer.sent()).isGreaterThan(OpenApiFuzzer.REQUESTS_PER_OPERATION);
+            assertThat(failures).as("replay with -Dfuzz.seed=" + OpenApiFuzzer.seed()).isEmpty();
+        }
+    }
+
+    /** The rows of the service's event store (0 for a service without one), read straight from its database. */
+    private static long storedEvents(Connection database) {
+        try (var statement = database.createStatement();
+             var rows = statement.executeQuery("select to_regclass('event_store') is not null")) {
+            rows.next();
+            if (!rows.getBoolean(1)) {
+                return 0;
+            }
+            try (var count = statement.executeQuery("select count(*) from event_store")) {
+                count.next();
+                return count.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Cannot count the stored events", e);
+        }
     }
 
     /** The HTTP layer's own refusals are problems too (before, 413, 414 and a bad escape came back with no body). */

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * An agreement of a closed workplace meeting (APT), published when the meeting closes. Keyed by the
- * team it concerns (the unit for unit-wide ones). For {@code replace-lead-measure}, goal-service
+ * unit, as every event of the meeting's stream ({@code teamId} names the team it concerns). For {@code replace-lead-measure}, goal-service
  * retires {@code leadMeasureId} and activates {@code replacementLeadMeasureId} (a proposed lead
  * measure of the same WIG), recording this agreement as the cause.
  *
@@ -24,4 +24,10 @@ public record AgreementMade(UUID agreementId, UUID workplaceMeetingId, UUID unit
                             String segment, String rationale, List<UUID> learningIds, List<UUID> activityIds,
                             String intention, Frames frames, Content content, String hypothesis)
         implements LearningEvent {
+
+    /** The unit: every event of a workplace meeting's stream has the unit as key (one stream, one partition). */
+    @Override
+    public String subject() {
+        return unitId().toString();
+    }
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * An open workplace meeting (APT) recorded an agreement; it takes effect when the meeting closes
- * ({@code learning.agreement-made.v1}, same fields). Keyed by the team it concerns, else the unit.
+ * ({@code learning.agreement-made.v1}, same fields). Keyed by the unit, as every event of the meeting's stream.
  *
  * @param agreementId assigned when the agreement is recorded
  */
@@ -23,5 +23,11 @@ public record AgreementRecorded(UUID agreementId, UUID workplaceMeetingId, UUID 
         return new AgreementMade(agreementId, workplaceMeetingId, unitId, teamId, month, kind, designId, leadMeasureId,
                 replacementLeadMeasureId, segment, rationale, learningIds, activityIds, intention, frames, content,
                 hypothesis);
+    }
+
+    /** The unit: every event of a workplace meeting's stream has the unit as key (one stream, one partition). */
+    @Override
+    public String subject() {
+        return unitId().toString();
     }
 }

@@ -40,8 +40,9 @@ public final class EventStore {
      * Appends {@code events} to {@code streamId}, which must stand at {@code expectedVersion}
      * ({@link #NO_STREAM} for a new stream). Call it inside a transaction.
      *
-     * @return the stored events, failing with {@link StreamConflict} when the stream moved on and with
-     *         {@link EventTooLarge} when an event exceeds {@link #MAX_EVENT_BYTES}
+     * @return the stored events, failing with {@link StreamConflict} when the stream moved on, with
+     *         {@link EventTooLarge} when an event exceeds {@link #MAX_EVENT_BYTES} and with {@link StreamKeyChanged}
+     *         when an event's subject (its Kafka key) is not the stream's
      */
     public Uni<List<RecordedEvent>> append(SqlClient tx, String streamType, String streamId, long expectedVersion,
                                            List<NewEvent> events) {
@@ -55,10 +56,24 @@ public final class EventStore {
                 return Uni.createFrom().failure(new EventTooLarge(event.type(), bytes, MAX_EVENT_BYTES));
             }
         }
-        return currentVersion(tx, streamId)
-                .invoke(actual -> {
+        String key = events.get(0).subject();
+        for (NewEvent event : events) {
+            if (!key.equals(event.subject())) {
+                return Uni.createFrom().failure(new StreamKeyChanged(streamId, key, event.subject()));
+            }
+        }
+        return tx.preparedQuery("""
+                        select stream_version, subject from event_store where stream_id = $1
+                        order by stream_version desc limit 1""")
+                .execute(Tuple.of(streamId))
+                .invoke(rows -> {
+                    Row last = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                    long actual = last == null ? NO_STREAM : last.getLong("stream_version");
                     if (actual != expectedVersion) {
                         throw new StreamConflict(streamId, expectedVersion, actual);
+                    }
+                    if (last != null && !key.equals(last.getString("subject"))) {
+                        throw new StreamKeyChanged(streamId, last.getString("subject"), key);
                     }
                 })
                 .chain(ignored -> insert(tx, streamType, streamId, expectedVersion, events))

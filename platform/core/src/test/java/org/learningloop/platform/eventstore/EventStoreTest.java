@@ -54,6 +54,31 @@ class EventStoreTest {
         assertThat(outboxRows()).isGreaterThanOrEqualTo(3);
     }
 
+    /** One stream, one key: a stream whose events had two subjects would span partitions and be read out of order. */
+    @Test
+    void givenAStreamKeyedByOneTeam_whenAnEventWithAnotherSubjectIsAppended_thenRefusedAndNothingStored() {
+        UUID team = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String stream = "thing-" + UUID.randomUUID();
+        db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 0, List.of(event(team, 1))))
+                .await().indefinitely();
+
+        assertThatThrownBy(() -> db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 1, List.of(event(other, 2))))
+                .await().indefinitely())
+                .isInstanceOf(StreamKeyChanged.class).hasMessageContaining(stream);
+        String fresh = "thing-" + UUID.randomUUID();
+        assertThatThrownBy(() -> db.pool().withTransaction(tx -> store.append(tx, "thing", fresh, 0,
+                        List.of(event(team, 1), event(other, 2))))
+                .await().indefinitely())
+                .isInstanceOf(StreamKeyChanged.class);
+
+        assertThat(store.readStream(db.pool(), stream).await().indefinitely()).hasSize(1);
+        assertThat(store.readStream(db.pool(), fresh).await().indefinitely()).isEmpty();
+        db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 1, List.of(event(team, 2))))
+                .await().indefinitely();
+        assertThat(store.readStream(db.pool(), stream).await().indefinitely()).hasSize(2);
+    }
+
     @Test
     void givenStreamAtVersionTwo_whenAppendingAtVersionOne_thenConflictAndNothingStored() {
         UUID team = UUID.randomUUID();

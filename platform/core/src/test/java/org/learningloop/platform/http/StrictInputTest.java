@@ -45,6 +45,15 @@ class StrictInputTest {
     }
 
     @Test
+    void numbersAndBooleans_areNotText() throws Exception {
+        for (String value : List.of("0", "true", "1.5", "{}", "[]")) {
+            assertThatThrownBy(() -> json.readValue("{\"title\": " + value + "}", Note.class)).as(value)
+                    .isInstanceOf(JsonMappingException.class).hasMessageContaining("must be text");
+        }
+        assertThat(json.readValue("{\"title\": \"0\"}", Note.class).title()).isEqualTo("0");
+    }
+
+    @Test
     void whatARequestSaidIsLoggedOnOneLine_andShort() {
         assertThat(ProblemMappers.printable("/activity-types/x\n2026-12-02 INFO [forged.Audit] user=admin"))
                 .isEqualTo("/activity-types/x\\u000a2026-12-02 INFO [forged.Audit] user=admin");
