@@ -78,7 +78,14 @@ public final class OpenApiFuzzer {
                 Map.Entry<String, JsonNode> path = paths.next();
                 JsonNode post = path.getValue().get("post");
                 if (post != null && !path.getKey().startsWith("/q/") && !path.getKey().startsWith("/admin/")) {
-                    fuzz("post", path.getKey(), path.getValue(), post, creating, 1);
+                    // valid attempts only (every fourth request is one until one is accepted)
+                    int before = sent;
+                    for (int attempt = 0; attempt < 6 && created(path.getKey()) == 0; attempt++) {
+                        fuzz("post", path.getKey(), path.getValue(), post, creating, 1);
+                    }
+                    if (sent == before) {
+                        fuzz("post", path.getKey(), path.getValue(), post, creating, 1);
+                    }
                 }
             }
         }
@@ -106,6 +113,12 @@ public final class OpenApiFuzzer {
         return "answers " + statuses + ", created " + created;
     }
 
+    /** How many resources the fuzzer created in the collection {@code template} posts to. */
+    private int created(String template) {
+        String[] segments = template.split("/");
+        return segments.length < 2 ? 0 : known.getOrDefault(segments[1], List.of()).size();
+    }
+
     /** How many requests {@link #run} sent. */
     public int sent() {
         return sent;
@@ -116,9 +129,11 @@ public final class OpenApiFuzzer {
         pathItem.path("parameters").forEach(parameters::add);
         operation.path("parameters").forEach(parameters::add);
         JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode accepted = null; // a body the service accepted: the broken ones are made from it, one thing wrong
         for (int i = 0; i < requests; i++) {
-            // the first request of each operation is as valid as the schemas can make it; then one thing is wrong
-            boolean valid = i == 0;
+            // the first request of each operation is as valid as the schemas can make it, and every fourth until one
+            // is accepted; the others have one thing wrong
+            boolean valid = i == 0 || accepted == null && i % 4 == 0;
             String path = template;
             Map<String, String> query = new java.util.LinkedHashMap<>();
             Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -149,8 +164,14 @@ public final class OpenApiFuzzer {
             }
             String body = null;
             if (!bodySchema.isMissingNode()) {
-                JsonNode skeleton = generate(bodySchema, random, 0, null);
+                JsonNode skeleton = accepted != null && !valid ? accepted : generate(bodySchema, random, 0, null);
                 body = valid || broken < parameters.size() ? skeleton.toString() : mutate(skeleton, random);
+                if (valid && send(method, template, path, query, headers, body, i) < 300) {
+                    accepted = skeleton;
+                }
+                if (valid) {
+                    continue;
+                }
             }
             send(method, template, path, query, headers, body, i);
         }
@@ -192,8 +213,9 @@ public final class OpenApiFuzzer {
         }
     }
 
-    private void send(String method, String template, String path, Map<String, String> query, Map<String, String> headers,
-                      String body, int index) {
+    /** Sends one request and checks its answer; answers its status (599 when it could not be sent). */
+    private int send(String method, String template, String path, Map<String, String> query, Map<String, String> headers,
+                     String body, int index) {
         long before = storedRows.getAsLong();
         RequestSpecification request = RestAssured.given().urlEncodingEnabled(true);
         headers.forEach(request::header);
@@ -201,14 +223,14 @@ public final class OpenApiFuzzer {
         if (body != null) {
             request.contentType("application/json").body(body);
         }
-        String shown = method.toUpperCase() + " " + path + (query.isEmpty() ? "" : " " + query)
-                + (headers.isEmpty() ? "" : " " + headers) + (body == null ? "" : " " + abbreviate(body));
+        String shown = abbreviate(method.toUpperCase() + " " + path + (query.isEmpty() ? "" : " " + query)
+                + (headers.isEmpty() ? "" : " " + headers)) + (body == null ? "" : " " + abbreviate(body));
         Response response;
         try {
             response = request.request(method.toUpperCase(), encodePath(path));
         } catch (RuntimeException e) {
             failures.add("seed " + seed + " " + template + " #" + index + ": the request failed (" + e + "): " + shown);
-            return;
+            return 599;
         }
         sent++;
         int status = response.statusCode();
@@ -238,6 +260,7 @@ public final class OpenApiFuzzer {
                         + " rows stored for " + shown);
             }
         }
+        return status;
     }
 
     /** Percent-escapes what a path segment cannot carry as it is (the fuzzer's odd values included). */
@@ -342,7 +365,7 @@ public final class OpenApiFuzzer {
                 return NODES.numberNode(Math.max(1, schema.path("minimum").asLong(1)));
             }
             case "number" -> {
-                return NODES.numberNode(12.5);
+                return NODES.numberNode(new java.math.BigDecimal(random.nextInt(100_000)).movePointLeft(2));
             }
             case "boolean" -> {
                 return NODES.booleanNode(random.nextBoolean());
@@ -435,7 +458,15 @@ public final class OpenApiFuzzer {
                 if (leaves.isEmpty()) {
                     return copy.toString();
                 }
-                Leaf leaf = leaves.get(random.nextInt(leaves.size()));
+                // a wrong value where it hurts most: a date where a date goes, a number where a number goes
+                List<Leaf> fitting = leaves.stream().filter(l -> switch (kind) {
+                    case 8 -> l.value().isTextual();
+                    case 9 -> l.value().isNumber();
+                    case 10 -> l.value().isTextual() && l.value().asText().matches("\\d{4}-\\d{2}.*");
+                    default -> true;
+                }).toList();
+                List<Leaf> candidates = fitting.isEmpty() ? leaves : fitting;
+                Leaf leaf = candidates.get(random.nextInt(candidates.size()));
                 leaf.set(odd(leaf.value(), random, kind));
                 return copy.toString();
             }
@@ -496,7 +527,8 @@ public final class OpenApiFuzzer {
     }
 
     private static String abbreviate(String text) {
-        String shown = text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text;
+        String shown = text.replaceAll("(.)\\1{20,}", "$1$1$1…");
+        shown = shown.length() > 300 ? shown.substring(0, 300) + "…(" + text.length() + " chars)" : shown;
         return shown.replace("\u0000", "\\u0000");
     }
 }

@@ -62,18 +62,21 @@ public final class EventStore {
                 return Uni.createFrom().failure(new StreamKeyChanged(streamId, key, event.subject()));
             }
         }
+        // the stream's key is its first event's subject (events stored before the rule may differ after it)
         return tx.preparedQuery("""
-                        select stream_version, subject from event_store where stream_id = $1
-                        order by stream_version desc limit 1""")
+                        select coalesce(max(stream_version), 0) as version,
+                               (select subject from event_store where stream_id = $1 order by stream_version limit 1) as subject
+                        from event_store where stream_id = $1""")
                 .execute(Tuple.of(streamId))
                 .invoke(rows -> {
-                    Row last = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                    long actual = last == null ? NO_STREAM : last.getLong("stream_version");
+                    Row row = rows.iterator().next();
+                    long actual = row.getLong("version");
                     if (actual != expectedVersion) {
                         throw new StreamConflict(streamId, expectedVersion, actual);
                     }
-                    if (last != null && !key.equals(last.getString("subject"))) {
-                        throw new StreamKeyChanged(streamId, last.getString("subject"), key);
+                    String streamKey = row.getString("subject");
+                    if (streamKey != null && !key.equals(streamKey)) {
+                        throw new StreamKeyChanged(streamId, streamKey, key);
                     }
                 })
                 .chain(ignored -> insert(tx, streamType, streamId, expectedVersion, events))
