@@ -1,24 +1,18 @@
 package org.learningloop.goal;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.learningloop.contracts.EventType;
+import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.goal.leadmeasure.LeadMeasureApi;
 import org.learningloop.goal.organisation.OrganisationApi;
 import org.learningloop.goal.wig.WigApi;
-import org.learningloop.testing.ApiMatchesContract;
+import org.learningloop.testing.RequestsMatchTheirEventsTest;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Set;
 
 /** goal-service's request validation says what the schemas of the events it makes say (issue 14). */
-class ApiMatchesContractTest {
+class ApiMatchesContractTest extends RequestsMatchTheirEventsTest {
 
     /** Each request with the event its fields end up in. */
     private static final Map<Class<? extends Record>, String> EVENTS = Map.ofEntries(
@@ -37,25 +31,23 @@ class ApiMatchesContractTest {
             Map.entry(LeadMeasureApi.ActivateLeadMeasureRequest.class, "goal.lead-measure-activated"),
             Map.entry(LeadMeasureApi.LeadReadingRequest.class, "goal.lead-reading-recorded"));
 
-    @TestFactory
-    Stream<DynamicTest> everyBoundOfARequestIsTheBoundOfItsEvent() {
-        return EVENTS.entrySet().stream().map(pair -> DynamicTest.dynamicTest(pair.getKey().getSimpleName(), () -> {
-            EventType<?> event = GoalEvents.CATALOG.byName(pair.getValue()).orElseThrow();
-            ApiMatchesContract.Result result = ApiMatchesContract.check(pair.getKey(), event);
-            assertThat(result.mismatches()).isEmpty();
-        }));
+    @Override
+    protected EventCatalog catalog() {
+        return GoalEvents.CATALOG;
     }
 
-    @Test
-    void everyRequestIsChecked_andTheCheckComparesBounds() {
-        List<Class<?>> requests = Stream.of(WigApi.class, OrganisationApi.class, LeadMeasureApi.class)
-                .flatMap(api -> Arrays.stream(api.getDeclaredClasses()))
-                .filter(type -> type.isRecord() && type.getSimpleName().endsWith("Request"))
-                .filter(type -> type != WigApi.LagMeasureRequest.class) // checked within DefineWigRequest
-                .toList();
-        assertThat(List.<Class<?>>copyOf(EVENTS.keySet())).containsExactlyInAnyOrderElementsOf(requests);
-        int compared = EVENTS.entrySet().stream().mapToInt(pair -> ApiMatchesContract.check(pair.getKey(),
-                GoalEvents.CATALOG.byName(pair.getValue()).orElseThrow()).compared()).sum();
-        assertThat(compared).isGreaterThan(20);
+    @Override
+    protected Map<Class<? extends Record>, String> events() {
+        return EVENTS;
+    }
+
+    @Override
+    protected List<Class<?>> apis() {
+        return List.of(WigApi.class, OrganisationApi.class, LeadMeasureApi.class);
+    }
+
+    @Override
+    protected Set<Class<?>> notEvents() {
+        return Set.of(WigApi.LagMeasureRequest.class); // checked within DefineWigRequest
     }
 }

@@ -1,24 +1,17 @@
 package org.learningloop.learning;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.learningloop.contracts.EventType;
+import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.learning.apt.WorkplaceMeetingApi;
 import org.learningloop.learning.learnings.LearningApi;
 import org.learningloop.learning.meetings.WigMeetingApi;
-import org.learningloop.testing.ApiMatchesContract;
+import org.learningloop.testing.RequestsMatchTheirEventsTest;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** learning-service's request validation says what the schemas of the events it makes say (issue 14). */
-class ApiMatchesContractTest {
+class ApiMatchesContractTest extends RequestsMatchTheirEventsTest {
 
     /** Each request with the event its fields end up in. */
     private static final Map<Class<? extends Record>, String> EVENTS = Map.ofEntries(
@@ -31,23 +24,18 @@ class ApiMatchesContractTest {
             Map.entry(WigMeetingApi.OpenWigMeetingRequest.class, "learning.wig-meeting-opened"),
             Map.entry(WigMeetingApi.RecordWigMeetingRequest.class, "learning.wig-meeting-held"));
 
-    @TestFactory
-    Stream<DynamicTest> everyBoundOfARequestIsTheBoundOfItsEvent() {
-        return EVENTS.entrySet().stream().map(pair -> DynamicTest.dynamicTest(pair.getKey().getSimpleName(), () -> {
-            EventType<?> event = LearningEvents.CATALOG.byName(pair.getValue()).orElseThrow();
-            assertThat(ApiMatchesContract.check(pair.getKey(), event).mismatches()).isEmpty();
-        }));
+    @Override
+    protected EventCatalog catalog() {
+        return LearningEvents.CATALOG;
     }
 
-    @Test
-    void everyRequestIsChecked_andTheCheckComparesBounds() {
-        List<Class<?>> requests = Stream.of(WorkplaceMeetingApi.class, LearningApi.class, WigMeetingApi.class)
-                .flatMap(api -> Arrays.stream(api.getDeclaredClasses()))
-                .filter(type -> type.isRecord() && type.getSimpleName().endsWith("Request"))
-                .toList();
-        assertThat(List.<Class<?>>copyOf(EVENTS.keySet())).containsExactlyInAnyOrderElementsOf(requests);
-        int compared = EVENTS.entrySet().stream().mapToInt(pair -> ApiMatchesContract.check(pair.getKey(),
-                LearningEvents.CATALOG.byName(pair.getValue()).orElseThrow()).compared()).sum();
-        assertThat(compared).isGreaterThan(10);
+    @Override
+    protected Map<Class<? extends Record>, String> events() {
+        return EVENTS;
+    }
+
+    @Override
+    protected List<Class<?>> apis() {
+        return List.of(WorkplaceMeetingApi.class, LearningApi.class, WigMeetingApi.class);
     }
 }

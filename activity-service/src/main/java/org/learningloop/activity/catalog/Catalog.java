@@ -65,34 +65,24 @@ public class Catalog {
      * none. Designs, activities and reports that name it stay as they are.
      */
     public Uni<ActivityType> retireActivityType(String key) {
-        return pool.preparedQuery("""
-                        update activity_type set retired_at = coalesce(retired_at, now()) where key = $1
-                        returning key, name, description, retired_at""")
-                .execute(Tuple.of(key))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new ActivityType(row.getString("key"), row.getString("name"), row.getString("description"),
-                            row.getOffsetDateTime("retired_at").toInstant());
-                });
+        return retire("activity_type", "description", key).map(row -> row == null ? null
+                : new ActivityType(row.getString("key"), row.getString("name"), row.getString("description"),
+                        row.getOffsetDateTime("retired_at").toInstant()));
     }
 
     /** Retires the segment {@code key} as {@link #retireActivityType} does; {@code null} when there is none. */
     public Uni<Segment> retireSegment(String key) {
-        return pool.preparedQuery("""
-                        update segment set retired_at = coalesce(retired_at, now()) where key = $1
-                        returning key, name, criteria, retired_at""")
+        return retire("segment", "criteria", key).map(row -> row == null ? null
+                : new Segment(row.getString("key"), row.getString("name"), row.getString("criteria"),
+                        row.getOffsetDateTime("retired_at").toInstant()));
+    }
+
+    /** Marks the row of {@code key} in {@code table} retired (keeping an earlier time); the row, or {@code null}. */
+    private Uni<Row> retire(String table, String text, String key) {
+        return pool.preparedQuery("update " + table + " set retired_at = coalesce(retired_at, now()) where key = $1 "
+                        + "returning key, name, " + text + ", retired_at")
                 .execute(Tuple.of(key))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new Segment(row.getString("key"), row.getString("name"), row.getString("criteria"),
-                            row.getOffsetDateTime("retired_at").toInstant());
-                });
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
     }
 
     /** Whether the activity type {@code key} exists and is not retired: whether a new design may use it. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 
 /**
  * Sends a service bounded, seeded, hostile requests generated from its own OpenAPI document: for every operation a
@@ -36,20 +35,31 @@ public final class OpenApiFuzzer {
 
     private final JsonNode openApi;
     private final long seed;
-    private final LongSupplier storedRows;
+    private final Store store;
     private final List<String> failures = new ArrayList<>();
     /** Ids of resources the fuzzer created, by collection (the first path segment: {@code wigs}, {@code teams}). */
     private final Map<String, List<String>> known = new java.util.HashMap<>();
     private int sent;
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
+    /** What the service has stored: its event store, read directly. */
+    public interface Store {
+
+        /** The position of the last stored event (0: none): must not move on a refusal. */
+        long position();
+
+        /** The events stored after {@code position} that do not fit their published schema, described. */
+        List<String> misfitsAfter(long position);
+    }
+
     /**
-     * @param storedRows how many rows the service has stored (its event store): must not change on a refusal
+     * @param store the service's event store: nothing may be stored for a refusal, and nothing stored may break its
+     *              event's schema
      */
-    public OpenApiFuzzer(JsonNode openApi, long seed, LongSupplier storedRows) {
+    public OpenApiFuzzer(JsonNode openApi, long seed, Store store) {
         this.openApi = openApi;
         this.seed = seed;
-        this.storedRows = storedRows;
+        this.store = store;
     }
 
     /** The seed of this run: {@code -Dfuzz.seed}, else fixed (the run is the same every time). */
@@ -216,7 +226,7 @@ public final class OpenApiFuzzer {
     /** Sends one request and checks its answer; answers its status (599 when it could not be sent). */
     private int send(String method, String template, String path, Map<String, String> query, Map<String, String> headers,
                      String body, int index) {
-        long before = storedRows.getAsLong();
+        long before = store.position();
         RequestSpecification request = RestAssured.given().urlEncodingEnabled(true);
         headers.forEach(request::header);
         query.forEach(request::queryParam);
@@ -254,10 +264,15 @@ public final class OpenApiFuzzer {
                 failures.add("seed " + seed + " " + template + " #" + index + ": " + status + " without a problem ("
                         + contentType + ") for " + shown);
             }
-            long after = storedRows.getAsLong();
+            long after = store.position();
             if (after != before) {
-                failures.add("seed " + seed + " " + template + " #" + index + ": " + status + " but " + (after - before)
-                        + " rows stored for " + shown);
+                failures.add("seed " + seed + " " + template + " #" + index + ": " + status + " but events were stored for "
+                        + shown);
+            }
+        } else {
+            for (String misfit : store.misfitsAfter(before)) {
+                failures.add("seed " + seed + " " + template + " #" + index + ": " + status + " stored " + misfit + " for "
+                        + shown);
             }
         }
         return status;
