@@ -87,10 +87,14 @@ public final class ExtremeEvents {
                 return array;
             }
             case "integer" -> {
-                return NODES.numberNode(edge == Edge.HIGH ? schema.path("maximum").asLong(Integer.MAX_VALUE)
-                        : schema.path("minimum").asLong(0));
+                // where a schema sets no bound, the edge is as far as JSON goes
+                return NODES.numberNode(edge == Edge.HIGH ? schema.path("maximum").asLong(Long.MAX_VALUE)
+                        : schema.path("minimum").asLong(Long.MIN_VALUE));
             }
             case "number" -> {
+                if (!schema.has("maximum") || !schema.has("multipleOf")) {
+                    return NODES.numberNode(new BigDecimal(edge == Edge.HIGH ? "1e-1001" : "-1e999"));
+                }
                 BigDecimal max = schema.path("maximum").decimalValue();
                 BigDecimal step = schema.path("multipleOf").decimalValue();
                 // the largest value with every decimal the scale allows, or the smallest step below zero
@@ -132,7 +136,11 @@ public final class ExtremeEvents {
             int length = schema.path("maxLength").asInt(Bounds.KEY_LENGTH);
             return high ? "k" + "-x1".repeat((length - 1) / 3) : "k";
         }
-        int length = schema.path("maxLength").asInt(200);
+        if (!pattern.isEmpty()) {
+            // a pattern the contract's bounds do not name: digits as far as a \d{4} or \d{2} lets them go
+            return pattern.contains("W") ? "9999-W99" : "9999-99";
+        }
+        int length = schema.path("maxLength").asInt(100_000);
         if (!high) {
             return "x".repeat(Math.max(1, schema.path("minLength").asInt(1)));
         }
