@@ -44,6 +44,31 @@ public abstract class ServiceBasicsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", notNullValue());
     }
 
+    /** Every change of an existing resource names the version it was made on: If-Match required, 412 and 428 listed. */
+    @Test
+    void everyIfMatchIsRequired_andItsAnswersDocumented() {
+        var openApi = OpenApiFuzzer.fetchOpenApi();
+        List<String> undocumented = new java.util.ArrayList<>();
+        int withIfMatch = 0;
+        for (var path = openApi.path("paths").fields(); path.hasNext(); ) {
+            var item = path.next();
+            for (var operation = item.getValue().fields(); operation.hasNext(); ) {
+                var entry = operation.next();
+                for (var parameter : entry.getValue().path("parameters")) {
+                    if ("If-Match".equalsIgnoreCase(parameter.path("name").asText())) {
+                        withIfMatch++;
+                        var responses = entry.getValue().path("responses");
+                        if (!parameter.path("required").asBoolean(false) || !responses.has("412") || !responses.has("428")) {
+                            undocumented.add(entry.getKey().toUpperCase() + " " + item.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(undocumented).as("If-Match not required or 412/428 not listed").isEmpty();
+        System.out.printf("%d operations take If-Match%n", withIfMatch);
+    }
+
     /**
      * Hostile input of every kind, generated from the service's own OpenAPI document: no 5xx, a problem for every
      * refusal, nothing stored for one, and nothing stored that its schema refuses (before: 224 × 500 over 18,869
