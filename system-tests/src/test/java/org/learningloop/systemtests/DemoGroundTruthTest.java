@@ -105,11 +105,13 @@ class DemoGroundTruthTest {
         assertThat(keysOfStream.keySet()).anyMatch(stream -> stream.startsWith("workplace-meeting-"));
     }
 
+    private static final EventCatalog ALL =
+            EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG);
+
     private static EventType<?> typeOf(String ceType) {
-        EventCatalog all = EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG);
         int dot = ceType.lastIndexOf(".v");
-        EventType<?> current = all.byName(ceType.substring(0, dot)).orElseThrow(() -> new AssertionError("unknown " + ceType));
-        return new EventType<>(current.name(), Integer.parseInt(ceType.substring(dot + 2)), current.javaType());
+        return ALL.typeAt(ceType.substring(0, dot), Integer.parseInt(ceType.substring(dot + 2)))
+                .orElseThrow(() -> new AssertionError("unknown " + ceType));
     }
 
     @Test

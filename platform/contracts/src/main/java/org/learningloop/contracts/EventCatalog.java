@@ -86,6 +86,19 @@ public final class EventCatalog {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * The type {@code name} at {@code version}, current or older (e.g. to check a stored or published event against
+     * the schema of its own version); empty for an unknown name or version.
+     */
+    public Optional<EventType<?>> typeAt(String name, int version) {
+        EventType<?> current = byName.get(name);
+        if (current == null || version < 1 || version > current.version()) {
+            return Optional.empty();
+        }
+        return Optional.of(version == current.version() ? current
+                : new EventType<>(current.name(), version, current.javaType()));
+    }
+
     public boolean isRegistered(Class<?> javaType) {
         return byJavaType.containsKey(javaType);
     }

@@ -121,8 +121,7 @@ public abstract class ServiceBasicsTest {
                 statement.setLong(1, position);
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        EventType<?> current = ALL.byName(rows.getString(1)).orElseThrow();
-                        EventType<?> type = new EventType<>(current.name(), rows.getInt(2), current.javaType());
+                        EventType<?> type = ALL.typeAt(rows.getString(1), rows.getInt(2)).orElseThrow();
                         List<EventSchemas.Violation> violations = EventSchemas.check(type, rows.getString(3));
                         if (!violations.isEmpty()) {
                             misfits.add("a " + type.ceType() + " its schema refuses: " + violations);

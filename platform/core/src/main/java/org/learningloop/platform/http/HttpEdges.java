@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -67,36 +69,25 @@ public class HttpEdges {
 
     /** Whether every percent-escape of {@code uri} is two hex digits and the bytes they make are UTF-8. */
     static boolean decodable(String uri) {
-        try {
-            // '+' means a space only in a query; neither reading changes whether the escapes are sound
-            URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
-            for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
-                if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
-                        || Character.digit(uri.charAt(i + 2), 16) < 0) {
-                    return false;
-                }
-            }
-            return strictUtf8(uri);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean strictUtf8(String uri) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c == '%') {
-                bytes.write(Integer.parseInt(uri.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
+            if (c != '%') {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
             }
+            int high = i + 2 < uri.length() ? Character.digit(uri.charAt(i + 1), 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(uri.charAt(i + 2), 16);
+            if (low < 0) {
+                return false;
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
             return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return false;
         }
     }

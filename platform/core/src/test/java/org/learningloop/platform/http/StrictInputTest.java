@@ -54,6 +54,15 @@ class StrictInputTest {
     }
 
     @Test
+    void aUriIsDecodable_onlyWithTwoHexDigitsPerEscape_makingUtf8() {
+        assertThat(HttpEdges.decodable("/teams/%C3%A5?q=a+b%20c")).isTrue();
+        assertThat(HttpEdges.decodable("/plain")).isTrue();
+        for (String broken : List.of("/x/%zz", "/x/%", "/x/%4", "/x?q=%e2%28", "/x/%c3", "/x/%ff%fe")) {
+            assertThat(HttpEdges.decodable(broken)).as(broken).isFalse();
+        }
+    }
+
+    @Test
     void whatARequestSaidIsLoggedOnOneLine_andShort() {
         assertThat(ProblemMappers.printable("/activity-types/x\n2026-12-02 INFO [forged.Audit] user=admin"))
                 .isEqualTo("/activity-types/x\\u000a2026-12-02 INFO [forged.Audit] user=admin");
