@@ -171,8 +171,9 @@ public class ProblemMappers {
         if (unavailable(failure)) {
             LOG.warnf("Database unavailable on %s: %s", printable(uri.getPath()), failure.getMessage());
             return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "service-unavailable",
-                            "Service unavailable", "The service cannot reach its database right now; nothing was "
-                                    + "changed by this request. Try again shortly").at(uri.getPath()).toResponse())
+                            "Service unavailable", "The service cannot reach its database right now. Try again "
+                                    + "shortly: a request repeated with its Idempotency-Key or If-Match is applied at "
+                                    + "most once").at(uri.getPath()).toResponse())
                     .header("Retry-After", "5").build();
         }
         String errorId = UUID.randomUUID().toString();
@@ -183,12 +184,15 @@ public class ProblemMappers {
 
     /**
      * Whether the request failed because the database could not be reached or is failing over (connection refused
-     * or lost, no pooled connection in time, the server shutting down or in recovery): a 503 to retry, not a bug.
-     * A transaction that failed this way did not commit (the command loop answers only after its commit).
+     * or lost, a connection reset by the server, no pooled connection in time, the server shutting down or in recovery):
+     * a 503 to retry, not a bug.
+     * A connection lost while the commit was on the wire leaves the outcome unknown to the service, so the answer
+     * does not claim nothing changed: the client repeats the request, and its Idempotency-Key or If-Match makes it
+     * apply at most once.
      */
     static boolean unavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+            if (cause instanceof java.net.SocketException || cause instanceof java.nio.channels.ClosedChannelException
                     || cause instanceof io.vertx.sqlclient.ClosedConnectionException
                     || cause instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;

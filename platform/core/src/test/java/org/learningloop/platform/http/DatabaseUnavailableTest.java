@@ -6,6 +6,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,9 @@ class DatabaseUnavailableTest {
     @Test
     void givenTheDatabaseAwayOrFailingOver_thenUnavailable() {
         assertThat(ProblemMappers.unavailable(new ConnectException("Connection refused"))).isTrue();
+        // the server killed while a query was on the wire: the read fails before the connection counts as closed
+        assertThat(ProblemMappers.unavailable(new CompletionException(new SocketException("Connection reset"))))
+                .isTrue();
         assertThat(ProblemMappers.unavailable(new CompletionException(ClosedConnectionException.INSTANCE))).isTrue();
         assertThat(ProblemMappers.unavailable(new PgException("terminating connection due to administrator command",
                 "FATAL", "57P01", null))).isTrue();
