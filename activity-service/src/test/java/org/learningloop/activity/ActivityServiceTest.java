@@ -2,6 +2,7 @@ package org.learningloop.activity;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 import org.learningloop.testing.ServiceBasicsTest;
@@ -10,5 +11,6 @@ import org.learningloop.testing.ServiceBasicsTest;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class ActivityServiceTest extends ServiceBasicsTest {
 }

@@ -23,6 +23,7 @@ class ComposeFileTest {
     static final String INIT_SCRIPT = "deploy/compose/postgres-init/10-service-databases.sh";
     static final String KAFKA = "kafka";
     static final String POSTGRES = "postgres";
+    static final String KEYCLOAK = "keycloak";
 
     static final JsonNode COMPOSE_FILE = Yaml.read(Repo.read(COMPOSE));
 
@@ -40,11 +41,23 @@ class ComposeFileTest {
         return Yaml.environment(service(name).path("environment"));
     }
 
+    /** Each service accepts the tokens of the compose file's Keycloak, whose realm is the repository's. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void points_every_service_at_the_keycloak_realm_it_imports(String name) {
+        assertThat(environment(name)).as(name).containsEntry("LOOP_OIDC_ISSUER",
+                "http://" + KEYCLOAK + ":8180/realms/learning-loop");
+        assertThat(Yaml.text(service(KEYCLOAK), "/image")).hasValueSatisfying(image -> assertThat(image).endsWith(":26.4.7"));
+        assertThat(service(KEYCLOAK).path("volumes").get(0).asText()).startsWith("./deploy/keycloak:");
+        assertThat(Repo.path("deploy/keycloak/learning-loop-realm.json")).isRegularFile();
+    }
+
     @Test
-    void runs_every_service_and_nothing_but_kafka_and_postgres_besides() {
+    void runs_every_service_and_nothing_but_kafka_postgres_and_keycloak_besides() {
         Set<String> expected = new TreeSet<>(services());
         expected.add(KAFKA);
         expected.add(POSTGRES);
+        expected.add(KEYCLOAK);
         Set<String> actual = new TreeSet<>();
         COMPOSE_FILE.path("services").fieldNames().forEachRemaining(actual::add);
         assertThat(actual).as("services in %s (the services are the root pom's modules with an HTTP port)", COMPOSE)

@@ -43,7 +43,10 @@ final class ServiceConfig {
             // Quarkus logging: the root level, for diagnosing an installation
             "quarkus.log.level",
             // the Kafka connector's default broker list (the platform declares it too)
-            "kafka.bootstrap.servers");
+            "kafka.bootstrap.servers",
+            // the identity provider: the platform's defaults read them as ${LOOP_OIDC_ISSUER} and ${LOOP_OIDC_AUDIENCE}
+            "loop.oidc.issuer",
+            "loop.oidc.audience");
 
     private final String name;
     private final Map<String, String> effective;

@@ -39,6 +39,14 @@ class ServiceConfigTest {
     }
 
     @Test
+    void the_identity_settings_listed_as_well_known_are_the_ones_the_platform_defaults_read() throws Exception {
+        String defaults = java.nio.file.Files.readString(Repo.path(ServiceConfig.PLATFORM_DEFAULTS));
+        ServiceConfig.WELL_KNOWN_KEYS.stream().filter(key -> key.startsWith("loop.oidc.")).forEach(key ->
+                assertThat(defaults).as(key).contains("${" + ServiceConfig.envName(key) + ":"));
+        assertThat(ServiceConfig.WELL_KNOWN_KEYS).contains("loop.oidc.issuer", "loop.oidc.audience");
+    }
+
+    @Test
     void reads_port_database_paths_topics_and_shutdown_of_a_service() {
         ServiceConfig goal = ServiceConfig.of("goal-service");
         assertThat(goal.httpPort()).isEqualTo(8081);

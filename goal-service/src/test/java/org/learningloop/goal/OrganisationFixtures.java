@@ -4,7 +4,7 @@ import io.restassured.http.ContentType;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 
 /** Units and teams made through the public API, for tests that need a real organisation. */
 public final class OrganisationFixtures {

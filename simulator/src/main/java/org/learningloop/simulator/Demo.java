@@ -29,8 +29,9 @@ public final class Demo {
         URI learning = URI.create(option(args, "--learning", local.learning().toString()));
         URI reporting = URI.create(option(args, "--reporting", local.reporting().toString()));
         Path state = Path.of(option(args, "--state", Path.of(".loop", "demo.json").toString()));
+        // signed in as the demo loader's client (an org admin); see ClientCredentials for the settings
         LoopSteps steps = new LoopSteps(new LoopClient(new LoopClient.Endpoints(goal, activity, learning, reporting),
-                new ObjectMapper()));
+                new ObjectMapper(), ClientCredentials.fromEnvironment()));
         try {
             loadAndDescribe(steps, Clock.systemUTC(), state);
             System.exit(0);
@@ -103,17 +104,20 @@ public final class Demo {
         return Optional.empty();
     }
 
+    /** A curl command line signed in as the demo's organisation admin (bin/loop token). */
+    private static final String CURL = "  curl -s -H \"Authorization: Bearer $(bin/loop token admin)\" '";
+
     private static void printTryThis(LoopClient.Endpoints endpoints, Simulation.Result result) {
         Simulation.TeamIds phone = result.team("Team Phone");
         System.out.println();
         System.out.println("Try:");
         System.out.println("  # which design works best where, and what to try next month");
-        System.out.println("  curl -s '" + endpoints.reporting() + "/reports/best-designs?activityType=workplace-visit'");
+        System.out.println(CURL + endpoints.reporting() + "/reports/best-designs?activityType=workplace-visit'");
         System.out.println("  # is Team Phone's lead measure (calls to members) wrong?");
-        System.out.println("  curl -s '" + endpoints.reporting() + "/reports/lead-measures/" + phone.leadMeasureId()
+        System.out.println(CURL + endpoints.reporting() + "/reports/lead-measures/" + phone.leadMeasureId()
                 + "/verdict'");
         System.out.println("  # Team Harbour's loop iterations: designs, activities, learnings, agreements");
-        System.out.println("  curl -s '" + endpoints.learning() + "/teams/" + result.team("Team Harbour").teamId()
+        System.out.println(CURL + endpoints.learning() + "/teams/" + result.team("Team Harbour").teamId()
                 + "/loops'");
     }
 

@@ -12,10 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A client of the four services' public REST APIs, nothing else: JSON in and out, {@code Idempotency-Key}
- * on creations, {@code If-Match} from a fresh read on changes, a problem answer as {@link ApiProblem}.
+ * on creations, {@code If-Match} from a fresh read on changes, a problem answer as {@link ApiProblem}; signed in with
+ * the bearer token its token source gives for each request (none: anonymous).
  */
 public final class LoopClient {
 
@@ -34,13 +36,31 @@ public final class LoopClient {
 
     private static final int ATTEMPTS_ON_STALE = 5;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final ObjectMapper json;
     private final Endpoints endpoints;
+    private final Supplier<String> accessToken;
 
+    /** An anonymous client: the services answer it 401, but for their health and OpenAPI documents. */
     public LoopClient(Endpoints endpoints, ObjectMapper json) {
+        this(endpoints, json, () -> null);
+    }
+
+    /** A client signed in with the bearer token {@code accessToken} gives (asked for each request: tokens expire). */
+    public LoopClient(Endpoints endpoints, ObjectMapper json, Supplier<String> accessToken) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), endpoints, json, accessToken);
+    }
+
+    private LoopClient(HttpClient http, Endpoints endpoints, ObjectMapper json, Supplier<String> accessToken) {
+        this.http = http;
         this.endpoints = endpoints;
         this.json = json;
+        this.accessToken = accessToken;
+    }
+
+    /** The same client signed in as somebody else (e.g. the ops role for {@code /admin}). */
+    public LoopClient as(Supplier<String> otherToken) {
+        return new LoopClient(http, endpoints, json, otherToken);
     }
 
     public Endpoints endpoints() {
@@ -130,6 +150,10 @@ public final class LoopClient {
     Answer send(String method, URI base, String path, JsonNode body, String idempotencyKey, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
+        String token = accessToken.get();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

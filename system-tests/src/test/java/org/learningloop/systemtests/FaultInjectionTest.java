@@ -158,7 +158,7 @@ class FaultInjectionTest {
         // read less than the live one would show it
         HistoryWatch watch = new HistoryWatch();
         scenario("team-history rebuilt", List.of(), () -> {
-            LoopClient client = steps.client();
+            LoopClient client = steps.client().as(RunningSystem::opsToken);
             URI reporting = client.endpoints().reporting();
             watch.start();
             client.post(reporting, "/admin/projections/team-history/rebuild", null);
@@ -257,7 +257,8 @@ class FaultInjectionTest {
         Thread reader = new Thread(() -> {
             while (writing.get()) {
                 long start = System.nanoTime();
-                send(http, HttpRequest.newBuilder(goal.resolve("/units/" + team.unitId())).GET().build());
+                send(http, HttpRequest.newBuilder(goal.resolve("/units/" + team.unitId()))
+                        .header("Authorization", "Bearer " + RunningSystem.adminToken()).GET().build());
                 slowestRead.accumulateAndGet(System.nanoTime() - start, Math::max);
             }
         });
@@ -271,6 +272,7 @@ class FaultInjectionTest {
                 go.await();
                 int status = send(http, HttpRequest.newBuilder(goal.resolve("/teams/" + team.teamId() + "/members"))
                         .header("Content-Type", "application/json").header("If-Match", etag)
+                        .header("Authorization", "Bearer " + RunningSystem.adminToken())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
                 statuses.merge(status, 1, Integer::sum);
                 return null;

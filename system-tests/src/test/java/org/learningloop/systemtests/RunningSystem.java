@@ -1,5 +1,7 @@
 package org.learningloop.systemtests;
 
+import org.learningloop.testing.SignedIn;
+import org.learningloop.testing.TestIdentityProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.learningloop.infra.KafkaBroker;
@@ -72,7 +74,17 @@ final class RunningSystem {
 
     LoopSteps steps() {
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        return new LoopSteps(new LoopClient(endpoints(), json));
+        return new LoopSteps(new LoopClient(endpoints(), json, RunningSystem::adminToken));
+    }
+
+    /** A token of the suites' organisation admin, from the test issuer the services trust. */
+    static String adminToken() {
+        return TestIdentityProvider.get().token(SignedIn.ADMIN, "org-admin");
+    }
+
+    /** A token of an operator ({@code /admin/*}). */
+    static String opsToken() {
+        return TestIdentityProvider.get().token("00000000-0000-4000-8000-0000000000e5", "ops");
     }
 
     Endpoints endpoints() {
@@ -177,6 +189,7 @@ final class RunningSystem {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("LOOP_OIDC_ISSUER", TestIdentityProvider.get().issuer());
         try {
             processes.put(name, builder.start());
         } catch (IOException e) {

@@ -1,5 +1,8 @@
 package org.learningloop.activity.catalog;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -34,6 +37,7 @@ import org.learningloop.platform.http.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Segments", description = "Call centres, small workplaces of 6–30 employees… and any added")
+@Authenticated
 public class SegmentResource {
 
     private final Catalog catalog;
@@ -42,6 +46,7 @@ public class SegmentResource {
         this.catalog = catalog;
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @POST
     @Operation(summary = "Add a segment", description = "Keys are unique: an existing key gets 409.")
     @APIResponse(responseCode = "201", description = "Added; Location names it", headers = @Header(name = "Location"),
@@ -61,6 +66,7 @@ public class SegmentResource {
         return catalog.segments(cursor, QueryParams.limit(limit, 100, 200));
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @POST
     @Path("/{key}/retire")
     @Consumes(MediaType.WILDCARD)

@@ -59,9 +59,7 @@ public class DesignAgreements {
         }
         String rationale = agreement.rationale() == null || agreement.rationale().isBlank()
                 ? DEFAULT_RATIONALE : agreement.rationale().strip();
-        String eventId = incoming.eventId().toString();
-        CommandContext context = CommandContext.of(clock.instant(), CONSUMER)
-                .withCausation(incoming.correlationId() != null ? incoming.correlationId() : eventId, eventId);
+        CommandContext context = incoming.causes(clock.instant(), CONSUMER);
         if (kind == AgreementKind.REVISE_DESIGN) {
             return designs.reviseIn(tx, agreement.designId(), agreement, rationale, context).replaceWithVoid();
         }

@@ -1,5 +1,6 @@
 package org.learningloop.activity.design;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -52,6 +53,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Designs", description = "Create, revise (new version), fork for a segment, retire; read any version and diffs")
+@Authenticated
 public class DesignResource {
 
     private final DesignService designs;

@@ -24,6 +24,7 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,13 +48,15 @@ public class DesignService {
     private final Catalog catalog;
     private final DesignListing listing;
     private final Clock clock;
+    private final Caller caller;
 
-    public DesignService(CommandHandler handler, Creation creation, Catalog catalog, DesignListing listing, Clock clock) {
+    public DesignService(CommandHandler handler, Creation creation, Catalog catalog, DesignListing listing, Clock clock, Caller caller) {
         this.handler = handler;
         this.creation = creation;
         this.catalog = catalog;
         this.listing = listing;
         this.clock = clock;
+        this.caller = caller;
     }
 
     public Uni<Creation.Created<DesignState>> create(CreateDesignRequest request, String idempotencyKey) {
@@ -65,7 +68,7 @@ public class DesignService {
                                         request.activityType(), typeKnown, request.leadMeasureId(), request.segments(),
                                         unknown, request.intention().strip(), request.frames().toFrames(),
                                         request.content().toContent(), request.hypothesis().strip()),
-                                CommandContext.of(now, "anonymous"),
+                                CommandContext.of(now, caller.actor()),
                                 (tx, decision) -> write(tx, decision, now))));
     }
 
@@ -90,7 +93,7 @@ public class DesignService {
                                 request, id -> new ForkDesign(id, source.state(), request.version(), request.segments(),
                                         unknown, DesignApi.textOrNull(request.name()),
                                         DesignApi.textOrNull(request.rationale()), null),
-                                CommandContext.of(now, "anonymous"),
+                                CommandContext.of(now, caller.actor()),
                                 (tx, decision) -> write(tx, decision, now))));
     }
 
@@ -146,7 +149,7 @@ public class DesignService {
     }
 
     private Uni<Decision<DesignState>> change(UUID designId, DesignCommand command, long expectedVersion) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         return handler.inTransaction(tx -> handler.handleIn(tx, DESIGN, DESIGN.streamId(designId), command,
                         Expectation.version(expectedVersion), context)
                 .call(decision -> writeIfChanged(tx, decision, context.now())));

@@ -1,5 +1,6 @@
 package org.learningloop.activity.loop;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +42,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities", description = "Plan, carry out, evaluate, give sorted feedback on and cancel activities")
+@Authenticated
 public class ActivityResource {
 
     private static final String IF_MATCH = "The ETag of the activity as you last read it";

@@ -30,6 +30,7 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.command.StaleVersion;
 import org.learningloop.platform.eventstore.StreamConflict;
+import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,14 +56,16 @@ public class ActivityService {
     private final ActivityListing listing;
     private final Segments segments;
     private final Clock clock;
+    private final Caller caller;
 
     public ActivityService(CommandHandler handler, Creation creation, ActivityListing listing, Segments segments,
-                           Clock clock) {
+                           Clock clock, Caller caller) {
         this.handler = handler;
         this.creation = creation;
         this.listing = listing;
         this.segments = segments;
         this.clock = clock;
+        this.caller = caller;
     }
 
     public Uni<Creation.Created<ActivityState>> plan(PlanActivityRequest request, String idempotencyKey) {
@@ -74,7 +77,7 @@ public class ActivityService {
                                         design, request.designVersion(), request.scheduledAt(),
                                         request.workplace().toWorkplace(), segmentKnown, request.participants(),
                                         request.preparation().strip(), request.hypothesis().strip()),
-                                CommandContext.of(now, "anonymous"),
+                                CommandContext.of(now, caller.actor()),
                                 (tx, decision) -> write(tx, decision, now))));
     }
 
@@ -126,7 +129,7 @@ public class ActivityService {
 
     private Uni<Decision<ActivityState>> change(UUID activityId, ActivityCommand command, long expectedVersion,
                                                 Instant now) {
-        CommandContext context = CommandContext.of(now, "anonymous");
+        CommandContext context = CommandContext.of(now, caller.actor());
         String streamId = ACTIVITY.streamId(activityId);
         return handler.inTransaction(tx -> handler.handleIn(tx, ACTIVITY, streamId, command,
                                 Expectation.version(expectedVersion), context)

@@ -1,5 +1,6 @@
 package org.learningloop.activity.loop;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import java.util.UUID;
 @Path("/teams/{teamId}/activities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities")
+@Authenticated
 public class TeamActivitiesResource {
 
     private static final Set<String> STATUSES = Set.of("planned", "carried-out", "evaluated", "cancelled");

@@ -5,10 +5,11 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.learningloop.testing.SignedIn;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -54,6 +55,25 @@ class CatalogResourceTest {
         given().get("/activity-types/" + key).then().statusCode(200).body("name", equalTo("Competence dialogue"));
         given().contentType(ContentType.JSON).body("{\"key\": \"workplace-visit\", \"name\": \"Visit\"}")
                 .post("/activity-types").then().statusCode(409);
+    }
+
+    /** Reference data is the organisation admins': anybody else signed in gets 403, and nothing changes. */
+    @Test
+    void givenACallerWithoutTheOrgAdminRole_whenAddingOrRetiringReferenceData_then403_andNothingChanges() {
+        String key = "shadow-" + suffix();
+        for (String[] roles : new String[][] {{}, {"analyst"}, {"ops"}}) {
+            for (String collection : new String[] {"/activity-types", "/segments"}) {
+                SignedIn.asSomebody(roles).contentType(ContentType.JSON)
+                        .body("{\"key\": \"%s\", \"name\": \"Shadow\"}".formatted(key)).post(collection)
+                        .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("forbidden"));
+                String seeded = collection.equals("/segments") ? "call-centre" : "workplace-visit";
+                SignedIn.asSomebody(roles).post(collection + "/" + seeded + "/retire")
+                        .then().statusCode(403).contentType(PROBLEM);
+                SignedIn.asSomebody(roles).get(collection + "/" + key).then().statusCode(404);
+            }
+        }
+        given().get("/activity-types/workplace-visit").then().statusCode(200).body("retiredAt", nullValue());
+        given().get("/segments/call-centre").then().statusCode(200).body("retiredAt", nullValue());
     }
 
     @Test

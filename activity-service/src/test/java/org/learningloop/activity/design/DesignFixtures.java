@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 
 /** Builds designs through the public API, and counts what the database holds. */
 final class DesignFixtures {

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 
 /**
  * Designs and activities for the REST tests. Designs are written as their published events straight into

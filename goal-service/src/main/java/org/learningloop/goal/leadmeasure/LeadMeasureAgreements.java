@@ -54,9 +54,7 @@ public class LeadMeasureAgreements {
         }
         String reason = agreement.rationale() == null || agreement.rationale().isBlank()
                 ? DEFAULT_REASON : agreement.rationale().strip();
-        String eventId = incoming.eventId().toString();
-        CommandContext context = CommandContext.of(clock.instant(), CONSUMER)
-                .withCausation(incoming.correlationId() != null ? incoming.correlationId() : eventId, eventId);
+        CommandContext context = incoming.causes(clock.instant(), CONSUMER);
         return leadMeasures.replaceIn(tx, agreement.leadMeasureId(), Expectation.any(),
                         agreement.replacementLeadMeasureId(), reason, agreement.agreementId(),
                         "workplace-meeting:" + agreement.workplaceMeetingId(), context)

@@ -1,5 +1,6 @@
 package org.learningloop.goal.leadmeasure;
 
+import io.quarkus.security.Authenticated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -54,6 +55,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Lead measures", description = "Propose, activate, count, retire and replace a team's lead measures")
+@Authenticated
 public class LeadMeasureResource {
 
     private static final Set<String> STATUSES = Set.of("proposed", "active", "retired");

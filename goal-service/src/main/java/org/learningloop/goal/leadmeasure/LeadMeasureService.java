@@ -29,6 +29,7 @@ import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -52,14 +53,16 @@ public class LeadMeasureService {
     private final Creation creation;
     private final LeadMeasureListing listing;
     private final Clock clock;
+    private final Caller caller;
     private final LoopConfig config;
 
     public LeadMeasureService(CommandHandler handler, Creation creation, LeadMeasureListing listing, Clock clock,
-                              LoopConfig config) {
+                              LoopConfig config, Caller caller) {
         this.handler = handler;
         this.creation = creation;
         this.listing = listing;
         this.clock = clock;
+        this.caller = caller;
         this.config = config;
     }
 
@@ -73,7 +76,7 @@ public class LeadMeasureService {
                 .chain(wig -> creation.create(LEAD_MEASURE, "POST /lead-measures", idempotencyKey, request,
                         id -> new ProposeLeadMeasure(id, wig, request.name().strip(), request.activityType(),
                                 request.weeklyTarget(), request.hypothesis().strip(), request.checklist().toChecklist()),
-                        CommandContext.of(now, "anonymous"),
+                        CommandContext.of(now, caller.actor()),
                         (tx, decision) -> write(tx, decision, now)));
     }
 
@@ -82,7 +85,7 @@ public class LeadMeasureService {
      * active: the WIG's current state is loaded (in the same transaction) and comes in with the command.
      */
     public Uni<Decision<LeadMeasureState>> activate(UUID leadMeasureId, long expectedVersion, Instant activeFrom) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous"); // without activeFrom: the event's time
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor()); // without activeFrom: the event's time
         return handler.inTransaction(tx -> wigOf(tx, leadMeasureId)
                 .chain(wig -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId),
                         new ActivateLeadMeasure(leadMeasureId, wig, null, activeFrom, context.now(), config.timeZone()),
@@ -104,7 +107,7 @@ public class LeadMeasureService {
 
     /** Replaces {@code leadMeasureId} (at {@code expectedVersion}) by the request's replacement, in one transaction. */
     public Uni<Replacement> replace(UUID leadMeasureId, long expectedVersion, ReplaceLeadMeasureRequest request) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         return handler.inTransaction(tx -> replaceIn(tx, leadMeasureId, Expectation.version(expectedVersion),
                 request.replacementId(), request.reason().strip(), null,
                 textOrNull(request.evidenceRef()), context));
@@ -166,7 +169,7 @@ public class LeadMeasureService {
     }
 
     private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion) {
-        return change(leadMeasureId, command, expectedVersion, CommandContext.of(clock.instant(), "anonymous"));
+        return change(leadMeasureId, command, expectedVersion, CommandContext.of(clock.instant(), caller.actor()));
     }
 
     private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion,

@@ -1,5 +1,8 @@
 package org.learningloop.goal.organisation;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +52,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisation", description = "Units, WIG teams and their members")
+@Authenticated
 public class TeamResource {
 
     private final TeamService teams;
@@ -59,6 +63,7 @@ public class TeamResource {
         this.queries = queries;
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @POST
     @Operation(summary = "Form a WIG team in a unit", description = "The unit must exist (422 unit-not-found). With an "
             + "Idempotency-Key, a retry with the same body returns the same answer and stores nothing new.")
@@ -95,6 +100,7 @@ public class TeamResource {
         return queries.teams(QueryParams.uuid("unitId", unitId), cursor, QueryParams.limit(limit, 50, 200));
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @POST
     @Path("/{teamId}/members")
     @Operation(summary = "A member joins the team", description = "A member who left may join again (a new "
@@ -111,6 +117,7 @@ public class TeamResource {
         return teams.addMember(teamId, expected, request).chain(this::ok);
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @PUT
     @Path("/{teamId}/members/{memberId}")
     @Operation(summary = "Change a current member's role", description = "The same role again changes nothing; "
@@ -126,6 +133,7 @@ public class TeamResource {
         return teams.changeRole(teamId, memberId, expected, request).chain(this::ok);
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @DELETE
     @Path("/{teamId}/members/{memberId}")
     @Operation(summary = "A member leaves the team", description = "Their membership history stays "

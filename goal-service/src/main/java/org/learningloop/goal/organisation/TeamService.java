@@ -21,6 +21,7 @@ import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
+import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,12 +38,14 @@ public class TeamService {
     private final OrganisationCommands commands;
     private final OrganisationProjection projection;
     private final Clock clock;
+    private final Caller caller;
 
-    public TeamService(CommandHandler handler, OrganisationCommands commands, OrganisationProjection projection, Clock clock) {
+    public TeamService(CommandHandler handler, OrganisationCommands commands, OrganisationProjection projection, Clock clock, Caller caller) {
         this.handler = handler;
         this.commands = commands;
         this.projection = projection;
         this.clock = clock;
+        this.caller = caller;
     }
 
     public Uni<Creation.Created<TeamState>> create(CreateTeamRequest request, String idempotencyKey) {
@@ -78,7 +81,7 @@ public class TeamService {
         });
     }
 
-    private static CommandContext context(Instant now) {
-        return CommandContext.of(now, "anonymous");
+    private CommandContext context(Instant now) {
+        return CommandContext.of(now, caller.actor());
     }
 }

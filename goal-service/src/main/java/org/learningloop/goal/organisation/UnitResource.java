@@ -1,5 +1,8 @@
 package org.learningloop.goal.organisation;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -44,6 +47,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisation", description = "Units, WIG teams and their members")
+@Authenticated
 public class UnitResource {
 
     private final UnitService units;
@@ -54,6 +58,7 @@ public class UnitResource {
         this.queries = queries;
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @POST
     @Operation(summary = "Set up a unit with its manager", description = "With an Idempotency-Key, a retry with the "
             + "same body returns the same answer and stores nothing new.")
@@ -88,6 +93,7 @@ public class UnitResource {
         return queries.units(cursor, QueryParams.limit(limit, 50, 200));
     }
 
+    @RolesAllowed(Roles.ORG_ADMIN)
     @PUT
     @Path("/{unitId}/manager")
     @Operation(summary = "Give the unit another manager", description = "The same manager again changes nothing.")

@@ -15,6 +15,7 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Aggregate;
+import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -29,11 +30,13 @@ public class UnitService {
     private final CommandHandler handler;
     private final OrganisationCommands commands;
     private final Clock clock;
+    private final Caller caller;
 
-    public UnitService(CommandHandler handler, OrganisationCommands commands, Clock clock) {
+    public UnitService(CommandHandler handler, OrganisationCommands commands, Clock clock, Caller caller) {
         this.handler = handler;
         this.commands = commands;
         this.clock = clock;
+        this.caller = caller;
     }
 
     public Uni<Creation.Created<UnitState>> create(CreateUnitRequest request, String idempotencyKey) {
@@ -55,6 +58,6 @@ public class UnitService {
     }
 
     private CommandContext context() {
-        return CommandContext.of(clock.instant(), "anonymous");
+        return CommandContext.of(clock.instant(), caller.actor());
     }
 }

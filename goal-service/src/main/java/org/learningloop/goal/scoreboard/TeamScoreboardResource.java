@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Path("/teams/{teamId}/scoreboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoreboards", description = "Lag and lead measures, target against actual, winning or losing")
+@Authenticated
 public class TeamScoreboardResource {
 
     /** The status rules, shown in the OpenAPI document of both scoreboards. */

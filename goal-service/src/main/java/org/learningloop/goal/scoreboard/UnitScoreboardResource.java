@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Path("/units/{unitId}/scoreboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoreboards")
+@Authenticated
 public class UnitScoreboardResource {
 
     private final Scoreboards scoreboards;

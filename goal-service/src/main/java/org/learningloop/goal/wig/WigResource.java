@@ -1,5 +1,6 @@
 package org.learningloop.goal.wig;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -42,6 +43,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "WIGs", description = "Wildly important goals, their hierarchy and lag measures")
+@Authenticated
 public class WigResource {
 
     private static final String IF_MATCH = "The ETag of the WIG as you last read it, e.g. \"3\"";

@@ -22,6 +22,7 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,13 +40,15 @@ public class WigService {
     private final CommandHandler handler;
     private final Creation creation;
     private final Clock clock;
+    private final Caller caller;
     private final LoopConfig config;
     private final Organisation organisation;
 
-    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config, Organisation organisation) {
+    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config, Organisation organisation, Caller caller) {
         this.handler = handler;
         this.creation = creation;
         this.clock = clock;
+        this.caller = caller;
         this.config = config;
         this.organisation = organisation;
     }
@@ -61,7 +64,7 @@ public class WigService {
         return owner(request).chain(owner -> parent(request.parentWigId()).chain(parent ->
                 creation.create(WIG, "POST /wigs", idempotencyKey, request,
                         id -> new DefineWig(id, request.teamId(), request.unitId(), request.title().strip(), lag, owner, parent),
-                        CommandContext.of(now, "anonymous"))));
+                        CommandContext.of(now, caller.actor()))));
     }
 
     /** What is known of the team (team WIG) or unit (unit WIG) the new WIG belongs to. */
@@ -81,7 +84,7 @@ public class WigService {
         Instant now = clock.instant();
         return handler.handle(WIG, WIG.streamId(wigId),
                 new RecordLagReading(wigId, request.period().strip(), request.value(), now, config.timeZone()),
-                Expectation.version(expectedVersion), CommandContext.of(now, "anonymous"));
+                Expectation.version(expectedVersion), CommandContext.of(now, caller.actor()));
     }
 
     public Uni<Decision<WigState>> revise(UUID wigId, long expectedVersion, WigApi.ReviseWigRequest request) {
@@ -109,7 +112,7 @@ public class WigService {
 
     private Uni<Decision<WigState>> change(UUID wigId, long expectedVersion, WigCommand command) {
         return handler.handle(WIG, WIG.streamId(wigId), command, Expectation.version(expectedVersion),
-                CommandContext.of(clock.instant(), "anonymous"));
+                CommandContext.of(clock.instant(), caller.actor()));
     }
 
     /** The WIG and its version; 404 when there is none. */

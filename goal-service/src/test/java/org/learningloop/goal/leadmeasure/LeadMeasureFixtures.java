@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 
 /** Builds WIGs and lead measures through the public API, and counts what the event store holds. */
 final class LeadMeasureFixtures {

@@ -3,6 +3,7 @@ package org.learningloop.goal.organisation;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.learningloop.testing.SignedIn;
 
 import java.net.URI;
 import java.net.URL;
@@ -18,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.learningloop.goal.organisation.OrganisationFixtures.memberBody;
 import static org.learningloop.goal.organisation.OrganisationFixtures.team;
@@ -50,14 +51,14 @@ class ConcurrentWritesTest {
         List<CompletableFuture<HttpResponse<String>>> writes = IntStream.range(0, WRITERS)
                 .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(uri("/teams/" + team + "/members"))
                                 .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                                .header("If-Match", "\"1\"")
+                                .header("If-Match", "\"1\"").header("Authorization", SignedIn.bearer())
                                 .POST(HttpRequest.BodyPublishers.ofString(memberBody(UUID.randomUUID(), "Member " + i,
                                         "member"))).build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
         long readStarted = System.nanoTime();
         HttpResponse<String> unrelated = http.send(HttpRequest.newBuilder(uri("/units/" + unit))
-                .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(120)).header("Authorization", SignedIn.bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
         long readMillis = (System.nanoTime() - readStarted) / 1_000_000;
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get();
 

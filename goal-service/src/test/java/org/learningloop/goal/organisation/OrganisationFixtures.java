@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 
 /** Requests and row counts shared by the organisation's REST tests. */
 final class OrganisationFixtures {

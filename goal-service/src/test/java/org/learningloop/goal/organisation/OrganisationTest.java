@@ -9,7 +9,7 @@ import org.learningloop.goal.organisation.Organisation.UnitInfo;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.learningloop.goal.organisation.OrganisationFixtures.post;
 import static org.learningloop.goal.organisation.OrganisationFixtures.teamBody;

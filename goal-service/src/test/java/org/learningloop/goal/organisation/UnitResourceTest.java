@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.learningloop.testing.SignedIn;
 import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -53,7 +54,30 @@ class UnitResourceTest {
         ConsumerRecord<String, String> record = records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo("goal.unit-created.v1");
         assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(id);
+        // who created it: the token's subject, a pseudonymous id, in the event's metadata and its CloudEvents header
+        assertThat(TopicReader.header(record, "ce_actor")).isEqualTo(SignedIn.ADMIN);
+        String actor = pool.preparedQuery("select metadata ->> 'actor' from event_store where stream_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UnitService.UNIT.streamId(UUID.fromString(id)))).await().indefinitely().iterator().next()
+                .getString(0);
+        assertThat(actor).isEqualTo(SignedIn.ADMIN);
         assertThat(record.value()).contains("\"managerId\": \"" + manager + "\"").contains("Region office North");
+    }
+
+    @Test
+    void givenACallerWithoutTheOrgAdminRole_whenCreatingOrChangingAUnit_then403Problem_andNothingStored() {
+        UUID unit = OrganisationFixtures.unit("Region office West");
+        String before = stored(pool);
+        for (String[] roles : new String[][] {{}, {"analyst"}, {"ops"}}) {
+            SignedIn.asSomebody(roles).contentType(ContentType.JSON).body(unitBody("Shadow office", UUID.randomUUID()))
+                    .post("/units")
+                    .then().statusCode(403).contentType(PROBLEM).body("code", equalTo("forbidden"));
+            SignedIn.asSomebody(roles).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                    .body("{\"managerId\": \"" + UUID.randomUUID() + "\"}").put("/units/" + unit + "/manager")
+                    .then().statusCode(403).contentType(PROBLEM);
+        }
+        assertThat(stored(pool)).isEqualTo(before);
+        // reading stays open to every signed-in caller (team and unit scope: issue 11's next step)
+        SignedIn.asSomebody().get("/units/" + unit).then().statusCode(200);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.learningloop.testing.SignedIn;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.goal.wig.Periods;
 
@@ -149,7 +150,7 @@ class ScoreboardBench {
     }
 
     private static String get(HttpClient http, URI uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", SignedIn.bearer()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -1,5 +1,6 @@
 package org.learningloop.learning.apt;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Workplace meetings", description = "The monthly APT: digest, coaching notes, agreements, close; loop iterations")
+@Authenticated
 public class WorkplaceMeetingResource {
 
     private final WorkplaceMeetingService meetings;

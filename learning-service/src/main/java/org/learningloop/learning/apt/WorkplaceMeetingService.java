@@ -37,6 +37,7 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,13 +64,15 @@ public class WorkplaceMeetingService {
     private final Digests digests;
     private final Pool pool;
     private final Clock clock;
+    private final Caller caller;
 
-    public WorkplaceMeetingService(CommandHandler handler, LoopReads reads, Digests digests, Pool pool, Clock clock) {
+    public WorkplaceMeetingService(CommandHandler handler, LoopReads reads, Digests digests, Pool pool, Clock clock, Caller caller) {
         this.handler = handler;
         this.reads = reads;
         this.digests = digests;
         this.pool = pool;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /** One meeting per unit and month: its id is derived from both. */
@@ -261,6 +264,6 @@ public class WorkplaceMeetingService {
     }
 
     private CommandContext context() {
-        return CommandContext.of(clock.instant(), "anonymous");
+        return CommandContext.of(clock.instant(), caller.actor());
     }
 }

@@ -1,5 +1,6 @@
 package org.learningloop.learning.learnings;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Learnings", description = "Record learnings; confirm or dismiss learning candidates")
+@Authenticated
 public class LearningResource {
 
     private static final Set<String> STATUSES = Set.of("open", "confirmed", "dismissed");

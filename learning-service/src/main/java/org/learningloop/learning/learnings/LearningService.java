@@ -25,6 +25,7 @@ import org.learningloop.platform.command.StaleVersion;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,15 +51,17 @@ public class LearningService {
     private final Learnings learnings;
     private final Pool pool;
     private final Clock clock;
+    private final Caller caller;
 
     public LearningService(CommandHandler handler, Creation creation, Candidates candidates, Learnings learnings,
-                           Pool pool, Clock clock) {
+                           Pool pool, Clock clock, Caller caller) {
         this.handler = handler;
         this.creation = creation;
         this.candidates = candidates;
         this.learnings = learnings;
         this.pool = pool;
         this.clock = clock;
+        this.caller = caller;
     }
 
     public Uni<Creation.Created<LearningState>> record(UUID teamId, RecordLearningRequest request, String idempotencyKey) {
@@ -69,7 +72,7 @@ public class LearningService {
                 request, id -> new RecordLearning(id, teamId, request.unitId(), request.insight().strip(),
                         blankToNull(request.element()), request.tagsOrEmpty(), request.activityIdsOrEmpty(),
                         request.fromCandidateId(), fact),
-                CommandContext.of(now, "anonymous"),
+                CommandContext.of(now, caller.actor()),
                 (tx, decision) -> {
                     var recorded = ((RecordedLearning) decision.state()).recorded();
                     Uni<Void> confirm = recorded.fromCandidateId() == null ? Uni.createFrom().voidItem()
@@ -108,7 +111,7 @@ public class LearningService {
      * is the candidate as it now stands.
      */
     public Uni<CandidateView> dismiss(UUID candidateId, long expectedVersion, DismissRequest request) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         String reason = request.reason().strip();
         return handler.inTransaction(tx -> candidates.fact(tx, candidateId)
                 .invoke(fact -> checkVersion(fact, expectedVersion))
@@ -123,7 +126,7 @@ public class LearningService {
      * candidate as it now stands.
      */
     public Uni<CandidateView> merge(UUID candidateId, long expectedVersion, MergeRequest request) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         return handler.inTransaction(tx -> candidates.fact(tx, candidateId)
                 .invoke(fact -> checkVersion(fact, expectedVersion))
                 .chain(fact -> (fact == null ? Uni.createFrom().item(Set.<UUID>of())

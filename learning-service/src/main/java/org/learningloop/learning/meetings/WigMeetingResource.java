@@ -1,5 +1,6 @@
 package org.learningloop.learning.meetings;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "WIG meetings", description = "Open the weekly WIG meeting with its agenda, and record it")
+@Authenticated
 public class WigMeetingResource {
 
     private final WigMeetingService meetings;

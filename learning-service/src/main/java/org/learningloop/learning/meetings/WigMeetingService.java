@@ -32,6 +32,7 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,9 +61,10 @@ public class WigMeetingService {
     private final AgendaScoreboard scoreboard;
     private final Pool pool;
     private final Clock clock;
+    private final Caller caller;
 
     public WigMeetingService(CommandHandler handler, Commitments commitments, Candidates candidates, Learnings learnings,
-                             AgendaScoreboard scoreboard, Pool pool, Clock clock) {
+                             AgendaScoreboard scoreboard, Pool pool, Clock clock, Caller caller) {
         this.scoreboard = scoreboard;
         this.handler = handler;
         this.commitments = commitments;
@@ -70,6 +72,7 @@ public class WigMeetingService {
         this.learnings = learnings;
         this.pool = pool;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /** One meeting per team and week: its id is derived from both. */
@@ -85,7 +88,7 @@ public class WigMeetingService {
     public Uni<Decision<WigMeetingState>> open(UUID teamId, OpenWigMeetingRequest request) {
         String week = existingWeek("week", request.week());
         UUID id = meetingId(teamId, week);
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         return handler.inTransaction(tx -> commitments.openBefore(tx, teamId, week)
                 .chain(open -> candidates.open(tx, teamId).chain(candidateViews -> unitOf(tx, teamId)
                         .chain(unitId -> handler.handleIn(tx, WIG_MEETING, WIG_MEETING.streamId(id),
@@ -103,7 +106,7 @@ public class WigMeetingService {
     }
 
     public Uni<Decision<WigMeetingState>> record(UUID wigMeetingId, long expectedVersion, RecordWigMeetingRequest request) {
-        CommandContext context = CommandContext.of(clock.instant(), "anonymous");
+        CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         List<Accountability> accountability = request.accountabilityOrEmpty().stream()
                 .map(body -> new Accountability(body.commitmentId(), body.kept(), blankToNull(body.note()))).toList();
         List<Commitment> made = new ArrayList<>();

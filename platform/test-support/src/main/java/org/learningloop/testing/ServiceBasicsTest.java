@@ -19,7 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +30,11 @@ import static org.hamcrest.Matchers.notNullValue;
  * The service is started against a real database (migrated) and a real broker (topics created).
  */
 public abstract class ServiceBasicsTest {
+
+    /** Whether the service takes commands and stores their events (reporting-service only reads). */
+    protected boolean storesEvents() {
+        return true;
+    }
 
     @Test
     void isLiveAndReady_withDatabaseKafkaAndRelayChecks() {
@@ -70,6 +75,66 @@ public abstract class ServiceBasicsTest {
     }
 
     /**
+     * Every operation of the service's own OpenAPI document, called without a token and with tokens it must refuse
+     * (expired, signed by a key the issuer never published, issued for another audience, not a token at all): 401
+     * problem+json with a Bearer challenge, and nothing stored. The document lists 401 for each operation.
+     */
+    @Test
+    void everyOperationRefusesCallersWithoutAValidToken() throws SQLException {
+        var openApi = OpenApiFuzzer.fetchOpenApi();
+        TestIdentityProvider issuer = TestIdentityProvider.get();
+        String subject = java.util.UUID.randomUUID().toString();
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("expired", issuer.expiredToken(subject, "org-admin", "analyst", "ops"));
+        refused.put("another key", issuer.tokenSignedByAnotherKey(subject, "org-admin", "analyst", "ops"));
+        refused.put("another audience", issuer.tokenForAudience("another-app", subject, "org-admin", "analyst", "ops"));
+        refused.put("not a token", "not-a-token");
+        List<String> wrong = new java.util.ArrayList<>();
+        int operations = 0;
+        var config = ConfigProvider.getConfig();
+        try (Connection database = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            StoredEvents store = new StoredEvents(database);
+            long before = store.position();
+            for (var path = openApi.path("paths").fields(); path.hasNext(); ) {
+                var item = path.next();
+                String concrete = item.getKey().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+                for (var operation = item.getValue().fields(); operation.hasNext(); ) {
+                    var entry = operation.next();
+                    String method = entry.getKey().toUpperCase();
+                    String name = method + " " + item.getKey();
+                    operations++;
+                    if (!entry.getValue().path("responses").has("401")) {
+                        wrong.add(name + ": 401 not documented");
+                    }
+                    for (var caller : refused.entrySet()) {
+                        var request = RestAssured.given().contentType("application/json").accept("*/*")
+                                .header("If-Match", "\"1\"").header("Idempotency-Key", "k-" + subject)
+                                .body(method.equals("GET") || method.equals("DELETE") ? "" : "{}");
+                        if (caller.getValue() != null) {
+                            request.header("Authorization", "Bearer " + caller.getValue());
+                        }
+                        var answer = request.request(method, concrete);
+                        if (answer.statusCode() != 401
+                                || !answer.contentType().startsWith("application/problem+json")
+                                || answer.header("WWW-Authenticate") == null
+                                || !answer.header("WWW-Authenticate").startsWith("Bearer")) {
+                            wrong.add(name + " with " + caller.getKey() + ": " + answer.statusCode() + " "
+                                    + answer.contentType() + " " + answer.asString());
+                        }
+                    }
+                }
+            }
+            assertThat(store.position()).as("events stored by refused callers").isEqualTo(before);
+        }
+        assertThat(operations).isPositive();
+        assertThat(wrong).as("operations that did not refuse a caller without a valid token").isEmpty();
+        System.out.printf("%d operations × %d refused callers: 401 problem each%n", operations, refused.size());
+    }
+
+    /**
      * Hostile input of every kind, generated from the service's own OpenAPI document: no 5xx, a problem for every
      * refusal, nothing stored for one, and nothing stored that its schema refuses (before: 224 × 500 over 18,869
      * requests to the four services, and 13 stored events their own schema refused).
@@ -80,9 +145,17 @@ public abstract class ServiceBasicsTest {
         try (Connection database = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class))) {
-            OpenApiFuzzer fuzzer = new OpenApiFuzzer(OpenApiFuzzer.fetchOpenApi(), OpenApiFuzzer.seed(),
-                    new StoredEvents(database));
+            StoredEvents store = new StoredEvents(database);
+            long before = store.position();
+            OpenApiFuzzer fuzzer = new OpenApiFuzzer(OpenApiFuzzer.fetchOpenApi(), OpenApiFuzzer.seed(), store);
             List<String> failures = fuzzer.run();
+            // each event the fuzzer's requests caused records who sent them: the token's subject, nobody else
+            java.util.Map<String, Long> actors = store.actorsAfter(before);
+            if (storesEvents()) {
+                assertThat(actors).as("actors of the events the fuzzer caused").containsOnlyKeys(SignedIn.ADMIN);
+            } else {
+                assertThat(actors).as("events stored by a service that stores none").isEmpty();
+            }
             System.out.printf("Fuzzed %d requests (%d per operation, seed %d): %d failures; %s%n", fuzzer.sent(),
                     OpenApiFuzzer.REQUESTS_PER_OPERATION, OpenApiFuzzer.seed(), failures.size(), fuzzer.summary());
             assertThat(fuzzer.sent()).isGreaterThan(OpenApiFuzzer.REQUESTS_PER_OPERATION);
@@ -134,7 +207,27 @@ public abstract class ServiceBasicsTest {
             return misfits;
         }
 
-        private boolean exists() {
+        /** How many events stored after {@code position} each actor caused ({@code "(none)"}: no actor). */
+        java.util.Map<String, Long> actorsAfter(long position) {
+            java.util.Map<String, Long> actors = new java.util.TreeMap<>();
+            if (!exists()) {
+                return actors;
+            }
+            try (var statement = database.prepareStatement("select coalesce(metadata ->> 'actor', '(none)'), count(*) "
+                    + "from event_store where global_position > ? group by 1")) {
+                statement.setLong(1, position);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        actors.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AssertionError("Cannot read the event store", e);
+            }
+            return actors;
+        }
+
+        boolean exists() {
             try (var statement = database.createStatement();
                  var rows = statement.executeQuery("select to_regclass('event_store') is not null")) {
                 rows.next();

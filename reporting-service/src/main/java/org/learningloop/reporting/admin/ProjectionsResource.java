@@ -1,5 +1,7 @@
 package org.learningloop.reporting.admin;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,6 +49,7 @@ import java.util.concurrent.TimeoutException;
 @Path("/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@RolesAllowed(Roles.OPS)
 public class ProjectionsResource {
 
     /** The topics every projection reads. */

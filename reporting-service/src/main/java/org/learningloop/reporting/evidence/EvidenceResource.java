@@ -1,5 +1,6 @@
 package org.learningloop.reporting.evidence;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 /** The evidence the loop exists to produce: design effectiveness, best design per segment, lead-measure verdicts. */
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class EvidenceResource {
 
     private static final Pattern OUTCOME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");

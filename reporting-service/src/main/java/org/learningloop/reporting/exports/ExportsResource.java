@@ -1,5 +1,7 @@
 package org.learningloop.reporting.exports;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +16,7 @@ import java.util.UUID;
 
 /** Exports for analysts, streamed: every event as NDJSON, every activity as CSV. */
 @Path("/exports")
+@RolesAllowed(Roles.ANALYST)
 public class ExportsResource {
 
     public static final String NDJSON = "application/x-ndjson";

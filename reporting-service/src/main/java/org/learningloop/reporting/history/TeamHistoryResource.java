@@ -1,5 +1,6 @@
 package org.learningloop.reporting.history;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 /** A team's history: the ordered timeline of its own events and its unit's unit-wide ones. */
 @Path("/teams/{teamId}/history")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class TeamHistoryResource {
 
     private static final Set<String> TYPES = ReportingBeans.CATALOG.types().stream().map(EventType::ceType)

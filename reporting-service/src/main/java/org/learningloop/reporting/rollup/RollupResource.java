@@ -1,5 +1,6 @@
 package org.learningloop.reporting.rollup;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,6 +36,7 @@ import java.util.UUID;
 /** Scoreboard roll-ups: every team of a unit, and the organisation WIGs with each unit's contribution. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class RollupResource {
 
     private final ProjectionReads reads;

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.state;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.UUID;
 /** A team as it stood at an instant (time travel over its history). */
 @Path("/teams/{teamId}/state")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class TeamStateResource {
 
     private final TeamStates states;

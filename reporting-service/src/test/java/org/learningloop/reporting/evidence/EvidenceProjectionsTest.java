@@ -31,6 +31,7 @@ import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.projection.Projection;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class EvidenceProjectionsTest {
 
     private static final Instant ARRIVED = Instant.parse("2030-01-01T00:00:00Z");
@@ -192,7 +194,7 @@ class EvidenceProjectionsTest {
         long version = 0;
         for (LoopEvent event : events) {
             IncomingEvent incoming = new IncomingEvent(UUID.randomUUID(), "/test", "test", null, ARRIVED, "s",
-                    ++version, null, event);
+                    ++version, null, null, event);
             chain = chain.chain(() -> projection.apply(tx, incoming));
         }
         return chain;

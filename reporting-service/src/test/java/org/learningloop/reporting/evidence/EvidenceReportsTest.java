@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import org.learningloop.testing.SignedIn;
+
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class EvidenceReportsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -56,7 +60,7 @@ class EvidenceReportsTest {
                     .body("lag.readings.'2026-08'", equalTo(16));
             // and nothing published is left to apply (the checkpoints are kept with the data)
             for (String projection : List.of("activity-facts", "goal-facts")) {
-                given().get("/admin/projections/" + projection).then().statusCode(200).body("lag", equalTo(0));
+                SignedIn.asOps().get("/admin/projections/" + projection).then().statusCode(200).body("lag", equalTo(0));
             }
         });
         truth = simulation;
@@ -223,11 +227,11 @@ class EvidenceReportsTest {
         Map<String, String> before = new java.util.HashMap<>();
         urls.forEach(url -> before.put(url, given().get(url).then().statusCode(200).extract().asString()));
         for (String name : List.of("activity-facts", "goal-facts")) {
-            int generation = given().get("/admin/projections/" + name).then().statusCode(200).extract()
+            int generation = SignedIn.asOps().get("/admin/projections/" + name).then().statusCode(200).extract()
                     .path("liveGeneration");
-            given().post("/admin/projections/" + name + "/rebuild").then().statusCode(202);
+            SignedIn.asOps().post("/admin/projections/" + name + "/rebuild").then().statusCode(202);
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                    given().get("/admin/projections/" + name).then().statusCode(200)
+                    SignedIn.asOps().get("/admin/projections/" + name).then().statusCode(200)
                             .body("liveGeneration", equalTo(generation + 1)).body("state", equalTo("live")));
         }
         urls.forEach(url -> assertThat(given().get(url).then().statusCode(200).extract().asString())

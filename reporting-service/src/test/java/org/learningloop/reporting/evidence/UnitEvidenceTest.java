@@ -14,6 +14,7 @@ import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.Workplace;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.ReportingBeans;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class UnitEvidenceTest {
 
     private static final Instant START = Instant.parse("2026-04-07T09:00:00Z");

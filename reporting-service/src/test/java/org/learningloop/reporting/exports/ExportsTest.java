@@ -12,6 +12,7 @@ import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.testing.TopicReader;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.ReportingBeans;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -22,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import org.learningloop.testing.SignedIn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class ExportsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -47,12 +50,12 @@ class ExportsTest {
         List<LoopScenario.Published> expected = scenario.events().stream()
                 .filter(e -> e.key().equals(team) || e.key().equals(scenario.unit)).toList();
         long activities = expected.stream().filter(e -> e.event() instanceof ActivityPlanned).count();
-        await().atMost(PATIENCE).until(() -> given().get("/teams/" + team + "/history?limit=500").jsonPath()
+        await().atMost(PATIENCE).until(() -> SignedIn.asAnalyst().get("/teams/" + team + "/history?limit=500").jsonPath()
                 .getList("items").size() == expected.size());
-        await().atMost(PATIENCE).until(() -> csv(given().get("/exports/activities.csv?teamId=" + team).asString())
+        await().atMost(PATIENCE).until(() -> csv(SignedIn.asAnalyst().get("/exports/activities.csv?teamId=" + team).asString())
                 .size() == activities + 1);
 
-        String body = given().get("/exports/events?teamId=" + team).then().statusCode(200)
+        String body = SignedIn.asAnalyst().get("/exports/events?teamId=" + team).then().statusCode(200)
                 .contentType("application/x-ndjson").extract().asString();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : body.split("\n")) {
@@ -72,13 +75,13 @@ class ExportsTest {
         // from inclusive, to exclusive
         Instant from = expected.get(3).time();
         Instant to = expected.get(8).time();
-        assertThat(given().get("/exports/events?teamId=" + team + "&from=" + from + "&to=" + to).asString().split("\n"))
+        assertThat(SignedIn.asAnalyst().get("/exports/events?teamId=" + team + "&from=" + from + "&to=" + to).asString().split("\n"))
                 .hasSize(5);
         // without a team: every event, both teams' included
-        String all = given().get("/exports/events").asString();
+        String all = SignedIn.asAnalyst().get("/exports/events").asString();
         assertThat(all).contains(other.toString()).contains(team.toString());
 
-        List<List<String>> rows = csv(given().get("/exports/activities.csv?teamId=" + team).then().statusCode(200)
+        List<List<String>> rows = csv(SignedIn.asAnalyst().get("/exports/activities.csv?teamId=" + team).then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString());
         assertThat(rows.get(0)).isEqualTo(Exports.ACTIVITY_COLUMNS);
         assertThat(rows).hasSize((int) activities + 1);
@@ -97,7 +100,7 @@ class ExportsTest {
             assertThat(row.get(column.get("intention_reached"))).isEqualTo("partly");
         });
         assertThat(rows).anySatisfy(row -> assertThat(row.get(column.get("cancelled"))).isEqualTo("true"));
-        assertThat(csv(given().get("/exports/activities.csv?unitId=" + scenario.unit).asString()))
+        assertThat(csv(SignedIn.asAnalyst().get("/exports/activities.csv?unitId=" + scenario.unit).asString()))
                 .hasSize((int) scenario.events().stream().filter(e -> e.event() instanceof ActivityPlanned).count() + 1);
     }
 
@@ -123,10 +126,10 @@ class ExportsTest {
                     assertThat(TopicReader.header(r, "dead-letter-projection")).isEqualTo("activity-facts");
                     assertThat(TopicReader.header(r, "dead-letter-reason")).contains("cannot be applied");
                 });
-        await().atMost(PATIENCE).until(() -> csv(given().get("/exports/activities.csv?teamId=" + team).asString())
+        await().atMost(PATIENCE).until(() -> csv(SignedIn.asAnalyst().get("/exports/activities.csv?teamId=" + team).asString())
                 .size() == 2);
         // team-history took both
-        await().atMost(PATIENCE).until(() -> given().get("/teams/" + team + "/history").jsonPath()
+        await().atMost(PATIENCE).until(() -> SignedIn.asAnalyst().get("/teams/" + team + "/history").jsonPath()
                 .getList("items").size() == 2);
     }
 
@@ -140,7 +143,7 @@ class ExportsTest {
     }
 
     private static void bad(String url, String field) {
-        given().get(url).then().statusCode(400).contentType("application/problem+json")
+        SignedIn.asAnalyst().get(url).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo(field));
     }
 

@@ -22,6 +22,7 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.reporting.ReportingBeans;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 import org.learningloop.testing.TopicReader;
@@ -35,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import org.learningloop.testing.SignedIn;
+
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,6 +54,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class TeamHistoryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -169,12 +173,12 @@ class TeamHistoryTest {
         // the projection's status: once caught up, every partition's checkpoint is its end
         String th = "items.find { it.name == 'team-history' }";
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().get("/admin/projections").then().statusCode(200)
+                SignedIn.asOps().get("/admin/projections").then().statusCode(200)
                         .body(th + ".state", equalTo("live"))
                         .body(th + ".liveGeneration", notNullValue())
                         .body(th + ".lag", equalTo(0))
                         .body(th + ".lastAppliedAt", notNullValue()));
-        Response status = given().get("/admin/projections/team-history");
+        Response status = SignedIn.asOps().get("/admin/projections/team-history");
         status.then().statusCode(200).body("name", equalTo("team-history")).body("rebuild", nullValue())
                 .body("lastError", nullValue());
         assertThat(status.jsonPath().<String>getList("partitions.topic"))
@@ -187,7 +191,7 @@ class TeamHistoryTest {
             assertThat(((Number) p.get("position")).longValue()).isEqualTo(((Number) p.get("endOffset")).longValue())
                     .isPositive();
         });
-        given().get("/admin/projections/no-such-projection").then().statusCode(404)
+        SignedIn.asOps().get("/admin/projections/no-such-projection").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -20,7 +21,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import org.learningloop.testing.SignedIn;
+
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,6 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class RebuildTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -45,7 +49,7 @@ class RebuildTest {
         LoopScenario scenario = new LoopScenario(Instant.parse("2026-03-02T08:00:00Z"));
         List<UUID> teams = List.of(scenario.team("North", 6), scenario.team("South", 4), scenario.team("East", 5));
         scenario.publishAll(kafka);
-        List<String> projections = given().get("/admin/projections").then().statusCode(200).extract()
+        List<String> projections = SignedIn.asOps().get("/admin/projections").then().statusCode(200).extract()
                 .path("items.name");
         assertThat(projections).contains("team-history", "activity-facts");
         awaitAllLive(projections);
@@ -57,7 +61,7 @@ class RebuildTest {
         assertThat(historySizes.values()).allSatisfy(size -> assertThat(size).isGreaterThan(20));
         Map<String, Integer> generations = new HashMap<>();
         projections.forEach(name -> generations.put(name,
-                given().get("/admin/projections/" + name).then().extract().path("liveGeneration")));
+                SignedIn.asOps().get("/admin/projections/" + name).then().extract().path("liveGeneration")));
 
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
@@ -75,7 +79,7 @@ class RebuildTest {
                     if (state.statusCode() != 200 || state.jsonPath().getInt("eventsFolded") != historySizes.get(team)) {
                         wrong.add("state " + state.statusCode() + " " + state.asString());
                     }
-                    Response csv = given().get("/exports/activities.csv?teamId=" + team);
+                    Response csv = SignedIn.asAnalyst().get("/exports/activities.csv?teamId=" + team);
                     if (csv.statusCode() != 200 || !csv.asString().equals(before.get("activities " + team))) {
                         wrong.add("activities " + csv.statusCode() + " " + csv.asString());
                     }
@@ -88,11 +92,11 @@ class RebuildTest {
             await().atMost(PATIENCE).until(() -> reads.get() > 0);
             int readsBefore = reads.get();
             for (String name : projections) {
-                given().post("/admin/projections/" + name + "/rebuild").then().statusCode(202)
+                SignedIn.asOps().post("/admin/projections/" + name + "/rebuild").then().statusCode(202)
                         .header("Location", org.hamcrest.Matchers.endsWith("/admin/projections/" + name))
                         .body("generation", equalTo(generations.get(name) + 1))
                         .body("state", equalTo("building"));
-                Response status = given().get("/admin/projections/" + name);
+                Response status = SignedIn.asOps().get("/admin/projections/" + name);
                 if ("rebuilding".equals(status.jsonPath().getString("state"))) {
                     status.then().body("liveGeneration", equalTo(generations.get(name)))
                             .body("rebuild.generation", equalTo(generations.get(name) + 1))
@@ -102,7 +106,7 @@ class RebuildTest {
                 }
             }
             // a second rebuild while the first runs is refused (unless the first already switched)
-            Response again = given().post("/admin/projections/" + projections.get(0) + "/rebuild");
+            Response again = SignedIn.asOps().post("/admin/projections/" + projections.get(0) + "/rebuild");
             assertThat(again.statusCode()).isIn(202, 409);
             if (again.statusCode() == 409) {
                 again.then().contentType("application/problem+json");
@@ -112,7 +116,7 @@ class RebuildTest {
             }
             for (String name : projections) {
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                        given().get("/admin/projections/" + name).then().statusCode(200)
+                        SignedIn.asOps().get("/admin/projections/" + name).then().statusCode(200)
                                 .body("liveGeneration", equalTo(generations.get(name) + 1))
                                 .body("state", equalTo("live")).body("lag", equalTo(0)));
             }
@@ -123,7 +127,7 @@ class RebuildTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(answers(teams)).isEqualTo(before);
-        given().get("/admin/projections").then().statusCode(200)
+        SignedIn.asOps().get("/admin/projections").then().statusCode(200)
                 .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("live")))
                 .body("items.lag", org.hamcrest.Matchers.everyItem(equalTo(0)))
                 .body("items.rebuild", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
@@ -141,7 +145,7 @@ class RebuildTest {
         UUID team = watched.team("Watched", 3);
         watched.publishAll(kafka);
         awaitAllLive(List.of("team-history"));
-        int generation = given().get("/admin/projections/team-history").then().extract().path("liveGeneration");
+        int generation = SignedIn.asOps().get("/admin/projections/team-history").then().extract().path("liveGeneration");
         int size = given().get("/teams/" + team + "/history?limit=500").jsonPath().getList("items").size();
         assertThat(size).isGreaterThan(10);
 
@@ -172,9 +176,9 @@ class RebuildTest {
         reader.start();
         try {
             await().atMost(PATIENCE).until(() -> transactions.get() > 20);
-            given().post("/admin/projections/team-history/rebuild").then().statusCode(202);
+            SignedIn.asOps().post("/admin/projections/team-history/rebuild").then().statusCode(202);
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    given().get("/admin/projections/team-history").then().statusCode(200)
+                    SignedIn.asOps().get("/admin/projections/team-history").then().statusCode(200)
                             .body("liveGeneration", equalTo(generation + 1)));
             int atSwitch = transactions.get();
             await().atMost(PATIENCE).until(() -> transactions.get() > atSwitch + 5);
@@ -201,22 +205,22 @@ class RebuildTest {
         scenario.publishAll(kafka);
         awaitAllLive(List.of("activity-facts", "team-history"));
         int size = given().get("/teams/" + team + "/history?limit=500").jsonPath().getList("items").size();
-        int live = given().get("/admin/projections/team-history").then().extract().path("liveGeneration");
+        int live = SignedIn.asOps().get("/admin/projections/team-history").then().extract().path("liveGeneration");
 
         ProjectionRuntime.Generation orphan = runtime.createWithoutRunner("team-history");
         assertThat(orphan.generation()).isEqualTo(live + 1);
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                given().get("/admin/projections/team-history").then().statusCode(200)
+                SignedIn.asOps().get("/admin/projections/team-history").then().statusCode(200)
                         .body("liveGeneration", equalTo(live + 1)).body("state", equalTo("live")));
         assertThat(given().get("/teams/" + team + "/history?limit=500").jsonPath().getList("items")).hasSize(size);
-        given().post("/admin/projections/team-history/rebuild").then().statusCode(202);
+        SignedIn.asOps().post("/admin/projections/team-history/rebuild").then().statusCode(202);
         awaitAllLive(List.of("team-history"));
     }
 
     @Test
     void rebuildOfAnUnknownProjection_is404Problem() {
-        given().post("/admin/projections/no-such-projection/rebuild").then().statusCode(404)
+        SignedIn.asOps().post("/admin/projections/no-such-projection/rebuild").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -224,19 +228,19 @@ class RebuildTest {
     void restartedRunner_resumesAtItsCheckpoint_andAppliesNothingTwice() {
         // whatever earlier suites left on the topics is read first
         awaitAllLive(List.of("team-history"));
-        long applied = given().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
+        long applied = SignedIn.asOps().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
         runtime.restart("team-history");
         LoopScenario scenario = new LoopScenario(Instant.parse("2026-05-04T08:00:00Z"));
         scenario.publishAll(kafka);
         awaitAllLive(List.of("team-history"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().get("/admin/projections/team-history")
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(SignedIn.asOps().get("/admin/projections/team-history")
                 .jsonPath().getLong("eventsApplied")).isEqualTo(applied + scenario.events().size()));
     }
 
     @Test
     void twoReplicasRunningTheSameProjection_applyEachEventOnce() {
         awaitAllLive(List.of("team-history"));
-        long applied = given().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
+        long applied = SignedIn.asOps().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
         List<ProjectionRunner> secondReplica = runtime.startAsAnotherReplica("team-history");
         try {
             List<LoopScenario.Published> events = new ArrayList<>();
@@ -246,7 +250,7 @@ class RebuildTest {
             LoopScenario.publish(kafka, events);
             awaitAllLive(List.of("team-history"));
             // a batch applied by both runners would count twice (the history's key would hide the duplicate rows)
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().get("/admin/projections/team-history")
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(SignedIn.asOps().get("/admin/projections/team-history")
                     .jsonPath().getLong("eventsApplied")).isEqualTo(applied + events.size()));
         } finally {
             secondReplica.forEach(ProjectionRunner::close);
@@ -263,9 +267,9 @@ class RebuildTest {
                     .extract().asString());
             answers.put("state " + team, given().get("/teams/" + team + "/state?asOf=2030-01-01T00:00:00Z").then()
                     .statusCode(200).extract().asString());
-            answers.put("events " + team, given().get("/exports/events?teamId=" + team).then().statusCode(200)
+            answers.put("events " + team, SignedIn.asAnalyst().get("/exports/events?teamId=" + team).then().statusCode(200)
                     .extract().asString());
-            answers.put("activities " + team, given().get("/exports/activities.csv?teamId=" + team).then()
+            answers.put("activities " + team, SignedIn.asAnalyst().get("/exports/activities.csv?teamId=" + team).then()
                     .statusCode(200).extract().asString());
         }
         return answers;
@@ -274,7 +278,7 @@ class RebuildTest {
     static void awaitAllLive(List<String> projections) {
         for (String name : projections) {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                    given().get("/admin/projections/" + name).then().statusCode(200)
+                    SignedIn.asOps().get("/admin/projections/" + name).then().statusCode(200)
                             .body("state", equalTo("live")).body("lag", equalTo(0)));
         }
     }

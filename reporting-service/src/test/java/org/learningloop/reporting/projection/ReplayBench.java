@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.history.TeamHistoryProjection;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -24,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import org.learningloop.testing.SignedIn;
+
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,6 +41,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class ReplayBench {
 
     private static final int TEAMS = 40;
@@ -65,7 +69,7 @@ class ReplayBench {
         scenario.publishAll(kafka);
         int events = scenario.events().size();
         RebuildTest.awaitAllLive(List.of("team-history", "activity-facts"));
-        int generation = given().get("/admin/projections/team-history").jsonPath().getInt("liveGeneration");
+        int generation = SignedIn.asOps().get("/admin/projections/team-history").jsonPath().getInt("liveGeneration");
 
         List<ConsumerRecord<String, String>> sample = read(PER_EVENT_SAMPLE);
         pool.query("create schema bench_live").execute().await().indefinitely();
@@ -85,11 +89,11 @@ class ReplayBench {
         double liveRate = sample.size() / ((System.nanoTime() - liveStarted) / 1e9);
 
         long started = System.nanoTime();
-        given().post("/admin/projections/team-history/rebuild").then().statusCode(202);
+        SignedIn.asOps().post("/admin/projections/team-history/rebuild").then().statusCode(202);
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().get("/admin/projections/team-history").then().body("liveGeneration", equalTo(generation + 1)));
+                SignedIn.asOps().get("/admin/projections/team-history").then().body("liveGeneration", equalTo(generation + 1)));
         double replaySeconds = (System.nanoTime() - started) / 1e9;
-        long replayed = given().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
+        long replayed = SignedIn.asOps().get("/admin/projections/team-history").jsonPath().getLong("eventsApplied");
         double replayRate = replayed / replaySeconds;
 
         System.out.printf("%nREPLAY BENCH: %d events published (%d teams x %d weeks)%n", events, TEAMS, WEEKS);

@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.learningloop.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class TeamStateTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -38,6 +41,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response httpProblem(HttpProblem problem, UriInfo uri) {
         return problem.problem().at(uri.getPath()).toResponse();
+    }
+
+    /** No token, or one that is not valid (signature, issuer, audience, expiry): 401 with a Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException failure, UriInfo uri) {
+        boolean tokenRefused = failure instanceof AuthenticationFailedException;
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                        tokenRefused ? "The bearer token is not valid here (signature, issuer, audience or expiry)"
+                                : "Sign in: send an access token of the organisation's identity provider as "
+                                + "'Authorization: Bearer <token>'").at(uri.getPath()).toResponse())
+                .header("WWW-Authenticate", tokenRefused ? "Bearer error=\"invalid_token\"" : "Bearer")
+                .build();
+    }
+
+    /** Signed in, but the caller's roles do not allow this operation: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException forbidden, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
+                "Your roles do not allow this operation on this resource").at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

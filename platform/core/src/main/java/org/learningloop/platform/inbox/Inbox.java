@@ -117,6 +117,7 @@ public final class Inbox {
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_ID),
                     version == null ? 0 : Long.parseLong(version),
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.CORRELATION_ID),
+                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.ACTOR),
                     catalog.decode(type, record.value(), occurredAt));
         } catch (EventCatalog.UndecodableEvent | IllegalArgumentException | DateTimeParseException e) {
             throw new PoisonEvent(e.getMessage(), e);

@@ -26,13 +26,15 @@ public final class CloudEventHeaders {
     public static final String STREAM_ID = "ce_streamid";
     public static final String STREAM_VERSION = "ce_streamversion";
     public static final String CORRELATION_ID = "ce_correlationid";
+    /** Extension attribute: who caused the event, a pseudonymous subject id (never a name). */
+    public static final String ACTOR = "ce_actor";
 
     private CloudEventHeaders() {
     }
 
     /** The headers of one event. */
     public static Headers of(UUID id, String source, String type, String subject, Instant time, String streamId,
-                             long streamVersion, String correlationId) {
+                             long streamVersion, String correlationId, String actor) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, SPEC_VERSION, "1.0");
         add(headers, ID, id.toString());
@@ -45,6 +47,9 @@ public final class CloudEventHeaders {
         add(headers, STREAM_VERSION, Long.toString(streamVersion));
         if (correlationId != null) {
             add(headers, CORRELATION_ID, correlationId);
+        }
+        if (actor != null) {
+            add(headers, ACTOR, actor);
         }
         return headers;
     }

@@ -62,7 +62,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final String DUE = """
             select o.global_position, e.event_id, e.event_type, e.type_version, e.subject, e.stream_id,
-                   e.stream_version, e.occurred_at, e.payload::text as payload, e.metadata ->> 'correlationId' as correlation_id
+                   e.stream_version, e.occurred_at, e.payload::text as payload, e.metadata ->> 'correlationId' as correlation_id,
+                   e.metadata ->> 'actor' as actor
             from outbox o
             join event_store e on e.global_position = o.global_position
             where o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -301,7 +302,7 @@ public final class OutboxRelay implements AutoCloseable {
                             rows.getString("event_type") + ".v" + rows.getInt("type_version"), rows.getString("subject"),
                             rows.getString("stream_id"), rows.getLong("stream_version"),
                             rows.getTimestamp("occurred_at").toInstant(), rows.getString("payload"),
-                            rows.getString("correlation_id")));
+                            rows.getString("correlation_id"), rows.getString("actor")));
                 }
                 return due;
             }
@@ -416,12 +417,12 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private record Due(long position, UUID eventId, String ceType, String subject, String streamId, long streamVersion,
-                       Instant occurredAt, String payload, String correlationId) {
+                       Instant occurredAt, String payload, String correlationId, String actor) {
 
         ProducerRecord<String, byte[]> toRecord(RelaySettings settings) {
             return new ProducerRecord<>(settings.topic(), null, subject, payload.getBytes(StandardCharsets.UTF_8),
                     CloudEventHeaders.of(eventId, settings.source(), ceType, subject, occurredAt, streamId, streamVersion,
-                            correlationId));
+                            correlationId, actor));
         }
     }
 }

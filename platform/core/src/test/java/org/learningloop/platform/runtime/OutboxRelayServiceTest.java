@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.RecordedEvent;
+import org.learningloop.testing.IdentityResource;
 import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.PostgresResource;
 import org.learningloop.testing.TopicReader;
@@ -24,6 +25,7 @@ import static org.learningloop.platform.TestEvents.event;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
 class OutboxRelayServiceTest {
 
     @Inject
