@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.activity.ActivityEvents;
+import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.platform.inbox.Inbox;
 
@@ -15,6 +16,6 @@ public class ActivityBeans {
     @Produces
     @ApplicationScoped
     Inbox inbox(Pool pool) {
-        return new Inbox(pool, EventCatalog.union(ActivityEvents.CATALOG, LearningEvents.CATALOG));
+        return new Inbox(pool, EventCatalog.union(ActivityEvents.CATALOG, LearningEvents.CATALOG, GoalEvents.CATALOG));
     }
 }

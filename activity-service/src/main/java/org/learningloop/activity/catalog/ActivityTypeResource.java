@@ -2,6 +2,7 @@ package org.learningloop.activity.catalog;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -52,8 +53,8 @@ public class ActivityTypeResource {
     @APIResponse(responseCode = "201", description = "Added; Location names it", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = ActivityType.class)))
     public Uni<Response> add(@Valid @NotNull ActivityTypeRequest request, @Context UriInfo uri) {
-        return catalog.addActivityType(request).map(type -> Response
-                .created(uri.getAbsolutePathBuilder().path(type.key()).build()).entity(type).build());
+        return catalog.addActivityType(request).map(type -> Answers
+                .created(Answers.below(uri, type.key())).entity(type).build());
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.learningloop.activity.catalog;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -52,8 +53,8 @@ public class SegmentResource {
     @APIResponse(responseCode = "201", description = "Added; Location names it", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = Segment.class)))
     public Uni<Response> add(@Valid @NotNull SegmentRequest request, @Context UriInfo uri) {
-        return catalog.addSegment(request).map(segment -> Response
-                .created(uri.getAbsolutePathBuilder().path(segment.key()).build()).entity(segment).build());
+        return catalog.addSegment(request).map(segment -> Answers.created(Answers.below(uri, segment.key()))
+                .entity(segment).build());
     }
 
     @GET

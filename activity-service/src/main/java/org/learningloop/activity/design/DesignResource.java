@@ -58,10 +58,12 @@ public class DesignResource {
 
     private final DesignService designs;
     private final DesignListing listing;
+    private final DesignAccess access;
 
-    public DesignResource(DesignService designs, DesignListing listing) {
+    public DesignResource(DesignService designs, DesignListing listing, DesignAccess access) {
         this.designs = designs;
         this.listing = listing;
+        this.access = access;
     }
 
     @POST
@@ -75,7 +77,8 @@ public class DesignResource {
                                 @Parameter(description = "Makes retries safe: same key and body, same answer")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context UriInfo uri) {
-        return designs.create(request, idempotencyKey).map(created -> created(created, uri, "/designs/"));
+        return access.create(request.unitId()).chain(() -> designs.create(request, idempotencyKey))
+                .map(created -> created(created, uri, "/designs/"));
     }
 
     @GET
@@ -84,7 +87,7 @@ public class DesignResource {
     @APIResponse(responseCode = "200", description = "The design; ETag is its stream version", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DesignView.class)))
     public Uni<Response> get(@PathParam("designId") UUID designId) {
-        return designs.get(designId).map(DesignResource::ok);
+        return access.read(designId).chain(() -> designs.get(designId)).map(DesignResource::ok);
     }
 
     @GET
@@ -92,7 +95,8 @@ public class DesignResource {
     @Operation(summary = "Every version of a design, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
     public Uni<List<DesignVersionView>> versions(@PathParam("designId") UUID designId) {
-        return designs.get(designId).map(decision -> ((DefinedDesign) decision.state()).versions().stream()
+        return access.read(designId).chain(() -> designs.get(designId))
+                .map(decision -> ((DefinedDesign) decision.state()).versions().stream()
                 .map(version -> DesignVersionView.of(designId, version)).toList());
     }
 
@@ -103,7 +107,7 @@ public class DesignResource {
             content = @Content(schema = @Schema(implementation = DesignVersionView.class)))
     public Uni<DesignVersionView> version(@PathParam("designId") UUID designId, @PathParam("version") String version) {
         int n = versionNumber("version", version);
-        return designs.get(designId).map(decision -> DesignVersionView.of(designId, versionOf(decision, designId, n)));
+        return access.read(designId).chain(() -> designs.get(designId)).map(decision -> DesignVersionView.of(designId, versionOf(decision, designId, n)));
     }
 
     @GET
@@ -116,7 +120,7 @@ public class DesignResource {
                               @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("to") String to) {
         int fromVersion = versionNumber("from", from);
         int toVersion = versionNumber("to", to);
-        return designs.get(designId).map(decision -> DiffView.of(designId, versionOf(decision, designId, fromVersion),
+        return access.read(designId).chain(() -> designs.get(designId)).map(decision -> DiffView.of(designId, versionOf(decision, designId, fromVersion),
                 versionOf(decision, designId, toVersion)));
     }
 
@@ -150,7 +154,8 @@ public class DesignResource {
                                 @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull ReviseDesignRequest request) {
         long expected = Versions.required(ifMatch);
-        return designs.revise(designId, expected, request).map(DesignResource::ok);
+        return access.change(designId).chain(() -> designs.revise(designId, expected, request))
+                .map(DesignResource::ok);
     }
 
     @POST
@@ -165,7 +170,8 @@ public class DesignResource {
                               @Parameter(description = "Makes retries safe: same key and body, same answer")
                               @HeaderParam("Idempotency-Key") String idempotencyKey,
                               @Context UriInfo uri) {
-        return designs.fork(designId, request, idempotencyKey).map(created -> created(created, uri, "/designs/"));
+        return access.change(designId).chain(() -> designs.fork(designId, request, idempotencyKey))
+                .map(created -> created(created, uri, "/designs/"));
     }
 
     @POST
@@ -179,12 +185,13 @@ public class DesignResource {
                                 @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull RetireDesignRequest request) {
         long expected = Versions.required(ifMatch);
-        return designs.retire(designId, expected, request).map(DesignResource::ok);
+        return access.change(designId).chain(() -> designs.retire(designId, expected, request))
+                .map(DesignResource::ok);
     }
 
     private static Response created(Creation.Created<DesignState> created, UriInfo uri, String path) {
         Decision<DesignState> decision = created.decision();
-        return Response.created(uri.getBaseUriBuilder().path(path + created.id()).build())
+        return Answers.created(path + created.id())
                 .tag(Versions.etag(decision.version()))
                 .entity(DesignView.of((DefinedDesign) decision.state(), decision.version()))
                 .build();

@@ -48,9 +48,11 @@ public class ActivityResource {
     private static final String IF_MATCH = "The ETag of the activity as you last read it";
 
     private final ActivityService activities;
+    private final ActivityAccess access;
 
-    public ActivityResource(ActivityService activities) {
+    public ActivityResource(ActivityService activities, ActivityAccess access) {
         this.activities = activities;
+        this.access = access;
     }
 
     @POST
@@ -67,7 +69,7 @@ public class ActivityResource {
                               @Parameter(description = "Makes retries safe: same key and body, same answer")
                               @HeaderParam("Idempotency-Key") String idempotencyKey,
                               @Context UriInfo uri) {
-        return activities.plan(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> ActivityView.of((PlannedActivity) state, version)));
+        return access.team(request.teamId()).chain(() -> activities.plan(request, idempotencyKey)).map(created -> Answers.created(uri, created, (state, version) -> ActivityView.of((PlannedActivity) state, version)));
     }
 
     @GET
@@ -76,7 +78,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activity; ETag is its version",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = ActivityView.class)))
     public Uni<Response> get(@PathParam("activityId") UUID activityId) {
-        return activities.get(activityId).map(ActivityResource::ok);
+        return access.activity(activityId).chain(() -> activities.get(activityId)).map(ActivityResource::ok);
     }
 
     @POST
@@ -90,7 +92,8 @@ public class ActivityResource {
                                   @HeaderParam("If-Match") String ifMatch,
                                   @Valid @NotNull CarryOutRequest request) {
         long expected = Versions.required(ifMatch);
-        return activities.carryOut(activityId, expected, request).map(ActivityResource::ok);
+        return access.activity(activityId).chain(() -> activities.carryOut(activityId, expected, request))
+                .map(ActivityResource::ok);
     }
 
     @POST
@@ -104,7 +107,8 @@ public class ActivityResource {
                                   @HeaderParam("If-Match") String ifMatch,
                                   @Valid @NotNull EvaluateRequest request) {
         long expected = Versions.required(ifMatch);
-        return activities.evaluate(activityId, expected, request).map(ActivityResource::ok);
+        return access.activity(activityId).chain(() -> activities.evaluate(activityId, expected, request))
+                .map(ActivityResource::ok);
     }
 
     @POST
@@ -119,7 +123,8 @@ public class ActivityResource {
                                       @HeaderParam("If-Match") String ifMatch,
                                       @Valid @NotNull FeedbackRequest request) {
         long expected = Versions.required(ifMatch);
-        return activities.giveFeedback(activityId, expected, request).map(ActivityResource::ok);
+        return access.activity(activityId).chain(() -> activities.giveFeedback(activityId, expected, request))
+                .map(ActivityResource::ok);
     }
 
     @POST
@@ -132,7 +137,8 @@ public class ActivityResource {
                                 @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull CancelRequest request) {
         long expected = Versions.required(ifMatch);
-        return activities.cancel(activityId, expected, request).map(ActivityResource::ok);
+        return access.activity(activityId).chain(() -> activities.cancel(activityId, expected, request))
+                .map(ActivityResource::ok);
     }
 
     private static Response ok(Decision<ActivityState> decision) {

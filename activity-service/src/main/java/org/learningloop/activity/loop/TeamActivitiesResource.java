@@ -34,9 +34,11 @@ public class TeamActivitiesResource {
     private static final Set<String> STATUSES = Set.of("planned", "carried-out", "evaluated", "cancelled");
 
     private final ActivityListing listing;
+    private final ActivityAccess access;
 
-    public TeamActivitiesResource(ActivityListing listing) {
+    public TeamActivitiesResource(ActivityListing listing, ActivityAccess access) {
         this.listing = listing;
+        this.access = access;
     }
 
     @GET
@@ -69,8 +71,10 @@ public class TeamActivitiesResource {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw QueryParams.invalid("to", "must be after from");
         }
-        return listing.page(new ActivityListing.Filter(team, status(status), fromInstant, toInstant,
-                QueryParams.uuid("designId", designId), segment(segment)), cursor, QueryParams.limit(limit, 50, 200));
+        ActivityListing.Filter filter = new ActivityListing.Filter(team, status(status), fromInstant, toInstant,
+                QueryParams.uuid("designId", designId), segment(segment));
+        int size = QueryParams.limit(limit, 50, 200);
+        return access.team(team).chain(() -> listing.page(filter, cursor, size));
     }
 
     private static String status(String status) {

@@ -63,9 +63,12 @@ public class LeadMeasureResource {
     private final LeadMeasureService leadMeasures;
     private final LeadMeasureListing listing;
     private final ObjectMapper json;
+    private final LeadMeasureAccess access;
 
-    public LeadMeasureResource(LeadMeasureService leadMeasures, LeadMeasureListing listing, ObjectMapper json) {
+    public LeadMeasureResource(LeadMeasureService leadMeasures, LeadMeasureListing listing, ObjectMapper json,
+                               LeadMeasureAccess access) {
         this.leadMeasures = leadMeasures;
+        this.access = access;
         this.listing = listing;
         this.json = json;
     }
@@ -81,7 +84,7 @@ public class LeadMeasureResource {
                                  @Parameter(description = "Makes retries safe: same key and body, same answer")
                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @Context UriInfo uri) {
-        return leadMeasures.propose(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> LeadMeasureView.of((DefinedLeadMeasure) state, version)));
+        return access.propose(request.wigId()).chain(() -> leadMeasures.propose(request, idempotencyKey)).map(created -> Answers.created(uri, created, (state, version) -> LeadMeasureView.of((DefinedLeadMeasure) state, version)));
     }
 
     @GET
@@ -90,7 +93,7 @@ public class LeadMeasureResource {
     @APIResponse(responseCode = "200", description = "The lead measure; ETag is its version",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = LeadMeasureView.class)))
     public Uni<Response> get(@PathParam("leadMeasureId") UUID leadMeasureId) {
-        return leadMeasures.get(leadMeasureId).map(LeadMeasureResource::ok);
+        return access.read(leadMeasureId).chain(() -> leadMeasures.get(leadMeasureId)).map(LeadMeasureResource::ok);
     }
 
     @GET
@@ -139,7 +142,8 @@ public class LeadMeasureResource {
                                   String body) throws IOException {
         long expected = Versions.required(ifMatch);
         ActivateLeadMeasureRequest request = optionalBody(body, headers.getMediaType());
-        return leadMeasures.activate(leadMeasureId, expected, request == null ? null : request.activeFrom())
+        return access.change(leadMeasureId)
+                .chain(() -> leadMeasures.activate(leadMeasureId, expected, request == null ? null : request.activeFrom()))
                 .map(LeadMeasureResource::ok);
     }
 
@@ -169,7 +173,8 @@ public class LeadMeasureResource {
                                 @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull RetireLeadMeasureRequest request) {
         long expected = Versions.required(ifMatch);
-        return leadMeasures.retire(leadMeasureId, expected, request).map(LeadMeasureResource::ok);
+        return access.change(leadMeasureId).chain(() -> leadMeasures.retire(leadMeasureId, expected, request))
+                .map(LeadMeasureResource::ok);
     }
 
     @POST
@@ -187,7 +192,8 @@ public class LeadMeasureResource {
                                  @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull ReplaceLeadMeasureRequest request) {
         long expected = Versions.required(ifMatch);
-        return leadMeasures.replace(leadMeasureId, expected, request).map(replacement -> {
+        return access.change(leadMeasureId).chain(() -> leadMeasures.replace(leadMeasureId, expected, request))
+                .map(replacement -> {
             Decision<LeadMeasureState> retired = replacement.retired();
             Decision<LeadMeasureState> activated = replacement.activated();
             return Response.ok(new ReplacementView(
@@ -211,7 +217,8 @@ public class LeadMeasureResource {
                                        @HeaderParam("If-Match") String ifMatch,
                                        @Valid @NotNull LeadReadingRequest request) {
         long expected = Versions.required(ifMatch);
-        return leadMeasures.recordReading(leadMeasureId, expected, request).map(LeadMeasureResource::ok);
+        return access.change(leadMeasureId).chain(() -> leadMeasures.recordReading(leadMeasureId, expected, request))
+                .map(LeadMeasureResource::ok);
     }
 
     private static String status(String status) {

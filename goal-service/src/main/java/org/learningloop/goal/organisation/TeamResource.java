@@ -2,6 +2,8 @@ package org.learningloop.goal.organisation;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import org.learningloop.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -57,9 +59,11 @@ public class TeamResource {
 
     private final TeamService teams;
     private final OrganisationQueries queries;
+    private final Access access;
 
-    public TeamResource(TeamService teams, OrganisationQueries queries) {
+    public TeamResource(TeamService teams, OrganisationQueries queries, Access access) {
         this.teams = teams;
+        this.access = access;
         this.queries = queries;
     }
 
@@ -83,7 +87,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "The team; ETag is its version",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = Team.class)))
     public Uni<Response> get(@PathParam("teamId") UUID teamId) {
-        return teams.get(teamId).chain(this::ok);
+        return access.team(teamId, Relation.MEMBER).chain(() -> teams.get(teamId)).chain(this::ok);
     }
 
     @GET
@@ -161,7 +165,8 @@ public class TeamResource {
                     schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("includePast") String includePast) {
         boolean past = flag("includePast", includePast);
-        return teams.get(teamId).chain(found -> queries.memberships(teamId, past));
+        return access.team(teamId, Relation.MEMBER).chain(() -> teams.get(teamId))
+                .chain(found -> queries.memberships(teamId, past));
     }
 
     /**

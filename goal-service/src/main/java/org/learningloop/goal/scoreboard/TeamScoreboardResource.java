@@ -1,6 +1,8 @@
 package org.learningloop.goal.scoreboard;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -45,9 +47,11 @@ public class TeamScoreboardResource {
             In last12Weeks, met = actual ≥ target; target is the lead measure's current weekly target.""";
 
     private final Scoreboards scoreboards;
+    private final Access access;
 
-    public TeamScoreboardResource(Scoreboards scoreboards) {
+    public TeamScoreboardResource(Scoreboards scoreboards, Access access) {
         this.scoreboards = scoreboards;
+        this.access = access;
     }
 
     @GET
@@ -60,6 +64,6 @@ public class TeamScoreboardResource {
             @PathParam("teamId") UUID teamId,
             @Parameter(description = "ISO week such as 2026-W48 (weeks in the organisation's time zone); default the current week")
             @QueryParam("week") String week) {
-        return scoreboards.team(teamId, week);
+        return access.team(teamId, Relation.MEMBER).chain(() -> scoreboards.team(teamId, week));
     }
 }

@@ -1,6 +1,8 @@
 package org.learningloop.goal.scoreboard;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -27,9 +29,11 @@ import java.util.UUID;
 public class UnitScoreboardResource {
 
     private final Scoreboards scoreboards;
+    private final Access access;
 
-    public UnitScoreboardResource(Scoreboards scoreboards) {
+    public UnitScoreboardResource(Scoreboards scoreboards, Access access) {
         this.scoreboards = scoreboards;
+        this.access = access;
     }
 
     @GET
@@ -42,6 +46,6 @@ public class UnitScoreboardResource {
             @Parameter(description = "A unit named by a team or a WIG") @PathParam("unitId") UUID unitId,
             @Parameter(description = "ISO week such as 2026-W48 (weeks in the organisation's time zone); default the current week")
             @QueryParam("week") String week) {
-        return scoreboards.unit(unitId, week);
+        return access.unit(unitId, Relation.MEMBER).chain(() -> scoreboards.unit(unitId, week));
     }
 }

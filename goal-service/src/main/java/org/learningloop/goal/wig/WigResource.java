@@ -50,10 +50,12 @@ public class WigResource {
 
     private final WigService wigs;
     private final WigSummaries summaries;
+    private final WigAccess access;
 
-    public WigResource(WigService wigs, WigSummaries summaries) {
+    public WigResource(WigService wigs, WigSummaries summaries, WigAccess access) {
         this.wigs = wigs;
         this.summaries = summaries;
+        this.access = access;
     }
 
     @POST
@@ -66,7 +68,8 @@ public class WigResource {
                                 @Parameter(description = "Makes retries safe: same key and body, same answer")
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context UriInfo uri) {
-        return wigs.define(request, idempotencyKey).map(created -> Answers.created(uri, created, (state, version) -> WigView.of((DefinedWig) state, version)));
+        return access.change(request.teamId(), request.unitId())
+                .chain(() -> wigs.define(request, idempotencyKey)).map(created -> Answers.created(uri, created, (state, version) -> WigView.of((DefinedWig) state, version)));
     }
 
     @GET
@@ -75,7 +78,7 @@ public class WigResource {
     @APIResponse(responseCode = "200", description = "The WIG; ETag is its version",
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = WigView.class)))
     public Uni<Response> get(@PathParam("wigId") UUID wigId) {
-        return wigs.get(wigId).map(WigResource::ok);
+        return access.read(wigId).chain(() -> wigs.get(wigId)).map(WigResource::ok);
     }
 
     @POST
@@ -88,7 +91,7 @@ public class WigResource {
                                        @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                        @Valid @NotNull LagReadingRequest request) {
         long expected = Versions.required(ifMatch);
-        return wigs.recordReading(wigId, expected, request).map(WigResource::ok);
+        return access.change(wigId).chain(() -> wigs.recordReading(wigId, expected, request)).map(WigResource::ok);
     }
 
     @POST
@@ -98,7 +101,8 @@ public class WigResource {
             headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = WigView.class)))
     public Uni<Response> revise(@PathParam("wigId") UUID wigId, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull WigApi.ReviseWigRequest request) {
-        return wigs.revise(wigId, Versions.required(ifMatch), request).map(WigResource::ok);
+        long expected = Versions.required(ifMatch);
+        return access.change(wigId).chain(() -> wigs.revise(wigId, expected, request)).map(WigResource::ok);
     }
 
     @POST
@@ -108,7 +112,8 @@ public class WigResource {
     @APIResponse(responseCode = "200", description = "Achieved", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = WigView.class)))
     public Uni<Response> achieve(@PathParam("wigId") UUID wigId, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
-        return wigs.achieve(wigId, Versions.required(ifMatch)).map(WigResource::ok);
+        long expected = Versions.required(ifMatch);
+        return access.change(wigId).chain(() -> wigs.achieve(wigId, expected)).map(WigResource::ok);
     }
 
     @POST
@@ -118,7 +123,8 @@ public class WigResource {
             content = @Content(schema = @Schema(implementation = WigView.class)))
     public Uni<Response> abandon(@PathParam("wigId") UUID wigId, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull WigApi.AbandonWigRequest request) {
-        return wigs.abandon(wigId, Versions.required(ifMatch), request.reason()).map(WigResource::ok);
+        long expected = Versions.required(ifMatch);
+        return access.change(wigId).chain(() -> wigs.abandon(wigId, expected, request.reason())).map(WigResource::ok);
     }
 
     @GET
@@ -127,7 +133,7 @@ public class WigResource {
             + "corrections, revisions, and its end; each entry with its version, type, time and data.")
     @APIResponse(responseCode = "200", description = "The WIG's events")
     public Uni<java.util.List<WigApi.HistoryEntry>> history(@PathParam("wigId") UUID wigId) {
-        return wigs.history(wigId).map(events -> events.stream()
+        return access.read(wigId).chain(() -> wigs.history(wigId)).map(events -> events.stream()
                 .map(event -> new WigApi.HistoryEntry(event.streamVersion(), event.ceType(), event.occurredAt(),
                         readTree(event.payload())))
                 .toList());

@@ -63,6 +63,15 @@ class UnitResourceTest {
         assertThat(record.value()).contains("\"managerId\": \"" + manager + "\"").contains("Region office North");
     }
 
+    /** A client names any Host it likes: the Location of what it created is a path from the root, not that host. */
+    @Test
+    void givenAForgedHostHeader_whenCreating_thenLocationIsAPathFromTheRoot() {
+        Response created = given().header("Host", "evil.example:666").header("X-Forwarded-Host", "evil.example")
+                .contentType(ContentType.JSON).body(unitBody("Region office Hosted", UUID.randomUUID())).post("/units");
+        created.then().statusCode(201);
+        assertThat(created.header("Location")).isEqualTo("/units/" + created.jsonPath().getString("id"));
+    }
+
     @Test
     void givenACallerWithoutTheOrgAdminRole_whenCreatingOrChangingAUnit_then403Problem_andNothingStored() {
         UUID unit = OrganisationFixtures.unit("Region office West");
@@ -76,7 +85,7 @@ class UnitResourceTest {
                     .then().statusCode(403).contentType(PROBLEM);
         }
         assertThat(stored(pool)).isEqualTo(before);
-        // reading stays open to every signed-in caller (team and unit scope: issue 11's next step)
+        // a unit itself (its name and manager id) is open to everybody signed in
         SignedIn.asSomebody().get("/units/" + unit).then().statusCode(200);
     }
 

@@ -1,6 +1,8 @@
 package org.learningloop.learning.apt;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.AgreementRequest;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.CoachingNoteRequest;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.LoopsView;
@@ -39,10 +41,21 @@ public class WorkplaceMeetingResource {
 
     private final WorkplaceMeetingService meetings;
     private final LoopIterations loops;
+    private final Access access;
 
-    public WorkplaceMeetingResource(WorkplaceMeetingService meetings, LoopIterations loops) {
+    public WorkplaceMeetingResource(WorkplaceMeetingService meetings, LoopIterations loops, Access access) {
         this.meetings = meetings;
         this.loops = loops;
+        this.access = access;
+    }
+
+    /*
+     * Who may (ADR 15): the unit's manager opens its workplace meetings, adds coaching notes and agreements and
+     * closes them; the members of the unit's teams read them; a team's members read its loop iterations.
+     */
+
+    private Uni<Void> manager(UUID meetingId) {
+        return meetings.unitOf(meetingId).chain(unitId -> access.unit(unitId, Relation.MANAGER));
     }
 
     @POST
@@ -51,8 +64,8 @@ public class WorkplaceMeetingResource {
             description = "One meeting per unit and month: 409 workplace-meeting-exists. The digest is computed from the "
                     + "read models as they stand.")
     public Uni<Response> open(@PathParam("unitId") UUID unitId, @Valid @NotNull OpenWorkplaceMeetingRequest request) {
-        return meetings.open(unitId, request).chain(decision -> meetings.view(decision).map(view -> Response
-                .created(UriBuilder.fromPath("/workplace-meetings/{id}").build(view.id()))
+        return access.unit(unitId, Relation.MANAGER).chain(() -> meetings.open(unitId, request)).chain(decision -> meetings.view(decision).map(view -> Answers
+                .created("/workplace-meetings/" + view.id())
                 .tag(Versions.etag(decision.version())).entity(view).build()));
     }
 
@@ -61,14 +74,17 @@ public class WorkplaceMeetingResource {
     @Operation(summary = "The unit's workplace meetings, by month")
     public Uni<Page<WorkplaceMeetingSummary>> list(@PathParam("unitId") UUID unitId, @QueryParam("cursor") String cursor,
                                                    @QueryParam("limit") String limit) {
-        return meetings.list(unitId, cursor == null || cursor.isBlank() ? null : cursor, QueryParams.limit(limit, 50, 200));
+        int size = QueryParams.limit(limit, 50, 200);
+        return access.unit(unitId, Relation.MEMBER)
+                .chain(() -> meetings.list(unitId, cursor == null || cursor.isBlank() ? null : cursor, size));
     }
 
     @GET
     @Path("workplace-meetings/{id}")
     @Operation(summary = "A workplace meeting with its digest as of now")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return meetings.get(id).chain(this::ok);
+        return meetings.unitOf(id).chain(unitId -> access.unit(unitId, Relation.MEMBER))
+                .chain(() -> meetings.get(id)).chain(this::ok);
     }
 
     @POST
@@ -78,7 +94,7 @@ public class WorkplaceMeetingResource {
     public Uni<Response> note(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull CoachingNoteRequest request) {
         long expected = Versions.required(ifMatch);
-        return meetings.addNote(id, expected, request).chain(this::ok);
+        return manager(id).chain(() -> meetings.addNote(id, expected, request)).chain(this::ok);
     }
 
     @POST
@@ -89,7 +105,7 @@ public class WorkplaceMeetingResource {
     public Uni<Response> agreement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull AgreementRequest request) {
         long expected = Versions.required(ifMatch);
-        return meetings.recordAgreement(id, expected, request).chain(this::ok);
+        return manager(id).chain(() -> meetings.recordAgreement(id, expected, request)).chain(this::ok);
     }
 
     @POST
@@ -99,14 +115,14 @@ public class WorkplaceMeetingResource {
             description = "409 workplace-meeting-closed, loop-closed-later; 412 stale; 428 without If-Match")
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return meetings.close(id, expected).chain(this::ok);
+        return manager(id).chain(() -> meetings.close(id, expected)).chain(this::ok);
     }
 
     @GET
     @Path("teams/{teamId}/loops")
     @Operation(summary = "The team's loop iterations, oldest first; the last is the current one")
     public Uni<LoopsView> loops(@PathParam("teamId") UUID teamId) {
-        return loops.loops(teamId);
+        return access.team(teamId, Relation.MEMBER).chain(() -> loops.loops(teamId));
     }
 
     private Uni<Response> ok(Decision<WorkplaceMeetingState> decision) {

@@ -206,6 +206,11 @@ public class WorkplaceMeetingService {
         });
     }
 
+    /** The unit whose workplace meeting {@code id} is; 404 when there is none. */
+    public Uni<UUID> unitOf(UUID id) {
+        return get(id).map(decision -> opened(decision.state()).unitId());
+    }
+
     /** The meeting with its digest as the read models stand now. */
     public Uni<WorkplaceMeetingView> view(Decision<WorkplaceMeetingState> decision) {
         WorkplaceMeetingState state = decision.state();

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.learningloop.learning.learnings.LearningApi.CandidateView;
@@ -43,9 +42,11 @@ public class LearningResource {
     private static final Set<String> STATUSES = Set.of("open", "confirmed", "dismissed");
 
     private final LearningService learnings;
+    private final LearningAccess access;
 
-    public LearningResource(LearningService learnings) {
+    public LearningResource(LearningService learnings, LearningAccess access) {
         this.learnings = learnings;
+        this.access = access;
     }
 
     @POST
@@ -56,8 +57,8 @@ public class LearningResource {
                     + "with the same body gets the same answer.")
     public Uni<Response> record(@PathParam("teamId") UUID teamId, @Valid @NotNull RecordLearningRequest request,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return learnings.record(teamId, request, idempotencyKey).map(created -> Response
-                .created(UriBuilder.fromPath("/learnings/{id}").build(created.id()))
+        return access.team(teamId).chain(() -> learnings.record(teamId, request, idempotencyKey)).map(created -> Answers
+                .created("/learnings/" + created.id())
                 .tag(Versions.etag(created.decision().version()))
                 .entity(view(created.decision().state(), created.decision().version()))
                 .build());
@@ -67,7 +68,8 @@ public class LearningResource {
     @Path("learnings/{learningId}")
     @Operation(summary = "A learning")
     public Uni<Response> get(@PathParam("learningId") UUID learningId) {
-        return learnings.get(learningId).map(decision -> Answers.ok(decision, LearningResource::view));
+        return access.learning(learningId).chain(() -> learnings.get(learningId))
+                .map(decision -> Answers.ok(decision, LearningResource::view));
     }
 
     @GET
@@ -75,7 +77,8 @@ public class LearningResource {
     @Operation(summary = "A team's learnings, in the order recorded", description = "Pass nextCursor back as cursor.")
     public Uni<Page<LearningSummary>> list(@PathParam("teamId") UUID teamId, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") String limit) {
-        return learnings.list(teamId, blankToNull(cursor), QueryParams.limit(limit, 50, 200));
+        int size = QueryParams.limit(limit, 50, 200);
+        return access.team(teamId).chain(() -> learnings.list(teamId, blankToNull(cursor), size));
     }
 
     @GET
@@ -87,7 +90,8 @@ public class LearningResource {
         if (value != null && !STATUSES.contains(value)) {
             throw QueryParams.invalid("status", "must be one of open, confirmed, dismissed");
         }
-        return learnings.candidates(teamId, value, blankToNull(cursor), QueryParams.limit(limit, 50, 200));
+        int size = QueryParams.limit(limit, 50, 200);
+        return access.team(teamId).chain(() -> learnings.candidates(teamId, value, blankToNull(cursor), size));
     }
 
     @GET
@@ -95,7 +99,8 @@ public class LearningResource {
     @Operation(summary = "A learning candidate; its ETag is what dismiss and merge take as If-Match",
             description = "404 candidate-not-found.")
     public Uni<Response> candidate(@PathParam("candidateId") UUID candidateId) {
-        return learnings.candidate(candidateId).map(LearningResource::candidateAnswer);
+        return access.readCandidate(candidateId).chain(() -> learnings.candidate(candidateId))
+                .map(LearningResource::candidateAnswer);
     }
 
     @POST
@@ -106,7 +111,8 @@ public class LearningResource {
     public Uni<Response> dismiss(@PathParam("candidateId") UUID candidateId, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull DismissRequest request) {
         long expected = Versions.required(ifMatch);
-        return learnings.dismiss(candidateId, expected, request).map(LearningResource::candidateAnswer);
+        return access.resolveCandidate(candidateId).chain(() -> learnings.dismiss(candidateId, expected, request))
+                .map(LearningResource::candidateAnswer);
     }
 
     @POST
@@ -118,7 +124,8 @@ public class LearningResource {
     public Uni<Response> merge(@PathParam("candidateId") UUID candidateId, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull MergeRequest request) {
         long expected = Versions.required(ifMatch);
-        return learnings.merge(candidateId, expected, request).map(LearningResource::candidateAnswer);
+        return access.resolveCandidate(candidateId).chain(() -> learnings.merge(candidateId, expected, request))
+                .map(LearningResource::candidateAnswer);
     }
 
     private static Response candidateAnswer(CandidateView candidate) {

@@ -1,6 +1,8 @@
 package org.learningloop.learning.meetings;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.learning.meetings.WigMeetingApi.OpenWigMeetingRequest;
 import org.learningloop.learning.meetings.WigMeetingApi.RecordWigMeetingRequest;
 import org.learningloop.platform.command.Decision;
@@ -33,9 +35,13 @@ import java.util.UUID;
 public class WigMeetingResource {
 
     private final WigMeetingService meetings;
+    private final Access access;
 
-    public WigMeetingResource(WigMeetingService meetings) {
+    /* Who may (ADR 15): the team lead (and the unit's manager) opens and records the team's WIG meetings; its
+       members read them. */
+    public WigMeetingResource(WigMeetingService meetings, Access access) {
         this.meetings = meetings;
+        this.access = access;
     }
 
     @POST
@@ -45,8 +51,8 @@ public class WigMeetingResource {
                     + "measures' actual this week and last vs weekly target), its open commitments of earlier weeks to "
                     + "account for, and its open learning candidates. One meeting per team and week: 409 wig-meeting-exists.")
     public Uni<Response> open(@PathParam("teamId") UUID teamId, @Valid @NotNull OpenWigMeetingRequest request) {
-        return meetings.open(teamId, request).chain(decision -> meetings.view(decision).map(view -> Response
-                .created(UriBuilder.fromPath("/wig-meetings/{id}").build(view.id()))
+        return access.team(teamId, Relation.TEAM_LEAD).chain(() -> meetings.open(teamId, request)).chain(decision -> meetings.view(decision).map(view -> Answers
+                .created("/wig-meetings/" + view.id())
                 .tag(Versions.etag(decision.version())).entity(view).build()));
     }
 
@@ -54,7 +60,8 @@ public class WigMeetingResource {
     @Path("wig-meetings/{wigMeetingId}")
     @Operation(summary = "A WIG meeting: its agenda and what it recorded")
     public Uni<Response> get(@PathParam("wigMeetingId") UUID wigMeetingId) {
-        return meetings.get(wigMeetingId).chain(this::ok);
+        return meetings.teamOf(wigMeetingId).chain(teamId -> access.team(teamId, Relation.MEMBER))
+                .chain(() -> meetings.get(wigMeetingId)).chain(this::ok);
     }
 
     @GET
@@ -64,8 +71,8 @@ public class WigMeetingResource {
                     + "when the team has not opened one that week, 400 for a week that does not exist.")
     public Uni<Response> ofWeek(@PathParam("teamId") UUID teamId, @PathParam("week")
             @Pattern(regexp = WigMeetingApi.WEEK, message = "must be an ISO week such as 2026-W48") String week) {
-        return meetings.get(WigMeetingService.meetingId(teamId, WigMeetingService.existingWeek("week", week)))
-                .chain(this::ok);
+        UUID meetingId = WigMeetingService.meetingId(teamId, WigMeetingService.existingWeek("week", week));
+        return access.team(teamId, Relation.MEMBER).chain(() -> meetings.get(meetingId)).chain(this::ok);
     }
 
     @POST
@@ -77,7 +84,8 @@ public class WigMeetingResource {
     public Uni<Response> record(@PathParam("wigMeetingId") UUID wigMeetingId, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull RecordWigMeetingRequest request) {
         long expected = Versions.required(ifMatch);
-        return meetings.record(wigMeetingId, expected, request).chain(this::ok);
+        return meetings.teamOf(wigMeetingId).chain(teamId -> access.team(teamId, Relation.TEAM_LEAD))
+                .chain(() -> meetings.record(wigMeetingId, expected, request)).chain(this::ok);
     }
 
     private Uni<Response> ok(Decision<WigMeetingState> decision) {

@@ -141,6 +141,12 @@ public class WigMeetingService {
         });
     }
 
+    /** The team whose WIG meeting {@code wigMeetingId} is; 404 when there is none. */
+    public Uni<UUID> teamOf(UUID wigMeetingId) {
+        return get(wigMeetingId).map(decision -> decision.state() instanceof OpenMeeting open
+                ? open.opened().teamId() : ((HeldMeeting) decision.state()).opened().teamId());
+    }
+
     /** The meeting with its agenda's scoreboard, commitments and candidates as they stand now. */
     public Uni<WigMeetingView> view(Decision<WigMeetingState> decision) {
         WigMeetingOpened opened = decision.state() instanceof OpenMeeting open ? open.opened()

@@ -77,7 +77,8 @@ public abstract class ServiceBasicsTest {
     /**
      * Every operation of the service's own OpenAPI document, called without a token and with tokens it must refuse
      * (expired, signed by a key the issuer never published, issued for another audience, not a token at all): 401
-     * problem+json with a Bearer challenge, and nothing stored. The document lists 401 for each operation.
+     * problem+json with a Bearer challenge, and nothing stored. The document lists 401 and 403 problems for each
+     * operation.
      */
     @Test
     void everyOperationRefusesCallersWithoutAValidToken() throws SQLException {
@@ -106,8 +107,11 @@ public abstract class ServiceBasicsTest {
                     String method = entry.getKey().toUpperCase();
                     String name = method + " " + item.getKey();
                     operations++;
-                    if (!entry.getValue().path("responses").has("401")) {
-                        wrong.add(name + ": 401 not documented");
+                    for (String status : new String[] {"401", "403"}) {
+                        if (!entry.getValue().path("responses").path(status).path("content")
+                                .has("application/problem+json")) {
+                            wrong.add(name + ": " + status + " problem not documented");
+                        }
                     }
                     for (var caller : refused.entrySet()) {
                         var request = RestAssured.given().contentType("application/json").accept("*/*")

@@ -13,9 +13,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -123,7 +123,7 @@ public class ProjectionsResource {
         return runtime.rebuild(name).map(generation -> Response.accepted(new GenerationStatus(generation.generation(),
                         generation.state(), generation.schema(), generation.createdAt().toInstant(), 0, null, 0, 0, null,
                         List.of()))
-                .location(UriBuilder.fromPath("/admin/projections/{name}").build(name)).build());
+                .header(HttpHeaders.LOCATION, "/admin/projections/" + name).build());
     }
 
     private Uni<ProjectionStatus> status(String name, Map<TopicPartition, Long> ends) {

@@ -1,5 +1,6 @@
 package org.learningloop.platform.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.learningloop.platform.command.Creation;
@@ -16,10 +17,23 @@ public final class Answers {
     /** 201 with {@code Location} (the request path plus the new id), {@code ETag} and the representation. */
     public static <S> Response created(UriInfo uri, Creation.Created<S> created, BiFunction<S, Long, ?> representation) {
         Decision<S> decision = created.decision();
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        return created(below(uri, created.id().toString()))
                 .tag(Versions.etag(decision.version()))
                 .entity(representation.apply(decision.state(), decision.version()))
                 .build();
+    }
+
+    /**
+     * 201 with {@code Location: location}, a path from the service's root (a relative reference, RFC 9110): never
+     * an absolute URL built from the request's {@code Host} header, which any client sets as it likes.
+     */
+    public static Response.ResponseBuilder created(String location) {
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location);
+    }
+
+    /** The path of {@code segment} below the request's own path, e.g. {@code /units/{id}} for a POST to /units. */
+    public static String below(UriInfo uri, String segment) {
+        return uri.getRequestUri().getRawPath().replaceAll("/+$", "") + "/" + segment;
     }
 
     /** 200 with {@code ETag} and the representation. */

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Documents the error answers every endpoint shares, once for all services: each operation gets
  * its problem+json responses by what it takes (a body: 400; a path id: 404; {@code If-Match}: 409,
- * 412 and 428; {@code Idempotency-Key}: 422; always 500).
+ * 412 and 428; {@code Idempotency-Key}: 422; always 401, 403 and 500).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -74,6 +74,9 @@ public class ProblemResponsesFilter implements OASFilter {
         if (idempotencyKey) {
             add(responses, "422", "The Idempotency-Key was used with a different request");
         }
+        // every operation needs a bearer token (ADR 15); its rule may leave the caller out
+        add(responses, "401", "No valid bearer token of the organisation's identity provider");
+        add(responses, "403", "Signed in, but the caller's roles, team or unit do not allow this");
         add(responses, "500", "Unexpected failure; the problem names an error id for the logs");
     }
 
