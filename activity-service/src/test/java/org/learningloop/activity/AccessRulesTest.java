@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.learningloop.contracts.goal.TeamRole;
 import org.learningloop.testing.AccessMatrix;
 import org.learningloop.testing.AccessMatrix.Case;
 import org.learningloop.testing.AccessMatrix.Caller;
@@ -14,8 +13,6 @@ import org.learningloop.testing.OpenApiFuzzer;
 import org.learningloop.testing.OrganisationOnTopic;
 import org.learningloop.testing.SignedIn;
 
-import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +34,6 @@ import static org.learningloop.testing.SignedIn.given;
 @QuarkusTest
 class AccessRulesTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
     @Inject
     Pool pool;
 
@@ -47,27 +42,10 @@ class AccessRulesTest {
 
     @Test
     void everyOperationAnswersItsCallersAsTheRulesSay_andAnOperationWithoutARuleFails() {
-        Map<Caller, String> subjects = new EnumMap<>(Caller.class);
-        for (Caller caller : Caller.values()) {
-            subjects.put(caller, UUID.randomUUID().toString());
-        }
-        subjects.put(Caller.ORG_ADMIN, SignedIn.ADMIN);
-        UUID unit = UUID.randomUUID();
-        UUID team = UUID.randomUUID();
-        UUID otherUnit = UUID.randomUUID();
-        UUID otherTeam = UUID.randomUUID();
-        OrganisationOnTopic.unit(kafka, unit, subjects.get(Caller.MANAGER));
-        OrganisationOnTopic.unit(kafka, otherUnit, subjects.get(Caller.MANAGER_OF_ANOTHER_UNIT));
-        OrganisationOnTopic.team(kafka, team, unit);
-        OrganisationOnTopic.team(kafka, otherTeam, otherUnit);
-        OrganisationOnTopic.member(kafka, team, unit, subjects.get(Caller.MEMBER), TeamRole.MEMBER);
-        OrganisationOnTopic.member(kafka, team, unit, subjects.get(Caller.TEAM_LEAD), TeamRole.TEAM_LEAD);
-        OrganisationOnTopic.member(kafka, otherTeam, otherUnit, subjects.get(Caller.MEMBER_OF_ANOTHER_TEAM),
-                TeamRole.MEMBER);
-        for (Caller caller : List.of(Caller.MEMBER, Caller.TEAM_LEAD, Caller.MANAGER)) {
-            await("the replica to know " + caller).atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() ->
-                    SignedIn.as(subjects.get(caller)).get("/teams/" + team + "/activities").statusCode() == 200);
-        }
+        Map<Caller, String> subjects = AccessMatrix.newSubjects();
+        OrganisationOnTopic.Scope scope = OrganisationOnTopic.forMatrix(kafka, subjects, "/teams/{teamId}/activities");
+        UUID unit = scope.unitId();
+        UUID team = scope.teamId();
         String type = "access-visit-" + UUID.randomUUID().toString().substring(0, 8);
         String segment = "access-segment-" + UUID.randomUUID().toString().substring(0, 8);
         created("/activity-types", "{\"key\": \"%s\", \"name\": \"Access visit\"}".formatted(type), "key");

@@ -103,6 +103,19 @@ class KubernetesManifestsTest {
         assertThat(containerPort(container, servicePort.path("targetPort"))).as("%s Service %s targetPort", overlay, service).isEqualTo(port);
     }
 
+    /** Every service trusts the issuer its ConfigMap names; production serves no Swagger UI. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void names_the_identity_provider_and_turns_swagger_ui_off_in_production(String overlay, String service) {
+        Map<String, String> env = Rendered.of(overlay).environment(service);
+        assertThat(env.get("LOOP_OIDC_ISSUER")).as("%s %s LOOP_OIDC_ISSUER", overlay, service).startsWith("https://");
+        assertThat(env.get("LOOP_OIDC_AUDIENCE")).as("%s %s LOOP_OIDC_AUDIENCE", overlay, service)
+                .isEqualTo("learning-loop");
+        if (overlay.equals("prod")) {
+            assertThat(env.get("QUARKUS_SWAGGER_UI_ENABLE")).as("%s %s Swagger UI", overlay, service).isEqualTo("false");
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlaysAndServices")
     void sets_only_environment_variables_the_service_reads(String overlay, String service) {

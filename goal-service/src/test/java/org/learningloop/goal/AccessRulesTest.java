@@ -11,7 +11,6 @@ import org.learningloop.testing.AccessMatrix.Caller;
 import org.learningloop.testing.OpenApiFuzzer;
 import org.learningloop.testing.SignedIn;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,11 +38,7 @@ class AccessRulesTest {
 
     @Test
     void everyOperationAnswersItsCallersAsTheRulesSay_andAnOperationWithoutARuleFails() {
-        Map<Caller, String> subjects = new EnumMap<>(Caller.class);
-        for (Caller caller : Caller.values()) {
-            subjects.put(caller, UUID.randomUUID().toString());
-        }
-        subjects.put(Caller.ORG_ADMIN, SignedIn.ADMIN);
+        Map<Caller, String> subjects = AccessMatrix.newSubjects();
         UUID unit = created("/units", "{\"name\": \"Region office Access\", \"managerId\": \"%s\"}"
                 .formatted(subjects.get(Caller.MANAGER)));
         UUID otherUnit = created("/units", "{\"name\": \"Region office Elsewhere\", \"managerId\": \"%s\"}"

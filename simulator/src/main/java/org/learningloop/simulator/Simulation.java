@@ -529,6 +529,11 @@ public final class Simulation {
         return new Simulation(null, scenario, line -> { }).uuid("manager");
     }
 
+    /** The id the scenario gives the {@code index}th member of team {@code team} (0: its team lead). */
+    public static UUID memberOf(Scenario scenario, String team, int index) {
+        return new Simulation(null, scenario, line -> { }).uuid("member-" + team + "-" + index);
+    }
+
     /** An Idempotency-Key (visible ASCII, no spaces) naming what it creates within the scenario. */
     private String key(String what) {
         return (scenario.name() + ":" + scenario.seed() + ":" + what).replaceAll("[^A-Za-z0-9:._-]", "-");

@@ -23,7 +23,6 @@ import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.contracts.LoopEvent;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.platform.security.OrganisationReplica;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +32,7 @@ import java.util.UUID;
  * The goals read model from {@code loop.goals}: the team directory (team → unit), WIGs with their lag
  * readings by period, lead measures (weekly target, activity type, status) and manual lead readings
  * by ISO week. Each event once (inbox, same transaction); periods are the payload's, never arrival time.
- * Member events and unit manager changes go to the organisation replica only.
+ * Member events and unit manager changes are not needed.
  */
 @ApplicationScoped
 public class GoalsProjection {
@@ -41,18 +40,14 @@ public class GoalsProjection {
     static final String CONSUMER = "learning-service.goals";
 
     private final Inbox inbox;
-    private final OrganisationReplica organisation;
 
-    public GoalsProjection(Inbox inbox, OrganisationReplica organisation) {
+    public GoalsProjection(Inbox inbox) {
         this.inbox = inbox;
-        this.organisation = organisation;
     }
 
     @Incoming("goals")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        // the read model and the organisation replica (who may do what, ADR 15) in one inbox transaction
-        return inbox.consume(CONSUMER, record, (tx, incoming) -> organisation.apply(tx, incoming)
-                .chain(() -> apply(tx, incoming)));
+        return inbox.consume(CONSUMER, record, this::apply);
     }
 
     Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {

@@ -44,6 +44,26 @@ public final class AccessMatrix {
     public static final Set<Caller> ANALYSTS = EnumSet.of(Caller.ANALYST);
     public static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPS);
 
+    /** A new subject for each caller; the organisation admin is the suites' default caller ({@link SignedIn#ADMIN}). */
+    public static Map<Caller, String> newSubjects() {
+        Map<Caller, String> subjects = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            subjects.put(caller, java.util.UUID.randomUUID().toString());
+        }
+        subjects.put(Caller.ORG_ADMIN, SignedIn.ADMIN);
+        return subjects;
+    }
+
+    /** The callers any of {@code sets} allows. */
+    @SafeVarargs
+    public static Set<Caller> union(Set<Caller>... sets) {
+        Set<Caller> all = EnumSet.noneOf(Caller.class);
+        for (Set<Caller> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+
     /**
      * One call: the operation it exercises ({@code "POST /wigs/{wigId}/revise"}, as the OpenAPI document names it),
      * the concrete path, a body that passes validation (or {@code null}), and who may make it.

@@ -7,7 +7,12 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.TeamRole;
 import org.learningloop.contracts.goal.UnitCreated;
 
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,6 +23,37 @@ import java.util.UUID;
 public final class OrganisationOnTopic {
 
     private OrganisationOnTopic() {
+    }
+
+    /** The unit and team of an {@link AccessMatrix}: the callers' team and unit. */
+    public record Scope(UUID unitId, UUID teamId) {
+    }
+
+    /**
+     * Publishes the organisation an {@link AccessMatrix} needs: the unit with its manager and the team with its member
+     * and lead; another unit with its manager and another team with its member. Then waits until the service's
+     * replica knows the member, the lead and the manager: each reads {@code teamPath} (with {@code {teamId}}) with 200.
+     */
+    public static Scope forMatrix(String kafka, Map<AccessMatrix.Caller, String> subjects, String teamPath) {
+        UUID unit = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        UUID otherUnit = UUID.randomUUID();
+        UUID otherTeam = UUID.randomUUID();
+        unit(kafka, unit, subjects.get(AccessMatrix.Caller.MANAGER));
+        unit(kafka, otherUnit, subjects.get(AccessMatrix.Caller.MANAGER_OF_ANOTHER_UNIT));
+        team(kafka, team, unit);
+        team(kafka, otherTeam, otherUnit);
+        member(kafka, team, unit, subjects.get(AccessMatrix.Caller.MEMBER), TeamRole.MEMBER);
+        member(kafka, team, unit, subjects.get(AccessMatrix.Caller.TEAM_LEAD), TeamRole.TEAM_LEAD);
+        member(kafka, otherTeam, otherUnit, subjects.get(AccessMatrix.Caller.MEMBER_OF_ANOTHER_TEAM), TeamRole.MEMBER);
+        String path = teamPath.replace("{teamId}", team.toString());
+        for (AccessMatrix.Caller caller : List.of(AccessMatrix.Caller.MEMBER, AccessMatrix.Caller.TEAM_LEAD,
+                AccessMatrix.Caller.MANAGER)) {
+            Awaitility.await("the replica to know " + caller).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> SignedIn.as(subjects.get(caller)).get(path).statusCode() == 200);
+        }
+        return new Scope(unit, team);
     }
 
     public static void unit(String kafka, UUID unitId, String managerSubject) {

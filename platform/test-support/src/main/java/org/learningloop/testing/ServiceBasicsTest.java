@@ -294,6 +294,17 @@ public abstract class ServiceBasicsTest {
         }
     }
 
+    /** No CORS: a page of another origin gets no Access-Control-Allow-Origin, so a browser keeps its answers from it. */
+    @Test
+    void sendsNoCorsHeadersToAnotherOrigin() {
+        var preflight = RestAssured.given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").options("/q/health/live");
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        var read = given().header("Origin", "https://evil.example").get("/q/health/live");
+        assertThat(read.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(read.header("Access-Control-Allow-Credentials")).isNull();
+    }
+
     @Test
     void answersUnknownPathsAndMethodsWithProblems() {
         given().get("/nowhere/at/all").then().statusCode(404).contentType("application/problem+json")

@@ -1,6 +1,8 @@
 package org.learningloop.reporting.history;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,10 +35,13 @@ public class TeamHistoryResource {
 
     private final ProjectionReads reads;
     private final TeamHistory history;
+    private final Access access;
 
-    public TeamHistoryResource(ProjectionReads reads, TeamHistory history) {
+    /** Who may (ADR 15): the team's members and lead, its unit's manager, analysts. */
+    public TeamHistoryResource(ProjectionReads reads, TeamHistory history, Access access) {
         this.reads = reads;
         this.history = history;
+        this.access = access;
     }
 
     @GET
@@ -56,8 +61,8 @@ public class TeamHistoryResource {
         List<String> typeList = types(types);
         int size = QueryParams.limit(limit, 50, 500);
         String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
-        return reads.read(TeamHistoryProjection.NAME,
-                tx -> Uni.createFrom().deferred(() -> history.page(tx, team, fromInstant, toInstant, typeList, after, size)));
+        return access.teamOrAnalyst(team, Relation.MEMBER).chain(() -> reads.read(TeamHistoryProjection.NAME,
+                tx -> Uni.createFrom().deferred(() -> history.page(tx, team, fromInstant, toInstant, typeList, after, size))));
     }
 
     static List<String> types(String types) {

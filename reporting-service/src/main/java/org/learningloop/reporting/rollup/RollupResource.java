@@ -1,6 +1,8 @@
 package org.learningloop.reporting.rollup;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,10 +43,16 @@ public class RollupResource {
 
     private final ProjectionReads reads;
     private final LoopConfig loop;
+    private final Access access;
 
-    public RollupResource(ProjectionReads reads, LoopConfig loop) {
+    /**
+     * Who may (ADR 15): a unit's rollup, the members of its teams, its manager and analysts; the organisation's
+     * rollup (sums per unit, no team's detail), anybody signed in.
+     */
+    public RollupResource(ProjectionReads reads, LoopConfig loop, Access access) {
         this.reads = reads;
         this.loop = loop;
+        this.access = access;
     }
 
     /** What the goal-facts projection knows about a set of teams and WIGs. */
@@ -62,7 +70,8 @@ public class RollupResource {
     public Uni<Rollups.UnitRollup> unit(@PathParam("unitId") String unitId, @QueryParam("on") String on) {
         UUID unit = QueryParams.uuid("unitId", unitId);
         LocalDate day = date(on);
-        return reads.read(GoalFactsProjection.NAME, c -> unitFacts(c, unit)).chain(facts -> {
+        return access.unitOrAnalyst(unit, Relation.MEMBER)
+                .chain(() -> reads.read(GoalFactsProjection.NAME, c -> unitFacts(c, unit))).chain(facts -> {
             if (!facts.unitKnown()) {
                 throw CommandRejected.notFound("unit-not-found", "There is no unit " + unit);
             }

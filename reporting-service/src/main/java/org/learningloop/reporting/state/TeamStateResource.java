@@ -1,6 +1,8 @@
 package org.learningloop.reporting.state;
 
 import io.quarkus.security.Authenticated;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,9 +26,13 @@ public class TeamStateResource {
     private final TeamStates states;
     private final Clock clock;
 
-    public TeamStateResource(TeamStates states, Clock clock) {
+    private final Access access;
+
+    /** Who may (ADR 15): the team's members and lead, its unit's manager, analysts. */
+    public TeamStateResource(TeamStates states, Clock clock, Access access) {
         this.states = states;
         this.clock = clock;
+        this.access = access;
     }
 
     @GET
@@ -38,6 +44,7 @@ public class TeamStateResource {
     public Uni<TeamState> state(@PathParam("teamId") String teamId, @QueryParam("asOf") String asOf) {
         UUID team = QueryParams.uuid("teamId", teamId);
         Instant instant = QueryParams.instant("asOf", asOf);
-        return states.asOf(team, instant == null ? clock.instant() : instant);
+        Instant at = instant == null ? clock.instant() : instant;
+        return access.teamOrAnalyst(team, Relation.MEMBER).chain(() -> states.asOf(team, at));
     }
 }

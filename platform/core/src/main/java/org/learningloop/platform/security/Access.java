@@ -38,6 +38,16 @@ public class Access {
         return directory.get().toUnit(caller.actor(), unitId).invoke(relation -> require(relation, needed)).replaceWithVoid();
     }
 
+    /** As {@link #team}, and for analysts too (reports read across the organisation). */
+    public Uni<Void> teamOrAnalyst(UUID teamId, Relation needed) {
+        return caller.hasRole(Roles.ANALYST) ? Uni.createFrom().voidItem() : team(teamId, needed);
+    }
+
+    /** As {@link #unit}, and for analysts too (reports read across the organisation). */
+    public Uni<Void> unitOrAnalyst(UUID unitId, Relation needed) {
+        return caller.hasRole(Roles.ANALYST) ? Uni.createFrom().voidItem() : unit(unitId, needed);
+    }
+
     /** Passes for an organisation admin only (the organisation WIG). */
     public Uni<Void> organisation() {
         if (!caller.hasRole(Roles.ORG_ADMIN)) {
