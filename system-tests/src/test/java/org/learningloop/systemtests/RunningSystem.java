@@ -84,7 +84,7 @@ final class RunningSystem {
 
     /** A token of an operator ({@code /admin/*}). */
     static String opsToken() {
-        return TestIdentityProvider.get().token("00000000-0000-4000-8000-0000000000e5", "ops");
+        return TestIdentityProvider.get().token(SignedIn.OPS, "ops");
     }
 
     Endpoints endpoints() {

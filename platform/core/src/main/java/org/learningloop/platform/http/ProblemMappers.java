@@ -55,11 +55,11 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** Signed in, but the caller's roles do not allow this operation: 403. */
+    /** Signed in, but the caller's roles, team or unit do not allow this operation: 403. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException forbidden, UriInfo uri) {
         return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
-                "Your roles do not allow this operation on this resource").at(uri.getPath()).toResponse();
+                "Your roles, team or unit do not allow this operation on this resource").at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -3,7 +3,6 @@ package org.learningloop.platform.security;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.UUID;
@@ -19,15 +18,16 @@ public class Access {
     @Inject
     Caller caller;
 
+    /** goal-service's own directory, else the organisation replica ({@link OrganisationReplica}, the default bean). */
     @Inject
-    Instance<OrganisationDirectory> directory;
+    OrganisationDirectory directory;
 
     /** Passes when the caller has at least {@code needed} to the team. */
     public Uni<Void> team(UUID teamId, Relation needed) {
         if (caller.hasRole(Roles.ORG_ADMIN)) {
             return Uni.createFrom().voidItem();
         }
-        return directory.get().toTeam(caller.actor(), teamId).invoke(relation -> require(relation, needed)).replaceWithVoid();
+        return directory.toTeam(caller.actor(), teamId).invoke(relation -> require(relation, needed)).replaceWithVoid();
     }
 
     /** Passes when the caller has at least {@code needed} to the unit. */
@@ -35,7 +35,7 @@ public class Access {
         if (caller.hasRole(Roles.ORG_ADMIN)) {
             return Uni.createFrom().voidItem();
         }
-        return directory.get().toUnit(caller.actor(), unitId).invoke(relation -> require(relation, needed)).replaceWithVoid();
+        return directory.toUnit(caller.actor(), unitId).invoke(relation -> require(relation, needed)).replaceWithVoid();
     }
 
     /** As {@link #team}, and for analysts too (reports read across the organisation). */

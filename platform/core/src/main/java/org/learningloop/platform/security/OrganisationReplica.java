@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * The organisation directory of a service that does not own the organisation: who manages which unit, which
  * team is in which unit, who is a member or the lead of which team, from the organisation's events on
- * {@code loop.goals} (tables {@code org_unit}, {@code org_team}, {@code org_member}). A service's consumer of
- * {@code loop.goals} applies each event with {@link #apply} in its inbox transaction. The replica follows the
+ * {@code loop.goals} (tables {@code org_unit}, {@code org_team}, {@code org_member}). {@link OrganisationFollower}
+ * applies each event with {@link #apply} in its inbox transaction. The replica follows the
  * topic, so a change of the organisation reaches it a moment after goal-service answered (the time a consumer
  * lags). goal-service replaces this bean by its own directory.
  */
