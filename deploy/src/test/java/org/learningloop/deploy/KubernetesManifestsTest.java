@@ -179,10 +179,9 @@ class KubernetesManifestsTest {
         Rendered rendered = Rendered.of(overlay);
         Map<String, String> env = rendered.environment(service);
         JsonNode kafka = rendered.single("Kafka");
-        JsonNode listener = kafka.at("/spec/kafka/listeners/0");
+        JsonNode listener = KafkaAccessTest.listener(rendered);
         assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as("%s %s KAFKA_BOOTSTRAP_SERVERS", overlay, service)
                 .isEqualTo(Yaml.name(kafka) + "-kafka-bootstrap:" + listener.path("port").asInt());
-        assertThat(listener.path("tls").asBoolean()).as("%s: the services speak plain Kafka (no TLS settings)", overlay).isFalse();
         assertThat(env.get("LOOP_TOPICS_CREATE")).as("%s %s: Strimzi owns the topics, so LOOP_TOPICS_CREATE=false", overlay, service)
                 .isEqualTo("false");
     }
@@ -304,16 +303,15 @@ class KubernetesManifestsTest {
                 rule.path("to").forEach(peer -> peers.add(peer.toString()));
             }
         }
-        assertThat(egress.keySet()).as("%s %s egress ports: PostgreSQL, Kafka, DNS", overlay, service)
-                .containsExactlyInAnyOrder("TCP/5432", "TCP/9092", "UDP/53", "TCP/53");
+        String kafkaPort = "TCP/" + KafkaAccessTest.listener(rendered).path("port").asInt();
+        assertThat(egress.keySet()).as("%s %s egress ports: PostgreSQL, Kafka's listener, DNS", overlay, service)
+                .containsExactlyInAnyOrder("TCP/5432", kafkaPort, "UDP/53", "TCP/53");
         String cluster = Yaml.name(rendered.single("Cluster"));
         String kafka = Yaml.name(rendered.single("Kafka"));
         assertThat(egress.get("TCP/5432")).as("%s %s PostgreSQL peers", overlay, service)
                 .allSatisfy(peer -> assertThat(Yaml.read(peer).at("/podSelector/matchLabels/cnpg.io~1cluster").asText()).isEqualTo(cluster));
-        assertThat(egress.get("TCP/9092")).as("%s %s Kafka peers", overlay, service)
+        assertThat(egress.get(kafkaPort)).as("%s %s Kafka peers", overlay, service)
                 .allSatisfy(peer -> assertThat(Yaml.read(peer).at("/podSelector/matchLabels/strimzi.io~1cluster").asText()).isEqualTo(kafka));
-        assertThat(rendered.single("Kafka").at("/spec/kafka/listeners/0/port").asInt())
-                .as("%s: the Kafka listener port the policy allows", overlay).isEqualTo(9092);
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -153,6 +153,10 @@ final class KubernetesSchema {
                                     "tieredStorage", "livenessProbe", "readinessProbe", "brokerRackInitImage"),
                             "/spec/kafka/listeners/*", Set.of("name", "port", "type", "tls", "authentication",
                                     "configuration", "networkPolicyPeers"),
+                            "/spec/kafka/listeners/*/authentication", Set.of("type", "listenerConfig", "sasl",
+                                    "secrets", "enableOauthBearer", "enablePlain", "enableMetrics", "clientId",
+                                    "clientSecret", "validIssuerUri", "jwksEndpointUri", "userNameClaim"),
+                            "/spec/kafka/authorization", Set.of("type", "superUsers"),
                             "/spec/entityOperator", Set.of("topicOperator", "userOperator", "template"))),
             "kafka.strimzi.io/v1 KafkaNodePool", new CustomResource(
                     List.of("/metadata/labels/strimzi.io~1cluster", "/spec/replicas", "/spec/roles/0", "/spec/storage/type"),
@@ -161,6 +165,14 @@ final class KubernetesSchema {
                             "/spec/storage", Set.of("type", "volumes", "size", "class", "deleteClaim", "kraftMetadata"),
                             "/spec/storage/volumes/*", Set.of("id", "type", "size", "class", "deleteClaim",
                                     "kraftMetadata", "selector", "sizeLimit"))),
+            "kafka.strimzi.io/v1 KafkaUser", new CustomResource(
+                    List.of("/metadata/labels/strimzi.io~1cluster", "/spec/authentication/type"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("authentication", "authorization", "quotas", "template"),
+                            "/spec/authentication", Set.of("type", "password"),
+                            "/spec/authorization", Set.of("type", "acls"),
+                            "/spec/authorization/acls/*", Set.of("resource", "operations", "host", "type"),
+                            "/spec/authorization/acls/*/resource", Set.of("type", "name", "patternType"))),
             "kafka.strimzi.io/v1 KafkaTopic", new CustomResource(
                     List.of("/metadata/labels/strimzi.io~1cluster", "/spec/partitions", "/spec/replicas"),
                     Map.of("/metadata", METADATA,

@@ -96,7 +96,30 @@ final class ServiceConfig {
      * upper-cased); empty when the variable sets nothing the service reads.
      */
     Optional<String> keyOfEnv(String variable) {
-        return declared.stream().filter(key -> envName(key).equals(variable)).findFirst();
+        return declared.stream().filter(key -> envName(key).equals(variable)).findFirst()
+                .or(() -> kafkaClientKey(variable));
+    }
+
+    /**
+     * A {@code KAFKA_*} variable that names a Kafka client setting ({@code KAFKA_SASL_JAAS_CONFIG} is
+     * {@code kafka.sasl.jaas.config}): every service passes all of them to all its Kafka clients
+     * (KafkaClientConfig), so the settings Kafka's own clients define are what such a variable may name.
+     */
+    static Optional<String> kafkaClientKey(String variable) {
+        if (!variable.startsWith("KAFKA_")) {
+            return Optional.empty();
+        }
+        String setting = variable.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        return KAFKA_CLIENT_SETTINGS.contains(setting) ? Optional.of("kafka." + setting) : Optional.empty();
+    }
+
+    private static final Set<String> KAFKA_CLIENT_SETTINGS = kafkaClientSettings();
+
+    private static Set<String> kafkaClientSettings() {
+        Set<String> settings = new TreeSet<>(org.apache.kafka.clients.producer.ProducerConfig.configNames());
+        settings.addAll(org.apache.kafka.clients.consumer.ConsumerConfig.configNames());
+        settings.addAll(org.apache.kafka.clients.admin.AdminClientConfig.configNames());
+        return Set.copyOf(settings);
     }
 
     static String envName(String key) {
@@ -193,6 +216,9 @@ final class ServiceConfig {
         Set<String> topics = new TreeSet<>(incomingTopics());
         topics.addAll(deadLetterTopics());
         outboxTopic().ifPresent(topics::add);
+        // reporting-service's projections: their topics and dead letters
+        value("loop.projections.topics").map(ServiceConfig::split).ifPresent(topics::addAll);
+        value("loop.projections.dead-letter-topic").ifPresent(topics::add);
         return topics;
     }
 

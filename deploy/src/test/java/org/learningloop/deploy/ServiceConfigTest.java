@@ -36,6 +36,10 @@ class ServiceConfigTest {
         assertThat(goal.keyOfEnv("QUARKUS_DATASOURCE_URL")).as("a key nobody declares").isEmpty();
         assertThat(goal.keyOfEnv("LOOP_TOPIC_PARTITIONS")).as("a misspelt variable").isEmpty();
         assertThat(goal.keyOfEnv("quarkus.http.port")).as("only the upper-case environment form").isEmpty();
+        assertThat(goal.keyOfEnv("KAFKA_SASL_JAAS_CONFIG")).as("a Kafka client setting").contains("kafka.sasl.jaas.config");
+        assertThat(goal.keyOfEnv("KAFKA_SSL_TRUSTSTORE_LOCATION")).contains("kafka.ssl.truststore.location");
+        assertThat(goal.keyOfEnv("KAFKA_SASL_JAAS")).as("no Kafka client setting").isEmpty();
+        assertThat(goal.keyOfEnv("KAFKA_SECURITY_PROTOKOL")).as("a misspelt Kafka setting").isEmpty();
     }
 
     @Test

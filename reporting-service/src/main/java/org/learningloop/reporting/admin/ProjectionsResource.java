@@ -28,6 +28,7 @@ import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.runtime.KafkaClientConfig;
 import org.learningloop.reporting.projection.ProjectionRuntime;
+import org.learningloop.reporting.projection.ProjectionSettings;
 import org.learningloop.reporting.projection.ProjectionUnavailable;
 
 import java.time.Instant;
@@ -51,9 +52,6 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 @RolesAllowed(Roles.OPS)
 public class ProjectionsResource {
-
-    /** The topics every projection reads. */
-    static final List<String> TOPICS = List.of("loop.goals", "loop.activities", "loop.learning");
 
     /** A partition: the generation's checkpoint (next offset to read; absent before its first batch), end offset, lag. */
     public record PartitionStatus(String topic, int partition, Long position, long endOffset, long lag) {
@@ -80,13 +78,15 @@ public class ProjectionsResource {
     private final Pool pool;
     private final ProjectionRuntime runtime;
     private final KafkaClientConfig kafka;
+    private final List<String> topics;
     private volatile Admin admin;
 
     public ProjectionsResource(Pool pool, ProjectionRuntime runtime,
-                               KafkaClientConfig kafka) {
+                               KafkaClientConfig kafka, ProjectionSettings settings) {
         this.pool = pool;
         this.runtime = runtime;
         this.kafka = kafka;
+        this.topics = List.copyOf(settings.topics());
     }
 
     @GET
@@ -196,9 +196,9 @@ public class ProjectionsResource {
     private Map<TopicPartition, Long> readEndOffsets() {
         try {
             Admin kafka = admin();
-            Map<String, TopicDescription> topics = kafka.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = kafka.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            topics.values().forEach(topic -> topic.partitions().forEach(p ->
+            described.values().forEach(topic -> topic.partitions().forEach(p ->
                     latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = kafka.listOffsets(latest).all()
                     .get(30, TimeUnit.SECONDS);

@@ -44,9 +44,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ProjectionRunner implements AutoCloseable {
 
-    static final List<String> TOPICS = List.of("loop.goals", "loop.activities", "loop.learning");
-    static final String DEAD_LETTER_TOPIC = "loop.dlq.reporting-service";
-
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
@@ -90,6 +87,8 @@ final class ProjectionRunner implements AutoCloseable {
     private final Inbox decoder;
     private final Producer<String, String> deadLetters;
     private final Map<String, Object> consumerConfig;
+    private final List<String> topics;
+    private final String deadLetterTopic;
     private final CaughtUp caughtUp;
     private final Thread thread;
     private volatile boolean running = true;
@@ -103,7 +102,7 @@ final class ProjectionRunner implements AutoCloseable {
     private long appliedSinceStart;
 
     ProjectionRunner(Projection projection, int generation, String schema, boolean building, Pool pool, Inbox decoder,
-                     Producer<String, String> deadLetters, Map<String, Object> clientConfig, int maxBatch, CaughtUp caughtUp) {
+                     Producer<String, String> deadLetters, Map<String, Object> clientConfig, ProjectionSettings settings, CaughtUp caughtUp) {
         this.projection = projection;
         this.generation = generation;
         this.schema = schema;
@@ -112,6 +111,8 @@ final class ProjectionRunner implements AutoCloseable {
         this.decoder = decoder;
         this.deadLetters = deadLetters;
         this.caughtUp = caughtUp;
+        this.topics = List.copyOf(settings.topics());
+        this.deadLetterTopic = settings.deadLetterTopic();
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -119,7 +120,7 @@ final class ProjectionRunner implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // the relays publish in transactions: only committed rounds, so a stream is seen in order (ADR 2)
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service." + projection.name() + ".g" + generation);
@@ -237,7 +238,7 @@ final class ProjectionRunner implements AutoCloseable {
 
     private List<TopicPartition> assign(KafkaConsumer<String, String> kafka) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
+        for (String topic : topics) {
             kafka.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
@@ -495,7 +496,7 @@ final class ProjectionRunner implements AutoCloseable {
     private void deadLetter(ConsumerRecord<String, String> record, String reason, Throwable cause) {
         LOG.warnf("Poison record at %s-%d@%d for projection %s: %s", record.topic(), record.partition(), record.offset(),
                 projection.name(), reason);
-        ProducerRecord<String, String> dead = new ProducerRecord<>(DEAD_LETTER_TOPIC, record.key(), record.value());
+        ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
         record.headers().forEach(header -> dead.headers().add(header));
         dead.headers().add("dead-letter-reason", bytes(reason));
         if (cause != null && cause.getCause() != null) {

@@ -54,7 +54,7 @@ public class ProjectionRuntime {
     private final Inbox decoder;
     private final KafkaClientConfig kafka;
     private final boolean enabled;
-    private final int batchSize;
+    private final ProjectionSettings settings;
     private final Map<String, ProjectionRunner> runners = new ConcurrentHashMap<>();
     private volatile Producer<String, String> deadLetters;
     private final Duration adoptInterval;
@@ -68,7 +68,7 @@ public class ProjectionRuntime {
         this.decoder = decoder;
         this.kafka = kafka;
         this.enabled = settings.enabled();
-        this.batchSize = settings.batchSize();
+        this.settings = settings;
         this.adoptInterval = settings.adoptInterval();
     }
 
@@ -200,7 +200,7 @@ public class ProjectionRuntime {
         List<ProjectionRunner> started = new ArrayList<>();
         for (Generation generation : generations(name).await().atMost(Duration.ofSeconds(30))) {
             ProjectionRunner runner = new ProjectionRunner(projection, generation.generation(), generation.schema(),
-                    "building".equals(generation.state()), pool, decoder, deadLetters, kafka.consumer(), batchSize,
+                    "building".equals(generation.state()), pool, decoder, deadLetters, kafka.consumer(), settings,
                     this::switchOver);
             runner.start();
             started.add(runner);
@@ -283,7 +283,7 @@ public class ProjectionRuntime {
         }
         Projection projection = projections.get(generation.projection());
         ProjectionRunner runner = new ProjectionRunner(projection, generation.generation(), generation.schema(),
-                "building".equals(generation.state()), pool, decoder, deadLetters, kafka.consumer(), batchSize,
+                "building".equals(generation.state()), pool, decoder, deadLetters, kafka.consumer(), settings,
                 this::switchOver);
         runners.put(key, runner);
         runner.start();

@@ -1,6 +1,7 @@
 package org.learningloop.reporting.projection;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,4 +24,12 @@ public interface ProjectionSettings {
      */
     @WithDefault("10s")
     Duration adoptInterval();
+
+    /** The topics every projection reads: its runner assigns itself all their partitions (no consumer group). */
+    @WithDefault("loop.goals,loop.activities,loop.learning")
+    List<String> topics();
+
+    /** Where a projection sends a record it cannot apply (ADR 6). */
+    @WithDefault("loop.dlq.reporting-service")
+    String deadLetterTopic();
 }

@@ -113,7 +113,7 @@ class ReplayBench {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : ProjectionRunner.TOPICS) {
+            for (String topic : List.of("loop.goals", "loop.activities", "loop.learning")) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);

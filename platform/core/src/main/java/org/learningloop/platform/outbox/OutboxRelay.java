@@ -190,7 +190,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 role.set(Role.LEADING);
                 LOG.infof("Outbox relay for %s is publishing", settings.topic());
-                transactionalId = "outbox-relay:" + settings.topic() + ":" + database(session);
+                transactionalId = transactionalIdPrefix(settings.topic()) + database(session);
                 listen(session);
                 publishWhileLeading(session);
                 backoff = Duration.ofMillis(100);
@@ -369,6 +369,14 @@ public final class OutboxRelay implements AutoCloseable {
             producer = created;
         }
         return producer;
+    }
+
+    /**
+     * What every transactional id of the relay publishing to {@code topic} starts with; the database's name
+     * follows. A Kafka ACL on this prefix lets the service's relay, and only it, publish in transactions.
+     */
+    public static String transactionalIdPrefix(String topic) {
+        return "outbox-relay:" + topic + ":";
     }
 
     private static String database(Connection session) throws SQLException {
