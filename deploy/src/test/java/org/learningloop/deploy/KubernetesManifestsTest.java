@@ -50,7 +50,7 @@ class KubernetesManifestsTest {
         Set<String> deployments = new TreeSet<>();
         rendered.ofKind("Deployment").forEach(d -> deployments.add(Yaml.name(d)));
         assertThat(deployments).as("Deployments in %s", overlay).isEqualTo(new TreeSet<>(Repo.services()));
-        for (String kind : List.of("Service", "PodDisruptionBudget", "HorizontalPodAutoscaler", "ServiceMonitor", "NetworkPolicy")) {
+        for (String kind : List.of("Service", "PodDisruptionBudget", "HorizontalPodAutoscaler", "PodMonitor", "NetworkPolicy")) {
             for (String service : Repo.services()) {
                 assertThat(rendered.find(kind, service)).as("%s: %s %s", overlay, kind, service).isPresent();
             }
@@ -264,35 +264,47 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlaysAndServices")
-    void service_monitor_scrapes_the_metrics_path(String overlay, String service) {
+    void pod_monitor_scrapes_the_metrics_path_on_the_management_port(String overlay, String service) {
         Rendered rendered = Rendered.of(overlay);
         ServiceConfig config = ServiceConfig.of(service);
-        JsonNode monitor = rendered.get("ServiceMonitor", service);
-        assertThat(Rendered.selects(monitor.at("/spec/selector"), rendered.get("Service", service).at("/metadata/labels")))
-                .as("%s ServiceMonitor %s selects the Service", overlay, service).isTrue();
-        JsonNode endpoint = monitor.at("/spec/endpoints/0");
+        assertThat(config.managementEnabled()).as("%s serves health and metrics on Quarkus' management interface", service).isTrue();
+        JsonNode monitor = rendered.get("PodMonitor", service);
+        assertThat(Rendered.selects(monitor.at("/spec/selector"), rendered.get("Deployment", service).at("/spec/template/metadata/labels")))
+                .as("%s PodMonitor %s selects the pods", overlay, service).isTrue();
+        JsonNode endpoint = monitor.at("/spec/podMetricsEndpoints/0");
         assertThat(endpoint.path("path").asText()).as("%s %s metrics path", overlay, service).isEqualTo(config.metricsPath());
-        JsonNode servicePort = rendered.get("Service", service).at("/spec/ports/0");
-        assertThat(endpoint.path("port").asText()).as("%s %s ServiceMonitor port names the Service port", overlay, service)
-                .isEqualTo(servicePort.path("name").asText());
-        assertThat(servicePort.path("port").asInt()).as("%s %s: metrics are served on the Service port", overlay, service)
+        assertThat(containerPort(rendered.container(service), endpoint.path("port"))).as("%s %s PodMonitor port", overlay, service)
                 .isEqualTo(config.managementPortOrHttpPort());
+        JsonNode svc = rendered.get("Service", service);
+        assertThat(svc.at("/spec/ports").size()).as("%s Service %s: the clients' port only, no health or metrics", overlay, service)
+                .isEqualTo(1);
+        assertThat(svc.at("/spec/ports/0/port").asInt()).isEqualTo(config.httpPort()).isNotEqualTo(config.managementPortOrHttpPort());
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlaysAndServices")
-    void network_policy_lets_in_http_and_out_only_postgres_kafka_and_dns(String overlay, String service) {
+    void network_policy_lets_in_http_and_prometheus_and_out_only_postgres_kafka_and_dns(String overlay, String service) {
         Rendered rendered = Rendered.of(overlay);
         JsonNode policy = rendered.get("NetworkPolicy", service);
         assertThat(Rendered.selects(policy.at("/spec/podSelector"), rendered.get("Deployment", service).at("/spec/template/metadata/labels")))
                 .as("%s NetworkPolicy %s selects the pods", overlay, service).isTrue();
         assertThat(Yaml.texts(policy.at("/spec/policyTypes"))).as("%s %s policy types", overlay, service)
                 .containsExactlyInAnyOrder("Ingress", "Egress");
-        Set<String> ingress = new TreeSet<>();
+        Map<String, String> ingress = new java.util.TreeMap<>();
         for (JsonNode rule : policy.at("/spec/ingress")) {
-            rule.path("ports").forEach(port -> ingress.add(port.path("protocol").asText("TCP") + "/" + port.path("port").asText()));
+            rule.path("ports").forEach(port -> ingress.put(port.path("protocol").asText("TCP") + "/" + port.path("port").asText(),
+                    rule.path("from").toString()));
         }
-        assertThat(ingress).as("%s %s ingress ports", overlay, service).containsExactly("TCP/" + ServiceConfig.of(service).httpPort());
+        ServiceConfig config = ServiceConfig.of(service);
+        String http = "TCP/" + config.httpPort();
+        String management = "TCP/" + config.managementPortOrHttpPort();
+        assertThat(ingress.keySet()).as("%s %s ingress ports", overlay, service).containsExactlyInAnyOrder(http, management);
+        assertThat(ingress.get(http)).as("%s %s: clients from anywhere on the HTTP port", overlay, service).isIn("", "[]");
+        JsonNode scrapers = Yaml.read(ingress.get(management));
+        assertThat(scrapers.size()).as("%s %s: the management port only from the monitoring namespace", overlay, service).isEqualTo(1);
+        assertThat(scrapers.at("/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .as("%s %s management port peers", overlay, service).isEqualTo("monitoring");
+        assertThat(scrapers.at("/0/podSelector").isMissingNode()).isTrue();
 
         Map<String, Set<String>> egress = new java.util.TreeMap<>();
         for (JsonNode rule : policy.at("/spec/egress")) {

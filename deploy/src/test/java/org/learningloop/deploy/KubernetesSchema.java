@@ -205,6 +205,17 @@ final class KubernetesSchema {
                                     "encoding", "locale", "localeProvider", "localeCollate", "localeCType", "icuLocale",
                                     "icuRules", "builtinLocale", "collationVersion", "isTemplate", "allowConnections",
                                     "connectionLimit", "tablespace", "extensions", "schemas", "fdws", "servers"))),
+            "monitoring.coreos.com/v1 PodMonitor", new CustomResource(
+                    List.of("/spec/selector", "/spec/podMetricsEndpoints/0/port"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("selector", "podMetricsEndpoints", "namespaceSelector", "jobLabel",
+                                    "podTargetLabels", "sampleLimit", "targetLimit", "labelLimit",
+                                    "attachMetadata", "scrapeProtocols"),
+                            "/spec/podMetricsEndpoints/*", Set.of("port", "portNumber", "targetPort", "path", "scheme",
+                                    "interval", "scrapeTimeout", "tlsConfig", "honorLabels", "honorTimestamps",
+                                    "relabelings", "metricRelabelings", "params", "followRedirects", "enableHttp2",
+                                    "authorization", "basicAuth", "oauth2", "bearerTokenSecret", "proxyUrl",
+                                    "filterRunning"))),
             "monitoring.coreos.com/v1 ServiceMonitor", new CustomResource(
                     List.of("/spec/selector", "/spec/endpoints/0/port"),
                     Map.of("/metadata", METADATA,

@@ -29,9 +29,13 @@ public final class Demo {
         URI learning = URI.create(option(args, "--learning", local.learning().toString()));
         URI reporting = URI.create(option(args, "--reporting", local.reporting().toString()));
         Path state = Path.of(option(args, "--state", Path.of(".loop", "demo.json").toString()));
-        // signed in as the demo loader's client (an org admin); see ClientCredentials for the settings
+        // the organisation is set up by the demo loader's client (an org admin; see SignIn for the settings); the
+        // demo's people do the rest signed in as themselves when LOOP_DEMO_PASSWORD is their password in the realm
+        String password = SignIn.env("LOOP_DEMO_PASSWORD", "");
+        People people = password.isEmpty() ? People.nobody()
+                : DemoPeople.signedIn(Scenarios.demo(Instant.now()), SignIn.issuerFromEnvironment(), password);
         LoopSteps steps = new LoopSteps(new LoopClient(new LoopClient.Endpoints(goal, activity, learning, reporting),
-                new ObjectMapper(), ClientCredentials.fromEnvironment()));
+                new ObjectMapper(), SignIn.fromEnvironment()), people);
         try {
             loadAndDescribe(steps, Clock.systemUTC(), state);
             System.exit(0);

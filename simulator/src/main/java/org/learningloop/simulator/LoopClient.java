@@ -40,6 +40,8 @@ public final class LoopClient {
     private final ObjectMapper json;
     private final Endpoints endpoints;
     private final Supplier<String> accessToken;
+    /** A person this client acts for on the current thread ({@link #actingAs}), instead of its own identity. */
+    private final ThreadLocal<Supplier<String>> actingFor = new ThreadLocal<>();
 
     /** An anonymous client: the services answer it 401, but for their health and OpenAPI documents. */
     public LoopClient(Endpoints endpoints, ObjectMapper json) {
@@ -61,6 +63,24 @@ public final class LoopClient {
     /** The same client signed in as somebody else (e.g. the ops role for {@code /admin}). */
     public LoopClient as(Supplier<String> otherToken) {
         return new LoopClient(http, endpoints, json, otherToken);
+    }
+
+    /**
+     * Runs {@code calls} signed in with {@code token} (a person's) instead of this client's own identity, on this
+     * thread; the client's own identity again afterwards.
+     */
+    public <T> T actingAs(Supplier<String> token, Supplier<T> calls) {
+        Supplier<String> before = actingFor.get();
+        actingFor.set(token);
+        try {
+            return calls.get();
+        } finally {
+            if (before == null) {
+                actingFor.remove();
+            } else {
+                actingFor.set(before);
+            }
+        }
     }
 
     public Endpoints endpoints() {
@@ -150,7 +170,8 @@ public final class LoopClient {
     Answer send(String method, URI base, String path, JsonNode body, String idempotencyKey, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
-        String token = accessToken.get();
+        Supplier<String> person = actingFor.get();
+        String token = (person != null ? person : accessToken).get();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

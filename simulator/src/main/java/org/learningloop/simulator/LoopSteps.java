@@ -23,12 +23,20 @@ public class LoopSteps {
     public static final Duration PROPAGATION = Duration.ofSeconds(60);
 
     private final LoopClient client;
+    private final People people;
     private final URI goal;
     private final URI activity;
     private final URI learning;
 
+    /** Steps all taken by {@code client}'s own identity. */
     public LoopSteps(LoopClient client) {
+        this(client, People.nobody());
+    }
+
+    /** Steps taken by the person each is {@link #as as}, where that person can sign in ({@code people}). */
+    public LoopSteps(LoopClient client, People people) {
         this.client = client;
+        this.people = people;
         this.goal = client.endpoints().goal();
         this.activity = client.endpoints().activity();
         this.learning = client.endpoints().learning();
@@ -36,6 +44,38 @@ public class LoopSteps {
 
     public LoopClient client() {
         return client;
+    }
+
+    /**
+     * Takes {@code step} as {@code person} (signed in with their token), or as the client's own identity when the
+     * person cannot sign in. A person's rights in a team follow the organisation's events (ADR 15): right after
+     * being added, the other services may not know them yet, so a step refused with 403 is taken again (every step
+     * is safe to repeat) until {@link #PROPAGATION} has passed.
+     */
+    public <T> T as(UUID person, java.util.function.Supplier<T> step) {
+        var token = people.tokenOf(person);
+        if (token.isEmpty()) {
+            return step.get();
+        }
+        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        while (true) {
+            try {
+                return client.actingAs(token.get(), step);
+            } catch (ApiProblem problem) {
+                if (problem.status() != 403 || System.nanoTime() > deadline) {
+                    throw problem;
+                }
+                LoopClient.sleep(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    /** {@link #as} for a step without a result. */
+    public void run(UUID person, Runnable step) {
+        as(person, () -> {
+            step.run();
+            return null;
+        });
     }
 
     // --- organisation and goals (goal-service) ----------------------------------------------------------------

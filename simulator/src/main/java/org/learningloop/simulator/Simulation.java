@@ -50,6 +50,9 @@ public final class Simulation {
         }
     }
 
+    /** Each team's people: its team lead, then its members. */
+    static final int MEMBERS_PER_TEAM = 3;
+
     private static final List<String> DIMENSIONS = List.of("intention", "frames", "content", "presence", "focus",
             "flexibility");
 
@@ -93,21 +96,23 @@ public final class Simulation {
         UUID organisationWig = steps.wig(key("org-wig"), "Grow the union: net new members every month", null, null,
                 null, "net new members per month", lagFrom * 3, lagFrom * 9, start, deadline);
         unitId = steps.unit(key("unit"), scenario.unitName(), managerId);
-        UUID unitWig = steps.wig(key("unit-wig"), scenario.unitName() + ": from " + lagFrom + " to " + lagFrom * 3
-                        + " net new members a month", null, unitId, organisationWig, "net new members per month",
-                lagFrom, lagFrom * 3, start, deadline);
+        UUID unitWig = steps.as(managerId, () -> steps.wig(key("unit-wig"), scenario.unitName() + ": from " + lagFrom
+                        + " to " + lagFrom * 3 + " net new members a month", null, unitId, organisationWig,
+                "net new members per month", lagFrom, lagFrom * 3, start, deadline));
         List<TeamIds> teams = new ArrayList<>();
         for (TeamSpec spec : scenario.teams()) {
             teams.add(setUpTeam(spec, unitId, unitWig, start, deadline));
         }
         Map<String, UUID> designs = new LinkedHashMap<>();
         for (DesignSpec design : scenario.designs()) {
-            designs.put(design.label(), steps.design(key("design-" + design.label()), unitId, teams.get(0).teamId(),
-                    design.name(), design.activityType(), null, List.copyOf(design.recruitedPerActivity().keySet()),
+            // the unit's designs are its manager's
+            designs.put(design.label(), steps.as(managerId, () -> steps.design(key("design-" + design.label()), unitId,
+                    teams.get(0).teamId(), design.name(), design.activityType(), null,
+                    List.copyOf(design.recruitedPerActivity().keySet()),
                     "Employees see what the union does for them at their workplace and want to join",
                     List.of("Introduce ourselves", "Ask what works and what does not at the workplace",
                             "Show what the collective agreement gives", "Invite to join"),
-                    List.of("The collective agreement", "Insurance"), "This design recruits members"));
+                    List.of("The collective agreement", "Insurance"), "This design recruits members")));
             revisions.put(design.label(), 0);
         }
 
@@ -122,21 +127,23 @@ public final class Simulation {
     private TeamIds setUpTeam(TeamSpec spec, UUID unitId, UUID unitWig, LocalDate start, LocalDate deadline) {
         UUID teamId = steps.team(key("team-" + spec.name()), unitId, spec.name());
         List<UUID> members = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < MEMBERS_PER_TEAM; i++) {
             UUID member = uuid("member-" + spec.name() + "-" + i);
             steps.member(teamId, member, spec.name() + " member " + (i + 1), i == 0 ? "team-lead" : "member");
             members.add(member);
         }
-        UUID wigId = steps.wig(key("wig-" + spec.name()), spec.name() + ": from " + spec.lagBase() + " to "
-                        + spec.lagBase() * 3 + " net new members a month", teamId, unitId, unitWig,
-                "net new members per month", spec.lagBase(), spec.lagBase() * 3, start, deadline);
+        // the team's WIG and lead measure are its team lead's
+        UUID lead = members.get(0);
+        UUID wigId = steps.as(lead, () -> steps.wig(key("wig-" + spec.name()), spec.name() + ": from " + spec.lagBase()
+                        + " to " + spec.lagBase() * 3 + " net new members a month", teamId, unitId, unitWig,
+                "net new members per month", spec.lagBase(), spec.lagBase() * 3, start, deadline));
         var measure = spec.leadMeasure();
         if (!Scenario.WORKPLACE_VISIT.equals(measure.activityType())) {
             steps.activityType(measure.activityType(), measure.name());
         }
-        UUID leadMeasureId = steps.activeLeadMeasure(key("lead-" + spec.name()), wigId, measure.name(),
-                measure.activityType(), measure.weeklyTarget(), "Doing this " + measure.weeklyTarget()
-                        + " times a week moves net new members", start.atStartOfDay(scenario.zone()).toInstant());
+        UUID leadMeasureId = steps.as(lead, () -> steps.activeLeadMeasure(key("lead-" + spec.name()), wigId,
+                measure.name(), measure.activityType(), measure.weeklyTarget(), "Doing this " + measure.weeklyTarget()
+                        + " times a week moves net new members", start.atStartOfDay(scenario.zone()).toInstant()));
         return new TeamIds(spec.name(), teamId, wigId, leadMeasureId, List.copyOf(members));
     }
 
@@ -281,9 +288,12 @@ public final class Simulation {
         DesignSpec truth = scenario.designs().stream().filter(d -> d.label().equals(design)).findFirst().orElseThrow();
         LocalDate day = LocalDate.ofInstant(carriedOutAt, scenario.zone());
         String reference = "WP-" + Math.abs(uuid("workplace-" + slot + team.name()).getLeastSignificantBits() % 10000);
-        UUID activityId = steps.planActivity(key("activity-" + team.name() + "-" + slot), team.teamId(), unitId,
-                team.leadMeasureId(), designs.get(design), null, carriedOutAt.minusSeconds(3600), reference, segment,
-                segment.equals("small-6-30") ? 6 + random.nextInt(25) : 40 + random.nextInt(300), team.members());
+        // a member of the team (not its lead) plans, carries out and evaluates it; the lead gives the feedback
+        UUID member = team.members().get(1);
+        int employees = segment.equals("small-6-30") ? 6 + random.nextInt(25) : 40 + random.nextInt(300);
+        UUID activityId = steps.as(member, () -> steps.planActivity(key("activity-" + team.name() + "-" + slot),
+                team.teamId(), unitId, team.leadMeasureId(), designs.get(design), null, carriedOutAt.minusSeconds(3600),
+                reference, segment, employees, team.members()));
         double rate = truth.recruitedPerActivity().getOrDefault(segment, 0.0)
                 * Math.pow(1 + truth.revisionGain(), revisions.get(design));
         int recruited = poisson(rate);
@@ -292,8 +302,9 @@ public final class Simulation {
         List<Map<String, String>> adaptations = random.nextInt(3) == 0
                 ? List.of(Map.of("element", "frames", "what", "Moved to the lunch room", "why", "The break room was taken"))
                 : List.of();
-        steps.carryOut(activityId, carriedOutAt, quality, score(spec.execution()), intention, adaptations,
-                Map.of(Scenario.RECRUITED, recruited));
+        int focus = score(spec.execution());
+        steps.run(member, () -> steps.carryOut(activityId, carriedOutAt, quality, focus, intention, adaptations,
+                Map.of(Scenario.RECRUITED, recruited)));
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (String dimension : DIMENSIONS) {
             scores.put(dimension, dimension.equals("intention") ? quality : score(spec.execution()));
@@ -301,17 +312,23 @@ public final class Simulation {
         List<Map<String, String>> proposals = random.nextInt(4) == 0
                 ? List.of(Map.of("element", "content", "proposal", "Start with the question of pay, not insurance"))
                 : List.of();
-        steps.evaluate(activityId, scores, proposals);
-        steps.feedback(activityId, team.members().get(0), team.members().get(1), List.of(
+        steps.run(member, () -> steps.evaluate(activityId, scores, proposals));
+        List<Map<String, String>> items = List.of(
                 Map.of("category", "keep", "element", "presence", "text", "You listened well"),
                 Map.of("category", random.nextBoolean() ? "improve" : "idea", "element", "content",
-                        "text", "Bring the leaflet on pay")));
+                        "text", "Bring the leaflet on pay"));
+        steps.run(team.members().get(0), () -> steps.feedback(activityId, team.members().get(0), member, items));
         Played activity = new Played(activityId, team.name(), design, segment, day, recruited, intention, quality);
         played.add(activity);
         return activity;
     }
 
+    /** The team lead holds the team's WIG meeting. */
     private void holdWigMeeting(TeamIds team, String week, LocalDate monday) {
+        steps.run(team.members().get(0), () -> holdWigMeetingAsLead(team, week, monday));
+    }
+
+    private void holdWigMeetingAsLead(TeamIds team, String week, LocalDate monday) {
         JsonNode meeting = steps.openWigMeeting(team.teamId(), week);
         if (meeting == null) {
             return; // held in an earlier run (one that opened it and stopped goes on recording it)
@@ -361,11 +378,12 @@ public final class Simulation {
                     .nextInt(5) - 2;
             long value = Math.max(0, spec.lagBase() + noise
                     + (spec.leadMeasure().effective() ? recruitedByTeam.getOrDefault(team.name(), 0) : 0));
-            steps.lagReading(team.wigId(), period, value);
+            steps.run(team.members().get(0), () -> steps.lagReading(team.wigId(), period, value));
             unitTotal += value;
         }
-        steps.lagReading(unitWig, period, unitTotal);
-        steps.lagReading(organisationWig, period, unitTotal);
+        long total = unitTotal;
+        steps.run(managerOf(scenario), () -> steps.lagReading(unitWig, period, total));
+        steps.lagReading(organisationWig, period, total);
     }
 
     /**
@@ -409,6 +427,11 @@ public final class Simulation {
                 decided.add(leadMeasureAgreement(month, teams.get(t), scenario.teams().get(t)));
             }
         }
+        // the unit's manager holds its APT
+        steps.run(managerOf(scenario), () -> holdWorkplaceMeetingAsManager(month, unitId, decided));
+    }
+
+    private void holdWorkplaceMeetingAsManager(YearMonth month, UUID unitId, List<ObjectNode> decided) {
         JsonNode meeting = steps.openWorkplaceMeeting(unitId, month.toString());
         if ("closed".equals(meeting.path("status").asText())) {
             monthsClosed.add(month.toString()); // held by an earlier run
@@ -465,9 +488,9 @@ public final class Simulation {
             return agreement.put("kind", "keep-lead-measure")
                     .put("rationale", "Members recruited on the visits show in net new members");
         }
-        UUID replacement = steps.proposedLeadMeasure(key("lead-replacement-" + spec.name()), team.wigId(),
-                "Workplace visits", Scenario.WORKPLACE_VISIT, spec.leadMeasure().weeklyTarget(),
-                "Visits recruit where calls to members did not");
+        UUID replacement = steps.as(team.members().get(0), () -> steps.proposedLeadMeasure(
+                key("lead-replacement-" + spec.name()), team.wigId(), "Workplace visits", Scenario.WORKPLACE_VISIT,
+                spec.leadMeasure().weeklyTarget(), "Visits recruit where calls to members did not"));
         agreements.merge("replace-lead-measure", 1, Integer::sum);
         return agreement.put("kind", "replace-lead-measure").put("replacementLeadMeasureId", replacement.toString())
                 .put("rationale", "Calls were made at target with high quality since " + month.minusMonths(

@@ -17,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The local Keycloak's demo users are the demo's people: a member is known by their identity's subject (ADR 15), so
  * {@code bin/loop token manager} signs in as the unit's manager, {@code lead} as Team Harbour's lead and {@code member}
- * as one of its members, with their rights and no others.
+ * as one of its members, with their rights and no others; and the demo loader signs each of the demo's people in as
+ * themselves ({@link DemoPeople}).
  */
 class DemoIdentitiesTest {
 
     private static final Path REALM = Path.of("..", "deploy", "keycloak", "learning-loop-realm.json");
 
     @Test
-    void theRealmsManagerLeadAndMemberAreTheDemosPeople() throws IOException {
+    void everyPersonOfTheDemoIsAUserOfTheRealmWithTheSameId() throws IOException {
         JsonNode realm = new ObjectMapper().readTree(Files.readString(REALM));
         Map<String, String> ids = new HashMap<>();
         realm.path("users").forEach(user -> ids.put(user.path("username").asText(), user.path("id").asText()));
@@ -33,5 +34,9 @@ class DemoIdentitiesTest {
         assertThat(UUID.fromString(ids.get("manager"))).isEqualTo(Simulation.managerOf(demo));
         assertThat(UUID.fromString(ids.get("lead"))).isEqualTo(Simulation.memberOf(demo, "Team Harbour", 0));
         assertThat(UUID.fromString(ids.get("member"))).isEqualTo(Simulation.memberOf(demo, "Team Harbour", 1));
+        Map<UUID, String> people = DemoPeople.usernames(demo);
+        assertThat(people).hasSize(1 + demo.teams().size() * Simulation.MEMBERS_PER_TEAM);
+        people.forEach((person, username) -> assertThat(ids.get(username))
+                .as("the realm's user %s is the demo's person %s", username, person).isEqualTo(person.toString()));
     }
 }

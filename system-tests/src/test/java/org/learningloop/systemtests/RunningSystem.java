@@ -49,6 +49,8 @@ final class RunningSystem {
     private final Path root = Path.of(System.getProperty("loop.root", ".."));
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Each service's management interface (health, metrics). */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
     private RunningSystem(Postgres postgres, KafkaBroker kafka, Path logs) {
@@ -74,7 +76,15 @@ final class RunningSystem {
 
     LoopSteps steps() {
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        return new LoopSteps(new LoopClient(endpoints(), json, RunningSystem::adminToken));
+        return new LoopSteps(new LoopClient(endpoints(), json, RunningSystem::adminToken), RunningSystem::personToken);
+    }
+
+    /**
+     * Everybody can sign in: a person's token names them as its subject and carries no organisation role, so what
+     * they may do follows from the organisation (member, team lead, manager), as for the demo's people in Keycloak.
+     */
+    static java.util.Optional<java.util.function.Supplier<String>> personToken(java.util.UUID person) {
+        return java.util.Optional.of(() -> TestIdentityProvider.get().token(person.toString()));
     }
 
     /** A token of the suites' organisation admin, from the test issuer the services trust. */
@@ -94,6 +104,11 @@ final class RunningSystem {
 
     URI url(String service) {
         return URI.create("http://localhost:" + ports.get(service));
+    }
+
+    /** The management interface of {@code service}: health and metrics. */
+    URI managementUrl(String service) {
+        return URI.create("http://localhost:" + managementPorts.get(service));
     }
 
     /** The database of {@code service} (a replica's is its service's). */
@@ -118,6 +133,7 @@ final class RunningSystem {
         for (String service : SERVICES) {
             databases.put(service, Infrastructure.newDatabase(postgres, service.replace('-', '_')));
             ports.put(service, freePort());
+            managementPorts.put(service, freePort());
             launch(service, service);
         }
         for (String service : SERVICES) {
@@ -152,6 +168,7 @@ final class RunningSystem {
         String replica = service + "-replica";
         databases.put(replica, databases.get(service));
         ports.put(replica, freePort());
+        managementPorts.put(replica, freePort());
         launch(replica, service);
         awaitReady(replica);
         return replica;
@@ -170,6 +187,7 @@ final class RunningSystem {
             throw new IllegalStateException(e);
         }
         ports.remove(replica);
+        managementPorts.remove(replica);
         databases.remove(replica);
     }
 
@@ -184,6 +202,7 @@ final class RunningSystem {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
@@ -199,7 +218,7 @@ final class RunningSystem {
 
     private void awaitReady(String service) {
         HttpClient http = HttpClient.newHttpClient();
-        URI ready = url(service).resolve("/q/health/ready");
+        URI ready = managementUrl(service).resolve("/q/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!processes.get(service).isAlive()) {

@@ -34,6 +34,9 @@ class WigResourceTest {
     @Inject
     Pool pool;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -291,9 +294,10 @@ class WigResourceTest {
 
     @Test
     void operationsEndpointsAnswer() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("loop_outbox_published"));
+        io.restassured.RestAssured.given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        io.restassured.RestAssured.given().get(management + "health/live").then().statusCode(200);
+        io.restassured.RestAssured.given().get(management + "metrics").then().statusCode(200)
+                .body(containsString("loop_outbox_published"));
         given().accept("application/json").get("/q/openapi").then().log().ifValidationFails().statusCode(200)
                 .body("paths.'/wigs'.post.responses.'400'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/wigs/{wigId}/lag-readings'.post.responses.'412'", notNullValue())

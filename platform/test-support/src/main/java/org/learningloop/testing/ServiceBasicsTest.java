@@ -1,5 +1,6 @@
 package org.learningloop.testing;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.learningloop.contracts.learning.LearningEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +33,10 @@ import static org.hamcrest.Matchers.notNullValue;
  */
 public abstract class ServiceBasicsTest {
 
+    /** The management interface (health, metrics): a port of its own, never the clients'. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     /** Whether the service takes commands and stores their events (reporting-service only reads). */
     protected boolean storesEvents() {
         return true;
@@ -38,15 +44,24 @@ public abstract class ServiceBasicsTest {
 
     @Test
     void isLiveAndReady_withDatabaseKafkaAndRelayChecks() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        RestAssured.given().get(management + "health/live").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItems("outbox-relay"));
     }
 
     @Test
     void exposesPrometheusMetricsAndOpenApi() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        RestAssured.given().get(management + "metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200).body("openapi", notNullValue());
+    }
+
+    /** Health and metrics are for probes and Prometheus on the management port: the clients' port has neither. */
+    @Test
+    void servesHealthAndMetricsOnTheManagementPortOnly() {
+        assertThat(management.getPort()).as("the management interface's port").isNotEqualTo(RestAssured.port);
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+            RestAssured.given().get(path).then().statusCode(404);
+        }
     }
 
     /** Every change of an existing resource names the version it was made on: If-Match required, 412 and 428 listed. */
@@ -298,9 +313,9 @@ public abstract class ServiceBasicsTest {
     @Test
     void sendsNoCorsHeadersToAnotherOrigin() {
         var preflight = RestAssured.given().header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST").options("/q/health/live");
+                .header("Access-Control-Request-Method", "POST").options("/q/openapi");
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
-        var read = given().header("Origin", "https://evil.example").get("/q/health/live");
+        var read = given().header("Origin", "https://evil.example").get("/q/openapi");
         assertThat(read.header("Access-Control-Allow-Origin")).isNull();
         assertThat(read.header("Access-Control-Allow-Credentials")).isNull();
     }

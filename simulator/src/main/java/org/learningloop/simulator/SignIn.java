@@ -16,34 +16,49 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Access tokens of an OAuth 2.0 client by the client-credentials grant at an OIDC issuer's token endpoint
- * (Keycloak: {@code <issuer>/protocol/openid-connect/token}), each kept until shortly before it expires. The demo
- * loader signs in this way ({@code LOOP_OIDC_ISSUER}, {@code LOOP_OIDC_CLIENT_ID}, {@code LOOP_OIDC_CLIENT_SECRET}).
+ * Access tokens from an OIDC issuer's token endpoint (Keycloak: {@code <issuer>/protocol/openid-connect/token}), each
+ * kept until shortly before it expires: a client's own by the client-credentials grant (the demo loader, an org
+ * admin: {@code LOOP_OIDC_ISSUER}, {@code LOOP_OIDC_CLIENT_ID}, {@code LOOP_OIDC_CLIENT_SECRET}), or a person's by
+ * the password grant (the demo's people in the local realm, {@link DemoPeople}).
  */
-public final class ClientCredentials implements Supplier<String> {
+public final class SignIn implements Supplier<String> {
 
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI tokenEndpoint;
-    private final String clientId;
-    private final String clientSecret;
+    private final String who;
+    private final String form;
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    public ClientCredentials(String issuer, String clientId, String clientSecret) {
+    private SignIn(String issuer, String who, String form) {
         this.tokenEndpoint = URI.create(issuer.replaceAll("/+$", "") + "/protocol/openid-connect/token");
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+        this.who = who;
+        this.form = form;
     }
 
-    /** From {@code LOOP_OIDC_ISSUER}, {@code LOOP_OIDC_CLIENT_ID} and {@code LOOP_OIDC_CLIENT_SECRET}. */
-    public static ClientCredentials fromEnvironment() {
-        return new ClientCredentials(
-                env("LOOP_OIDC_ISSUER", "http://127.0.0.1:8180/realms/learning-loop"),
-                env("LOOP_OIDC_CLIENT_ID", "learning-loop-demo"),
+    /** The client's own tokens (client-credentials grant). */
+    public static SignIn clientCredentials(String issuer, String clientId, String clientSecret) {
+        return new SignIn(issuer, clientId, "grant_type=client_credentials&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(clientSecret));
+    }
+
+    /** A person's tokens through a public client (password grant: local demo users only). */
+    public static SignIn password(String issuer, String clientId, String username, String password) {
+        return new SignIn(issuer, username, "grant_type=password&client_id=" + encode(clientId) + "&username="
+                + encode(username) + "&password=" + encode(password));
+    }
+
+    /** The demo loader's client from {@code LOOP_OIDC_ISSUER}, {@code LOOP_OIDC_CLIENT_ID} and {@code LOOP_OIDC_CLIENT_SECRET}. */
+    public static SignIn fromEnvironment() {
+        return clientCredentials(issuerFromEnvironment(), env("LOOP_OIDC_CLIENT_ID", "learning-loop-demo"),
                 env("LOOP_OIDC_CLIENT_SECRET", ""));
+    }
+
+    static String issuerFromEnvironment() {
+        return env("LOOP_OIDC_ISSUER", "http://127.0.0.1:8180/realms/learning-loop");
     }
 
     @Override
@@ -55,15 +70,13 @@ public final class ClientCredentials implements Supplier<String> {
     }
 
     private void renew() {
-        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
-                + encode(clientSecret);
         HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Signing in as " + clientId + " at " + tokenEndpoint + " failed: "
+                throw new IllegalStateException("Signing in as " + who + " at " + tokenEndpoint + " failed: "
                         + response.statusCode() + " " + response.body());
             }
             JsonNode answer = json.readTree(response.body());
@@ -82,7 +95,7 @@ public final class ClientCredentials implements Supplier<String> {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
