@@ -48,7 +48,10 @@ class AccessRulesTest {
         UUID team = scope.teamId();
         String type = "access-visit-" + UUID.randomUUID().toString().substring(0, 8);
         String segment = "access-segment-" + UUID.randomUUID().toString().substring(0, 8);
-        created("/activity-types", "{\"key\": \"%s\", \"name\": \"Access visit\"}".formatted(type), "key");
+        created("/activity-types", """
+                {"key": "%s", "name": "Access visit",
+                 "outcomes": [{"name": "membersRecruited", "label": "Members recruited", "unit": "members"}]}"""
+                .formatted(type), "key");
         created("/segments", "{\"key\": \"%s\", \"name\": \"Access segment\"}".formatted(segment), "key");
         String design = created("/designs", design(unit, team), "id");
         String activity = created("/activities", plan(team, design), "id");
@@ -59,6 +62,9 @@ class AccessRulesTest {
                         "{\"key\": \"shadow-%s\", \"name\": \"Shadow\"}".formatted(UUID.randomUUID()), ORG_ADMINS),
                 new Case("GET /activity-types", "/activity-types", null, SIGNED_IN),
                 new Case("GET /activity-types/{key}", "/activity-types/" + type, null, SIGNED_IN),
+                new Case("POST /activity-types/{key}/outcomes", "/activity-types/" + type + "/outcomes",
+                        "{\"name\": \"o%s\", \"label\": \"Shadow\", \"unit\": \"shadows\"}"
+                                .formatted(UUID.randomUUID().toString().replace("-", "")), ORG_ADMINS),
                 new Case("POST /activity-types/{key}/retire", "/activity-types/" + type + "/retire", null, ORG_ADMINS),
                 new Case("POST /segments", "/segments",
                         "{\"key\": \"shadow-%s\", \"name\": \"Shadow\"}".formatted(UUID.randomUUID()), ORG_ADMINS),

@@ -116,6 +116,24 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Names are fingerprinted under one key: every service must read the same Secret, or names pass unrecognised. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void every_service_reads_the_same_name_key_from_a_secret(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        Set<String> sources = new TreeSet<>();
+        for (String service : Repo.services()) {
+            sources.add(rendered.environment(service).get(ServiceConfig.envName("loop.personal-data.name-key")));
+        }
+        assertThat(sources).as("%s: where each service's LOOP_PERSONAL_DATA_NAME_KEY comes from", overlay)
+                .containsExactly("secret:loop-personal-data/name-key");
+        if (overlay.equals("dev")) {
+            assertThat(rendered.secretValue("loop-personal-data", "name-key")).as("dev generates a throwaway key").isPresent();
+        } else {
+            assertThat(rendered.find("Secret", "loop-personal-data")).as("prod: ops create the key, it is never in git").isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlaysAndServices")
     void sets_only_environment_variables_the_service_reads(String overlay, String service) {

@@ -22,6 +22,9 @@ public class LoopSteps {
 
     public static final Duration PROPAGATION = Duration.ofSeconds(60);
 
+    /** The outcome the scenarios record: members recruited (a count). */
+    static final String RECRUITED = Scenario.RECRUITED;
+
     private final LoopClient client;
     private final People people;
     private final URI goal;
@@ -154,13 +157,27 @@ public class LoopSteps {
 
     // --- designs and activities (activity-service) ------------------------------------------------------------
 
-    /** An activity type of the catalog; one that exists already is left as it is. */
+    /**
+     * An activity type of the catalog that records the members recruited (the scenarios' outcome); one that exists
+     * already is left as it is, but for declaring that outcome when it does not yet.
+     */
     public void activityType(String key, String name) {
+        ObjectNode recruited = client.object().put("name", RECRUITED).put("label", "Members recruited")
+                .put("unit", "members");
+        ObjectNode body = client.object().put("key", key).put("name", name);
+        body.putArray("outcomes").add(recruited);
         try {
-            client.post(activity, "/activity-types", client.object().put("key", key).put("name", name));
+            client.post(activity, "/activity-types", body);
         } catch (ApiProblem problem) {
             if (!"activity-type-exists".equals(problem.code())) {
                 throw problem;
+            }
+            try {
+                client.post(activity, "/activity-types/" + key + "/outcomes", recruited);
+            } catch (ApiProblem declared) {
+                if (!"outcome-exists".equals(declared.code())) {
+                    throw declared;
+                }
             }
         }
     }

@@ -29,7 +29,7 @@ final class DigestAssertions {
         assertThat(entry.path("evaluated").asInt()).isEqualTo(carriedOut);
         assertThat(entry.path("intentionReachedShare").asDouble()).isCloseTo(intentionReachedShare,
                 org.assertj.core.data.Offset.offset(0.01));
-        assertThat(entry.path("outcomeTotals").path("membersRecruited").asInt()).isEqualTo(outcomeTotal);
+        assertThat(entry.path("outcomeTotals").path("risksFound").asInt()).isEqualTo(outcomeTotal);
     }
 
     static void assertLoopClosedBy(JsonNode loops, String agreementId) {

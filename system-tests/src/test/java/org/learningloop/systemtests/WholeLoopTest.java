@@ -66,7 +66,7 @@ class WholeLoopTest {
                     carriedOutAt.minus(1, ChronoUnit.HOURS), "CC-" + i, "call-centre", 120, List.of(lead, colleague));
             steps.carryOut(activity, carriedOutAt, 4, 4, i == 2 ? "partly" : "yes",
                     List.of(Map.of("element", "frames", "what", "Moved to the canteen", "why", "Break room taken")),
-                    Map.of("membersRecruited", i + 1));
+                    Map.of("risksFound", i + 1)); // an outcome safety rounds record (issue 12: a catalogue)
             steps.evaluate(activity, Map.of("intention", 4, "frames", 3, "content", 5, "presence", 4, "focus", 4,
                             "flexibility", 3),
                     i == 0 ? List.of(Map.of("element", "content", "proposal", "Open with pay")) : List.of());

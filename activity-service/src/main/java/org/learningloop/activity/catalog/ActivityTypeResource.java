@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.learningloop.activity.catalog.CatalogApi.ActivityType;
 import org.learningloop.activity.catalog.CatalogApi.ActivityTypeRequest;
+import org.learningloop.activity.catalog.CatalogApi.OutcomeRequest;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
@@ -65,6 +66,19 @@ public class ActivityTypeResource {
             @Parameter(description = "Page size, 1 to 200 (default 100)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") String limit) {
         return catalog.activityTypes(cursor, QueryParams.limit(limit, 100, 200));
+    }
+
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @POST
+    @Path("/{key}/outcomes")
+    @Operation(summary = "Declare one more outcome of an activity type",
+            description = "Activities of the type may record it from now on (a count, never a name). Outcomes are "
+                    + "never removed: events and reports name them. 404 activity-type-not-found, 409 outcome-exists.")
+    @APIResponse(responseCode = "201", description = "Declared; the activity type with its outcomes; Location names it",
+            headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = ActivityType.class)))
+    public Uni<Response> addOutcome(@PathParam("key") String key, @Valid @NotNull OutcomeRequest request) {
+        return catalog.addOutcome(key, request).map(type -> Answers
+                .created("/activity-types/" + type.key()).entity(type).build());
     }
 
     @RolesAllowed(Roles.ORG_ADMIN)

@@ -10,8 +10,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.activity.catalog.CatalogApi.ActivityType;
 import org.learningloop.activity.catalog.CatalogApi.ActivityTypeRequest;
+import org.learningloop.activity.catalog.CatalogApi.Outcome;
+import org.learningloop.activity.catalog.CatalogApi.OutcomeRequest;
 import org.learningloop.activity.catalog.CatalogApi.Segment;
 import org.learningloop.activity.catalog.CatalogApi.SegmentRequest;
+import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Page;
@@ -19,7 +22,9 @@ import org.learningloop.platform.http.Problem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,16 +40,104 @@ public class Catalog {
         this.pool = pool;
     }
 
+    /** Adds the activity type with the outcomes it records, in one transaction; 409 when the key exists. */
     public Uni<ActivityType> addActivityType(ActivityTypeRequest request) {
+        Map<String, Outcome> outcomes = new java.util.TreeMap<>();
+        for (OutcomeRequest outcome : request.outcomes() == null ? List.<OutcomeRequest>of() : request.outcomes()) {
+            if (outcomes.put(outcome.name(), outcome.toOutcome()) != null) {
+                throw new HttpProblem(Problem.of(400, "validation-failed", "Invalid request",
+                        "The outcome " + outcome.name() + " is declared twice").withErrors(List.of(
+                        new Problem.FieldError("outcomes", "names each outcome once: " + outcome.name() + " twice"))));
+            }
+        }
         ActivityType type = new ActivityType(request.key(), request.name().strip(), CatalogApi.textOrNull(request.description()),
-                null);
-        return pool.preparedQuery("insert into activity_type (key, name, description) values ($1, $2, $3) on conflict do nothing")
+                null, List.copyOf(outcomes.values()));
+        return pool.withTransaction(tx -> tx.preparedQuery(
+                        "insert into activity_type (key, name, description) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(type.key(), type.name(), type.description()))
-                .map(result -> {
+                .chain(result -> {
                     if (result.rowCount() == 0) {
                         throw duplicate("activity-type-exists", "activity type", type.key());
                     }
-                    return type;
+                    if (type.outcomes().isEmpty()) {
+                        return Uni.createFrom().item(type);
+                    }
+                    return tx.preparedQuery("insert into activity_type_outcome (activity_type, name, label, unit) "
+                                    + "values ($1, $2, $3, $4)")
+                            .executeBatch(type.outcomes().stream()
+                                    .map(o -> Tuple.of(type.key(), o.name(), o.label(), o.unit())).toList())
+                            .replaceWith(type);
+                }));
+    }
+
+    /**
+     * Declares one more outcome of the activity type {@code key}; the type with its outcomes. 404 when there is no
+     * such type, 409 when it declares the outcome already. Outcomes are never removed: events name them.
+     */
+    public Uni<ActivityType> addOutcome(String key, OutcomeRequest request) {
+        Outcome outcome = request.toOutcome();
+        return pool.preparedQuery("insert into activity_type_outcome (activity_type, name, label, unit) "
+                        + "select key, $2, $3, $4 from activity_type where key = $1 on conflict do nothing returning name")
+                .execute(Tuple.of(key, outcome.name(), outcome.label(), outcome.unit()))
+                .chain(inserted -> activityTypeRow(key).map(row -> {
+                    if (row == null) {
+                        throw CommandRejected.notFound("activity-type-not-found", "There is no activity type " + key);
+                    }
+                    if (inserted.rowCount() == 0) {
+                        throw new HttpProblem(Problem.of(409, "outcome-exists", "Already exists",
+                                "The activity type " + key + " records " + outcome.name() + " already"));
+                    }
+                    return row;
+                }))
+                .chain(row -> withOutcomes(List.of(row)).map(types -> types.get(0)));
+    }
+
+    /**
+     * Those of {@code outcomes} the activity type {@code key} does not declare, in name order: what an activity of
+     * that type may not record.
+     */
+    public Uni<Set<String>> undeclaredOutcomes(SqlClient client, String key, Set<String> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return client.preparedQuery("select name from activity_type_outcome where activity_type = $1")
+                .execute(Tuple.of(key))
+                .map(rows -> {
+                    Set<String> undeclared = new java.util.TreeSet<>(outcomes);
+                    rows.forEach(row -> undeclared.remove(row.getString("name")));
+                    return undeclared;
+                });
+    }
+
+    private Uni<Row> activityTypeRow(String key) {
+        return pool.preparedQuery("select key, name, description, retired_at from activity_type where key = $1")
+                .execute(Tuple.of(key)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+    }
+
+    /** The activity types of {@code rows} (key, name, description, retired_at) with their outcomes. */
+    private Uni<List<ActivityType>> withOutcomes(List<Row> rows) {
+        List<String> keys = rows.stream().map(row -> row.getString("key")).toList();
+        return outcomes(keys).map(outcomes -> rows.stream().map(row -> new ActivityType(row.getString("key"),
+                row.getString("name"), row.getString("description"),
+                row.getOffsetDateTime("retired_at") == null ? null : row.getOffsetDateTime("retired_at").toInstant(),
+                outcomes.getOrDefault(row.getString("key"), List.of()))).toList());
+    }
+
+    /** The outcomes of each of the activity types {@code keys}, in name order. */
+    private Uni<Map<String, List<Outcome>>> outcomes(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select activity_type, name, label, unit from activity_type_outcome "
+                        + "where activity_type = any($1) order by activity_type, name")
+                .execute(Tuple.of(keys.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        outcomes.computeIfAbsent(row.getString("activity_type"), k -> new ArrayList<>())
+                                .add(new Outcome(row.getString("name"), row.getString("label"), row.getString("unit")));
+                    }
+                    return outcomes;
                 });
     }
 
@@ -65,9 +158,8 @@ public class Catalog {
      * none. Designs, activities and reports that name it stay as they are.
      */
     public Uni<ActivityType> retireActivityType(String key) {
-        return retire("activity_type", "description", key).map(row -> row == null ? null
-                : new ActivityType(row.getString("key"), row.getString("name"), row.getString("description"),
-                        row.getOffsetDateTime("retired_at").toInstant()));
+        return retire("activity_type", "description", key).chain(row -> row == null ? Uni.createFrom().nullItem()
+                : withOutcomes(List.of(row)).map(types -> types.get(0)));
     }
 
     /** Retires the segment {@code key} as {@link #retireActivityType} does; {@code null} when there is none. */
@@ -125,7 +217,9 @@ public class Catalog {
     public Uni<Page<ActivityType>> activityTypes(String cursor, int limit) {
         return ActivityTypeRow.<ActivityTypeRow>find(after(cursor), Sort.by("key"), parameters(cursor))
                 .range(0, limit).list()
-                .map(rows -> page(rows.stream().map(ActivityType::of).toList(), limit, ActivityType::key));
+                .chain(rows -> outcomes(rows.stream().map(row -> row.key).toList()).map(outcomes -> page(rows.stream()
+                        .map(row -> ActivityType.of(row, outcomes.getOrDefault(row.key, List.of()))).toList(), limit,
+                        ActivityType::key)));
     }
 
     /** A page of segments in key order. Call within a session. */
@@ -137,7 +231,8 @@ public class Catalog {
 
     /** One activity type, or {@code null}. Call within a session. */
     public Uni<ActivityType> activityType(String key) {
-        return ActivityTypeRow.<ActivityTypeRow>findById(key).map(row -> row == null ? null : ActivityType.of(row));
+        return ActivityTypeRow.<ActivityTypeRow>findById(key).chain(row -> row == null ? Uni.createFrom().nullItem()
+                : outcomes(List.of(row.key)).map(outcomes -> ActivityType.of(row, outcomes.getOrDefault(row.key, List.of()))));
     }
 
     /** One segment, or {@code null}. Call within a session. */

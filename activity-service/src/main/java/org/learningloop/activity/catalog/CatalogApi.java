@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.contracts.Bounds;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The JSON shapes of the activity-type and segment API. */
 public final class CatalogApi {
@@ -18,21 +19,48 @@ public final class CatalogApi {
     private CatalogApi() {
     }
 
+    /** An outcome's name: camelCase, as it appears in the events and the reports. */
+    public static final String OUTCOME = Bounds.OUTCOME;
+    public static final String OUTCOME_MESSAGE = "must be a camelCase name such as membersRecruited";
+
     @Schema(description = "A new activity type: any recurring activity that runs through the learning loop")
     public record ActivityTypeRequest(
             @NotBlank @Size(max = 100) @Pattern(regexp = KEY, message = KEY_MESSAGE)
             @Schema(example = "competence-dialogue") String key,
             @NotBlank @Size(max = 200) @Schema(example = "Competence dialogue") String name,
-            @Size(max = 2000) @Schema(example = "A dialogue about the competence the workplace needs") String description) {
+            @Size(max = 2000) @Schema(example = "A dialogue about the competence the workplace needs") String description,
+            @Size(max = 50) @Schema(description = "The counts an activity of this type records when carried out "
+                    + "(more can be added later); none: it records none")
+            List<@jakarta.validation.constraints.NotNull @jakarta.validation.Valid OutcomeRequest> outcomes) {
+    }
+
+    @Schema(description = "An outcome an activity type records: a count, never a name (issue 12)")
+    public record OutcomeRequest(
+            @NotBlank @Pattern(regexp = OUTCOME, message = OUTCOME_MESSAGE) @Schema(example = "membersRecruited") String name,
+            @NotBlank @Size(max = 200) @Schema(example = "Members recruited") String label,
+            @NotBlank @Size(max = 50) @Schema(example = "members") String unit) {
+
+        Outcome toOutcome() {
+            return new Outcome(name, label.strip(), unit.strip());
+        }
+    }
+
+    @Schema(description = "An outcome an activity type records: a non-negative count")
+    public record Outcome(@Schema(example = "membersRecruited") String name,
+                          @Schema(example = "Members recruited") String label,
+                          @Schema(example = "members") String unit) {
     }
 
     @Schema(description = "An activity type")
     public record ActivityType(String key, String name, String description,
                                @Schema(description = "When it was retired: new designs cannot use it; absent while in use")
-                               Instant retiredAt) {
+                               Instant retiredAt,
+                               @Schema(description = "The outcomes an activity of this type may record when carried "
+                                       + "out, in name order; any other is refused (400)")
+                               List<Outcome> outcomes) {
 
-        static ActivityType of(ActivityTypeRow row) {
-            return new ActivityType(row.key, row.name, row.description, row.retiredAt);
+        static ActivityType of(ActivityTypeRow row, List<Outcome> outcomes) {
+            return new ActivityType(row.key, row.name, row.description, row.retiredAt, List.copyOf(outcomes));
         }
     }
 

@@ -3,6 +3,7 @@ package org.learningloop.activity.loop;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.activity.catalog.Catalog;
 import org.learningloop.activity.loop.ActivityApi.AdaptationBody;
 import org.learningloop.activity.loop.ActivityApi.CancelRequest;
 import org.learningloop.activity.loop.ActivityApi.CarryOutRequest;
@@ -30,13 +31,17 @@ import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.command.StaleVersion;
 import org.learningloop.platform.eventstore.StreamConflict;
+import org.learningloop.platform.http.HttpProblem;
+import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Turns activity requests into commands on activity streams, and writes the team list read model in the
@@ -51,6 +56,7 @@ public class ActivityService {
     /** Designs are read, never changed, here: their stream type is the design package's. */
     static final String DESIGN_STREAM_TYPE = "design";
 
+    private final Catalog catalog;
     private final CommandHandler handler;
     private final Creation creation;
     private final ActivityListing listing;
@@ -59,7 +65,8 @@ public class ActivityService {
     private final Caller caller;
 
     public ActivityService(CommandHandler handler, Creation creation, ActivityListing listing, Segments segments,
-                           Clock clock, Caller caller) {
+                           Catalog catalog, Clock clock, Caller caller) {
+        this.catalog = catalog;
         this.handler = handler;
         this.creation = creation;
         this.listing = listing;
@@ -84,10 +91,31 @@ public class ActivityService {
     public Uni<Decision<ActivityState>> carryOut(UUID activityId, long expectedVersion, CarryOutRequest request) {
         Instant now = clock.instant();
         List<AdaptationBody> adaptations = request.adaptations() == null ? List.of() : request.adaptations();
+        LinkedHashMap<String, Integer> outcomes = request.outcomes() == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(request.outcomes());
         return change(activityId, new CarryOutActivity(activityId, request.carriedOutAt(), request.presence(),
                 request.focus(), request.intentionReached(), adaptations.stream().map(AdaptationBody::toAdaptation).toList(),
-                request.outcomes() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.outcomes()), now),
-                expectedVersion, now);
+                outcomes, now), expectedVersion, now, (tx, decision) -> declared(tx, decision, outcomes.keySet()));
+    }
+
+    /**
+     * Refuses (400, in the command's transaction, so nothing is stored) outcomes the activity's type does not
+     * declare: an outcome's name is the type's vocabulary, never free text that could name a person (issue 12).
+     */
+    private Uni<Void> declared(SqlClient tx, Decision<ActivityState> decision, Set<String> outcomes) {
+        if (decision.appended().isEmpty()) {
+            return Uni.createFrom().voidItem(); // carried out already: nothing recorded now
+        }
+        String type = ((PlannedActivity) decision.state()).plan().activityType();
+        return catalog.undeclaredOutcomes(tx, type, outcomes).invoke(undeclared -> {
+            if (!undeclared.isEmpty()) {
+                throw new HttpProblem(Problem.of(400, "undeclared-outcome", "Invalid request",
+                        "The activity type " + type + " records no outcome " + String.join(", ", undeclared)
+                                + "; an org admin declares outcomes (POST /activity-types/" + type + "/outcomes)")
+                        .withErrors(undeclared.stream().map(name -> new Problem.FieldError("outcomes." + name,
+                                "is not an outcome of the activity type " + type)).toList()));
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Decision<ActivityState>> evaluate(UUID activityId, long expectedVersion, EvaluateRequest request) {
@@ -129,10 +157,18 @@ public class ActivityService {
 
     private Uni<Decision<ActivityState>> change(UUID activityId, ActivityCommand command, long expectedVersion,
                                                 Instant now) {
+        return change(activityId, command, expectedVersion, now, (tx, decision) -> Uni.createFrom().voidItem());
+    }
+
+    /** Decides and appends the command; {@code check} may refuse the decision before it is committed. */
+    private Uni<Decision<ActivityState>> change(UUID activityId, ActivityCommand command, long expectedVersion,
+                                                Instant now,
+                                                BiFunction<SqlClient, Decision<ActivityState>, Uni<Void>> check) {
         CommandContext context = CommandContext.of(now, caller.actor());
         String streamId = ACTIVITY.streamId(activityId);
         return handler.inTransaction(tx -> handler.handleIn(tx, ACTIVITY, streamId, command,
                                 Expectation.version(expectedVersion), context)
+                        .call(decision -> check.apply(tx, decision))
                         .call(decision -> decision.appended().isEmpty() ? Uni.createFrom().voidItem() : write(tx, decision, now)))
                 // another writer committed between our check and our append: the client's copy is stale (ADR 1)
                 .onFailure(StreamConflict.class).recoverWithUni(conflict -> handler.load(ACTIVITY, streamId)

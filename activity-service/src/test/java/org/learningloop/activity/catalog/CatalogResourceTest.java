@@ -10,6 +10,7 @@ import org.learningloop.testing.SignedIn;
 import java.util.UUID;
 
 import static org.learningloop.testing.SignedIn.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -55,6 +56,55 @@ class CatalogResourceTest {
         given().get("/activity-types/" + key).then().statusCode(200).body("name", equalTo("Competence dialogue"));
         given().contentType(ContentType.JSON).body("{\"key\": \"workplace-visit\", \"name\": \"Visit\"}")
                 .post("/activity-types").then().statusCode(409);
+    }
+
+    /** An activity type declares the outcomes it records; an org admin adds more; each is declared once. */
+    @Test
+    void givenATypeWithOutcomes_whenAnotherIsDeclared_thenItIsListed_andTheSameAgainGets409() {
+        String key = "member-call-" + suffix();
+        given().contentType(ContentType.JSON).body("""
+                {"key": "%s", "name": "Calls to members",
+                 "outcomes": [{"name": "membersRecruited", "label": "Members recruited", "unit": "members"},
+                              {"name": "callsAnswered", "label": "Calls answered", "unit": "calls"}]}""".formatted(key))
+                .post("/activity-types").then().statusCode(201)
+                .body("outcomes.name", contains("callsAnswered", "membersRecruited"))
+                .body("outcomes[1].label", equalTo("Members recruited")).body("outcomes[1].unit", equalTo("members"));
+
+        given().contentType(ContentType.JSON).body("{\"name\": \"meetingsBooked\", \"label\": \"Meetings booked\", "
+                        + "\"unit\": \"meetings\"}")
+                .post("/activity-types/" + key + "/outcomes").then().statusCode(201)
+                .header("Location", equalTo("/activity-types/" + key))
+                .body("outcomes.name", contains("callsAnswered", "meetingsBooked", "membersRecruited"));
+        given().get("/activity-types/" + key).then().statusCode(200)
+                .body("outcomes.name", contains("callsAnswered", "meetingsBooked", "membersRecruited"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"meetingsBooked\", \"label\": \"Again\", \"unit\": \"x\"}")
+                .post("/activity-types/" + key + "/outcomes").then().statusCode(409).contentType(PROBLEM)
+                .body("code", equalTo("outcome-exists"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"meetingsBooked\", \"label\": \"M\", \"unit\": \"m\"}")
+                .post("/activity-types/moon-walk/outcomes").then().statusCode(404).contentType(PROBLEM)
+                .body("code", equalTo("activity-type-not-found"));
+        given().get("/activity-types/workplace-visit").then().statusCode(200)
+                .body("outcomes.name", hasItems("contactsMade", "membersRecruited"));
+    }
+
+    @Test
+    void givenOutcomesThatAreNoCountNames_whenDeclared_then400NamingTheField_andNothingStored() {
+        String key = "bad-outcomes-" + suffix();
+        long before = rows();
+        expect400("/activity-types", """
+                {"key": "%s", "name": "Bad", "outcomes": [{"name": "Anna Svensson", "label": "A", "unit": "u"}]}"""
+                .formatted(key), "outcomes[0].name");
+        expect400("/activity-types", """
+                {"key": "%s", "name": "Bad", "outcomes": [{"name": "visits", "label": "", "unit": "u"}]}"""
+                .formatted(key), "outcomes[0].label");
+        expect400("/activity-types", """
+                {"key": "%s", "name": "Bad", "outcomes": [{"name": "visits", "label": "V", "unit": "v"},
+                                                          {"name": "visits", "label": "W", "unit": "w"}]}"""
+                .formatted(key), "outcomes");
+        expect400("/activity-types/workplace-visit/outcomes", "{\"name\": \"9lives\", \"label\": \"L\", \"unit\": \"u\"}",
+                "name");
+        assertThat(rows()).isEqualTo(before);
+        given().get("/activity-types/" + key).then().statusCode(404);
     }
 
     /** Reference data is the organisation admins': anybody else signed in gets 403, and nothing changes. */
@@ -172,7 +222,8 @@ class CatalogResourceTest {
     }
 
     private long rows() {
-        return pool.query("select (select count(*) from activity_type) + (select count(*) from segment)").execute()
+        return pool.query("select (select count(*) from activity_type) + (select count(*) from segment)"
+                        + " + (select count(*) from activity_type_outcome)").execute()
                 .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();
     }
 

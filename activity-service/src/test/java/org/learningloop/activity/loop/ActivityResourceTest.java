@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.learningloop.activity.loop.ActivityFixtures.ANNA;
 import static org.learningloop.activity.loop.ActivityFixtures.BO;
@@ -177,6 +178,32 @@ class ActivityResourceTest {
                 .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("carried-out-in-future"));
 
         assertThat(storedEvents(pool)).isEqualTo(before);
+    }
+
+    /**
+     * An outcome is a count its activity type declares (issue 12): a name the type does not declare, such as one that
+     * records who joined, is refused naming the field, and nothing is stored; a declared one is recorded as before.
+     */
+    @Test
+    void givenPlannedActivity_whenCarriedOutWithAnOutcomeItsTypeDoesNotDeclare_then400NamingIt_andNothingStored() {
+        String id = planned(ActivityFixtures.design(pool, store), SCHEDULED);
+        long before = storedEvents(pool);
+
+        post(id, "carry-out", "\"1\"", CARRY_OUT.replace("\"membersRecruited\": 3", "\"annaSvenssonJoined\": 1"))
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("undeclared-outcome"))
+                .body("errors.field", hasItem("outcomes.annaSvenssonJoined"))
+                .body("detail", containsString("workplace-visit"));
+        post(id, "carry-out", "\"1\"", CARRY_OUT.replace("\"membersRecruited\": 3",
+                        "\"membersRecruited\": 3, \"quillonJoined\": 1"))
+                .then().statusCode(400).body("errors.field", hasItem("outcomes.quillonJoined"))
+                .body("errors.field", not(hasItem("outcomes.membersRecruited")));
+        assertThat(storedEvents(pool)).isEqualTo(before);
+
+        post(id, "carry-out", "\"1\"", CARRY_OUT.replace("\"membersRecruited\": 3",
+                        "\"membersRecruited\": 3, \"contactsMade\": 12"))
+                .then().statusCode(200).body("carryingOut.outcomes.membersRecruited", equalTo(3))
+                .body("carryingOut.outcomes.contactsMade", equalTo(12));
+        assertThat(storedEvents(pool)).isEqualTo(before + 1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.learningloop.goal.organisation;
 
+import org.learningloop.platform.privacy.PersonName;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -46,7 +48,7 @@ public final class OrganisationApi {
             + "events, can be erased, and is updated each time the member joins a team.")
     public record AddMemberRequest(
             @NotNull UUID memberId,
-            @NotBlank @Size(max = 200) @Schema(example = "Anna Andersson", maxLength = 200) String displayName,
+            @PersonName @NotBlank @Size(max = 200) @Schema(example = "Anna Andersson", maxLength = 200) String displayName,
             @NotNull TeamRole role) {
 
         public AddMemberRequest {

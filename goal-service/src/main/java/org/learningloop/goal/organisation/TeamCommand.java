@@ -18,7 +18,9 @@ public sealed interface TeamCommand {
     }
 
     /** A member joins the team (again, if they left before). */
-    record AddMember(UUID teamId, UUID memberId, TeamRole role) implements TeamCommand {
+    /** The keyed fingerprint of the member's display name and its word count (never the name), or nulls. */
+    record AddMember(UUID teamId, UUID memberId, TeamRole role, String nameFingerprint, Integer nameWords)
+            implements TeamCommand {
     }
 
     /** A current member gets another role; the same role again changes nothing. */

@@ -42,7 +42,8 @@ public final class TeamDecider implements Decider<TeamCommand, TeamEvent, TeamSt
                 throw CommandRejected.ruleViolated("already-member",
                         "Member " + add.memberId() + " is already in team " + team.teamId());
             }
-            return List.of(new MemberJoined(team.teamId(), team.unitId(), add.memberId(), add.role()));
+            return List.of(new MemberJoined(team.teamId(), team.unitId(), add.memberId(), add.role(),
+                    add.nameFingerprint(), add.nameWords()));
         }
         if (command instanceof ChangeMemberRole change) {
             ExistingTeam team = existing(state, change.teamId());

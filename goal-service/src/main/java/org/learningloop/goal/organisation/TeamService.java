@@ -1,5 +1,8 @@
 package org.learningloop.goal.organisation;
 
+import org.learningloop.platform.privacy.NameFingerprint;
+import org.learningloop.platform.privacy.PersonNames;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.goal.GoalEvents;
@@ -39,8 +42,11 @@ public class TeamService {
     private final OrganisationProjection projection;
     private final Clock clock;
     private final Caller caller;
+    private final PersonNames names;
 
-    public TeamService(CommandHandler handler, OrganisationCommands commands, OrganisationProjection projection, Clock clock, Caller caller) {
+    public TeamService(CommandHandler handler, OrganisationCommands commands, OrganisationProjection projection, Clock clock,
+                       Caller caller, PersonNames names) {
+        this.names = names;
         this.handler = handler;
         this.commands = commands;
         this.projection = projection;
@@ -56,11 +62,19 @@ public class TeamService {
                         id -> new CreateTeam(id, unit, request.name()), context));
     }
 
-    /** The member joins; their display name is kept as staff data in the same transaction, never in the event. */
+    /**
+     * The member joins; their display name is kept as staff data in the same transaction, never in the event, which
+     * carries its keyed fingerprint instead (so every service can refuse free text naming them, issue 12).
+     */
     public Uni<Decision<TeamState>> addMember(UUID teamId, long expectedVersion, AddMemberRequest request) {
         Instant now = clock.instant();
-        return commands.change(TEAM, teamId, new AddMember(teamId, request.memberId(), request.role()), expectedVersion,
-                context(now), (tx, decision) -> projection.saveStaffMember(tx, request.memberId(), request.displayName(), now));
+        NameFingerprint.Print name = names.fingerprint(request.displayName());
+        return commands.change(TEAM, teamId, new AddMember(teamId, request.memberId(), request.role(),
+                        name == null ? null : name.fingerprint(), name == null ? null : name.words()),
+                expectedVersion, context(now), (tx, decision) -> projection.saveStaffMember(tx, request.memberId(),
+                        request.displayName(), now)
+                        .chain(() -> name == null ? Uni.createFrom().voidItem()
+                                : names.remember(tx, request.memberId(), name.fingerprint(), name.words())));
     }
 
     public Uni<Decision<TeamState>> changeRole(UUID teamId, UUID memberId, long expectedVersion, ChangeRoleRequest request) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.learningloop.platform.privacy.PersonNames;
 import org.learningloop.testing.TopicReader;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ class DisplayNamePrivacyTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    PersonNames names;
 
     @Test
     void givenMemberJoinedWithDisplayName_thenNameServedByApiAndKeptInStaffData_butInNoStoredOrPublishedEvent() {
@@ -54,15 +58,54 @@ class DisplayNamePrivacyTest {
 
         List<ConsumerRecord<String, String>> published = TopicReader.readUntil(kafka, "loop.goals", Duration.ofSeconds(60),
                 read -> read.stream().anyMatch(r -> team.toString().equals(r.key())
-                        && "goal.member-joined.v1".equals(TopicReader.header(r, "ce_type"))));
+                        && "goal.member-joined.v2".equals(TopicReader.header(r, "ce_type"))));
         ConsumerRecord<String, String> joined = published.stream()
-                .filter(r -> team.toString().equals(r.key()) && "goal.member-joined.v1".equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> team.toString().equals(r.key()) && "goal.member-joined.v2".equals(TopicReader.header(r, "ce_type")))
                 .findFirst().orElseThrow();
-        assertThat(joined.value()).contains(member.toString());
+        assertThat(joined.value()).contains(member.toString())
+                .as("the keyed fingerprint of the name, never the name").contains(names.fingerprint(name).fingerprint());
         assertThat(published).allSatisfy(record -> {
             assertThat(record.value()).doesNotContain("Quintus Privatus");
             record.headers().forEach(header ->
                     assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Quintus Privatus"));
         });
+    }
+
+    /**
+     * Names are kept out of free text at the door (issue 12): once a member has joined with a name, a text that names
+     * them, whatever its case and spacing, is refused with 422 names-a-person naming the field, and nothing is stored;
+     * the display name itself is the one field meant to hold it.
+     */
+    @Test
+    void givenAMemberWithAName_whenAFreeTextNamesThem_then422NamesAPerson_andNothingStored() {
+        UUID unit = OrganisationFixtures.unit("Named unit");
+        UUID team = OrganisationFixtures.team(unit, "Named team");
+        String name = "Quillon Zephyrsecr" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        join(team, 1, UUID.randomUUID(), name, "member").then().statusCode(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (names.named(name) == null && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertThat(names.named(name)).as("the member's name is known within the refresh").isNotNull();
+        long before = OrganisationFixtures.count(pool, "event_store");
+
+        OrganisationFixtures.post("/teams", OrganisationFixtures.teamBody(unit, "The team of  " + name.toUpperCase()))
+                .then().statusCode(422).contentType(OrganisationFixtures.PROBLEM)
+                .body("code", equalTo("names-a-person")).body("errors[0].field", equalTo("name"));
+        OrganisationFixtures.post("/units", OrganisationFixtures.unitBody("Unit " + name.toLowerCase() + " runs",
+                UUID.randomUUID())).then().statusCode(422).body("errors[0].field", equalTo("name"));
+        assertThat(OrganisationFixtures.count(pool, "event_store")).as("nothing stored").isEqualTo(before);
+
+        OrganisationFixtures.post("/teams", OrganisationFixtures.teamBody(unit, "The team of Quillon"))
+                .then().statusCode(201);
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -55,20 +55,28 @@ class TeamDeciderTest {
 
     @Test
     void givenTeam_whenMemberAdded_thenMemberJoinedWithRoleAndUnit() {
-        TeamState state = spec.given(CREATED).when(new AddMember(TEAM, ANNA, TeamRole.TEAM_LEAD))
+        TeamState state = spec.given(CREATED).when(new AddMember(TEAM, ANNA, TeamRole.TEAM_LEAD, null, null))
                 .then(new MemberJoined(TEAM, UNIT, ANNA, TeamRole.TEAM_LEAD));
         assertThat(((ExistingTeam) state).members()).containsEntry(ANNA, TeamRole.TEAM_LEAD);
     }
 
+    /** The event carries the name's fingerprint the command was given, never a name. */
+    @Test
+    void givenTeam_whenMemberAddedWithTheirNamesFingerprint_thenTheEventCarriesIt() {
+        String print = "ab".repeat(32);
+        spec.given(CREATED).when(new AddMember(TEAM, ANNA, TeamRole.MEMBER, print, 2))
+                .then(new MemberJoined(TEAM, UNIT, ANNA, TeamRole.MEMBER, print, 2));
+    }
+
     @Test
     void givenMember_whenAddedAgain_thenRejectedAsAlreadyMember() {
-        spec.given(CREATED, ANNA_JOINED).when(new AddMember(TEAM, ANNA, TeamRole.TEAM_LEAD))
+        spec.given(CREATED, ANNA_JOINED).when(new AddMember(TEAM, ANNA, TeamRole.TEAM_LEAD, null, null))
                 .thenRejected(Reason.RULE_VIOLATED, "already-member");
     }
 
     @Test
     void givenMemberWhoLeft_whenAddedAgain_thenJoinsAgainAndIsNoLongerFormer() {
-        TeamState state = spec.given(CREATED, ANNA_JOINED, ANNA_LEFT).when(new AddMember(TEAM, ANNA, TeamRole.TEAM_LEAD))
+        TeamState state = spec.given(CREATED, ANNA_JOINED, ANNA_LEFT).when(new AddMember(TEAM, ANNA, TeamRole.TEAM_LEAD, null, null))
                 .then(new MemberJoined(TEAM, UNIT, ANNA, TeamRole.TEAM_LEAD));
         assertThat(((ExistingTeam) state).members()).containsEntry(ANNA, TeamRole.TEAM_LEAD);
         assertThat(((ExistingTeam) state).formerMembers()).isEmpty();
@@ -76,7 +84,7 @@ class TeamDeciderTest {
 
     @Test
     void givenNoTeam_whenMemberAdded_thenNotFound() {
-        spec.given().when(new AddMember(TEAM, ANNA, TeamRole.MEMBER)).thenRejected(Reason.NOT_FOUND, "team-not-found");
+        spec.given().when(new AddMember(TEAM, ANNA, TeamRole.MEMBER, null, null)).thenRejected(Reason.NOT_FOUND, "team-not-found");
     }
 
     @Test

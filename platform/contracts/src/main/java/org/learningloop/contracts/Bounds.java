@@ -35,6 +35,9 @@ public final class Bounds {
     public static final String OUTCOME = "^[a-z][a-zA-Z0-9]{0,49}$";
 
     /** Text: no control character other than tab, line feed and carriage return. */
+    /** A keyed fingerprint (HMAC-SHA256, hex) of a person's name: docs/privacy.md. */
+    public static final String FINGERPRINT = "^[0-9a-f]{64}$";
+
     public static final String TEXT = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$";
 
     /** The range of a lag measure's values: ± one trillion ... */

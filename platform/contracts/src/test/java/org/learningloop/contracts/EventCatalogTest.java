@@ -52,6 +52,21 @@ class EventCatalogTest {
                 .isInstanceOf(EventCatalog.UndecodableEvent.class).hasMessageContaining("event's time");
     }
 
+    /** goal.member-joined v1 (before names' fingerprints) reads as v2 without one. */
+    @Test
+    void givenMemberJoinedV1_whenDecoded_thenItHasNoNameFingerprint() {
+        UUID team = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        var joined = (org.learningloop.contracts.goal.MemberJoined) org.learningloop.contracts.goal.GoalEvents.CATALOG
+                .decode("goal.member-joined.v1", "{\"teamId\": \"" + team + "\", \"unitId\": \"" + UUID.randomUUID()
+                        + "\", \"memberId\": \"" + member + "\", \"role\": \"team-lead\"}");
+
+        assertThat(joined.memberId()).isEqualTo(member);
+        assertThat(joined.role()).isEqualTo(org.learningloop.contracts.goal.TeamRole.TEAM_LEAD);
+        assertThat(joined.nameFingerprint()).isNull();
+        assertThat(joined.nameWords()).isNull();
+    }
+
     @Test
     void givenNoUpcaster_whenOldVersionDecoded_thenUndecodable() {
         EventCatalog catalog = EventCatalog.of(List.of(RENAMED));

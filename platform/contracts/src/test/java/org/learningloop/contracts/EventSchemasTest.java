@@ -47,7 +47,7 @@ class EventSchemasTest {
     @TestFactory
     Stream<DynamicTest> everyPatternIsOneOfTheBoundsTheApiValidatesWith() {
         List<String> known = List.of(Bounds.WEEK, Bounds.MONTH, Bounds.PERIOD, Bounds.DATE, Bounds.DATE_TIME, Bounds.KEY,
-                Bounds.OUTCOME, Bounds.TEXT);
+                Bounds.OUTCOME, Bounds.TEXT, Bounds.FINGERPRINT);
         return ALL.types().stream().map(type -> DynamicTest.dynamicTest(type.ceType(), () -> {
             List<String> patterns = new ArrayList<>();
             EventSchemas.schemaNode(type).findParents("pattern").forEach(parent -> {

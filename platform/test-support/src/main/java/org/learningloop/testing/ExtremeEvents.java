@@ -136,6 +136,9 @@ public final class ExtremeEvents {
             int length = schema.path("maxLength").asInt(Bounds.KEY_LENGTH);
             return high ? "k" + "-x1".repeat((length - 1) / 3) : "k";
         }
+        if (pattern.equals(Bounds.FINGERPRINT)) {
+            return (high ? "f" : "0").repeat(64);
+        }
         if (!pattern.isEmpty()) {
             // a pattern the contract's bounds do not name: digits as far as a \d{4} or \d{2} lets them go
             return pattern.contains("W") ? "9999-W99" : "9999-99";

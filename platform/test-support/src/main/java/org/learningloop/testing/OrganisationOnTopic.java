@@ -69,6 +69,11 @@ public final class OrganisationOnTopic {
         publish(kafka, teamId, new MemberJoined(teamId, unitId, UUID.fromString(subject), role));
     }
 
+    /** A member joined, with the keyed fingerprint of their display name as goal-service publishes it (issue 12). */
+    public static void namedMember(String kafka, UUID teamId, UUID unitId, UUID memberId, String fingerprint, int words) {
+        publish(kafka, teamId, new MemberJoined(teamId, unitId, memberId, TeamRole.MEMBER, fingerprint, words));
+    }
+
     private static void publish(String kafka, UUID key, LoopEvent event) {
         var type = GoalEvents.CATALOG.typeOf(event);
         TopicReader.write(kafka, GoalEvents.TOPIC, key.toString(), GoalEvents.CATALOG.encode(event),

@@ -34,7 +34,7 @@ public final class GoalEvents {
     public static final EventType<TeamCreated> TEAM_CREATED =
             new EventType<>("goal.team-created", 1, TeamCreated.class);
     public static final EventType<MemberJoined> MEMBER_JOINED =
-            new EventType<>("goal.member-joined", 1, MemberJoined.class);
+            new EventType<>("goal.member-joined", 2, MemberJoined.class);
     public static final EventType<MemberRoleChanged> MEMBER_ROLE_CHANGED =
             new EventType<>("goal.member-role-changed", 1, MemberRoleChanged.class);
     public static final EventType<MemberLeft> MEMBER_LEFT =
@@ -57,7 +57,8 @@ public final class GoalEvents {
             TEAM_CREATED, MEMBER_JOINED, MEMBER_ROLE_CHANGED, MEMBER_LEFT,
             LEAD_MEASURE_PROPOSED, LEAD_MEASURE_ACTIVATED, LEAD_MEASURE_RETIRED, LEAD_READING_RECORDED,
             LEAD_READING_CORRECTED))
-            .withUpcaster(LEAD_MEASURE_ACTIVATED.name(), 1, GoalEvents::activeFromSinceItsTime);
+            .withUpcaster(LEAD_MEASURE_ACTIVATED.name(), 1, GoalEvents::activeFromSinceItsTime)
+            .withUpcaster(MEMBER_JOINED.name(), 1, (v1, occurredAt) -> v1); // v2 adds optional fields only
 
     /**
      * {@code goal.lead-measure-activated} v1 → v2: v2 always names {@code activeFrom}; a v1 event without it (written

@@ -23,6 +23,19 @@ public interface LoopConfig {
 
     Topics topics();
 
+    PersonalData personalData();
+
+    /** Personal data (docs/privacy.md). */
+    interface PersonalData {
+        /**
+         * The secret under which members' display names are fingerprinted, so that free text naming them can be
+         * refused without the services holding the names; the same in every service. The default is for local use
+         * only (the service warns at start).
+         */
+        @WithDefault("local-only-name-key")
+        String nameKey();
+    }
+
     /** The outbox relay. */
     interface Outbox {
         /** Whether this service publishes (reporting-service owns no streams). */

@@ -1,5 +1,7 @@
 package org.learningloop.platform.security;
 
+import org.learningloop.platform.privacy.PersonNames;
+
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,9 +48,11 @@ public class OrganisationReplica implements OrganisationDirectory {
             end""";
 
     private final Pool pool;
+    private final PersonNames names;
 
-    public OrganisationReplica(Pool pool) {
+    public OrganisationReplica(Pool pool, PersonNames names) {
         this.pool = pool;
+        this.names = names;
     }
 
     /** Applies one event of {@code loop.goals}; any other event changes nothing. */
@@ -67,7 +71,11 @@ public class OrganisationReplica implements OrganisationDirectory {
                     + "do update set unit_id = excluded.unit_id", Tuple.of(team.teamId(), team.unitId()));
         }
         if (event instanceof MemberJoined joined) {
-            return member(tx, joined.teamId(), joined.memberId(), joined.role());
+            // the name's fingerprint, never the name: free text naming the member is refused here too (issue 12)
+            Uni<Void> named = joined.nameFingerprint() == null || joined.nameWords() == null
+                    ? Uni.createFrom().voidItem()
+                    : names.remember(tx, joined.memberId(), joined.nameFingerprint(), joined.nameWords());
+            return named.chain(() -> member(tx, joined.teamId(), joined.memberId(), joined.role()));
         }
         if (event instanceof MemberRoleChanged changed) {
             return member(tx, changed.teamId(), changed.memberId(), changed.role());
