@@ -37,7 +37,12 @@ class KafkaAndPostgresManifestsTest {
         for (JsonNode topic : rendered.ofKind("KafkaTopic")) {
             String name = topicName(topic);
             assertThat(topic.at("/metadata/labels/strimzi.io~1cluster").asText()).as("%s topic %s cluster", overlay, name).isEqualTo(kafka);
-            assertThat(Yaml.text(topic, "/spec/config/retention.ms")).as("%s %s retention.ms", overlay, name).contains("-1");
+            // events forever; dead letters (copies of refused events, free text included) as long as the services keep them
+            String retention = name.startsWith(org.learningloop.platform.runtime.TopicSetup.DEAD_LETTER_PREFIX)
+                    ? Long.toString(ServiceConfig.parseDuration(LoopConfigKeys.all().get("loop.topics.dead-letter-retention")
+                            .orElseThrow()).toMillis())
+                    : "-1";
+            assertThat(Yaml.text(topic, "/spec/config/retention.ms")).as("%s %s retention.ms", overlay, name).contains(retention);
             assertThat(Yaml.text(topic, "/spec/config/retention.bytes")).as("%s %s retention.bytes", overlay, name).contains("-1");
             assertThat(Yaml.text(topic, "/spec/config/cleanup.policy")).as("%s %s cleanup.policy", overlay, name).contains("delete");
             assertThat(Yaml.text(topic, "/spec/partitions")).as("%s %s partitions: loop.topics.partitions' default, as the services create them",

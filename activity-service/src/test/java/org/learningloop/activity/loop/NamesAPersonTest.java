@@ -71,6 +71,18 @@ class NamesAPersonTest {
                 .then().statusCode(422).body("code", equalTo("names-a-person"))
                 .body("errors.field", hasItem("items[1].text"));
         assertThat(storedEvents(pool)).as("only the carry-out without a name").isEqualTo(before + 1);
+
+        // erased (goal.member-erased): the fingerprint goes here too, and the name is no longer known
+        UUID member = names.named(name);
+        OrganisationOnTopic.erased(kafka, member);
+        long erasedBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (names.named(name) != null && System.nanoTime() < erasedBy) {
+            sleep();
+        }
+        assertThat(names.named(name)).as("the erased name's fingerprint is forgotten").isNull();
+        assertThat(pool.preparedQuery("select count(*) from person_name where member_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(member)).await().indefinitely().iterator().next().getLong(0))
+                .isZero();
     }
 
     private static void sleep() {

@@ -56,6 +56,30 @@ public final class OrganisationApi {
         }
     }
 
+    @Schema(description = "What goal-service holds of a person (a data-subject access request, docs/privacy.md)")
+    public record PersonData(UUID memberId,
+                             @Schema(description = "Their display name; absent when never given or erased") String displayName,
+                             @Schema(description = "Whether the keyed fingerprint of their name is kept (it is no name)")
+                             boolean nameFingerprintKept,
+                             @Schema(description = "Whether their data was erased") boolean erased,
+                             @Schema(description = "Each stay in a team, oldest first") List<Stay> teams,
+                             @Schema(description = "The units they manage") List<UUID> managesUnits) {
+    }
+
+    @Schema(description = "A stay in a team")
+    public record Stay(UUID teamId, String role, java.time.Instant joinedAt,
+                       @Schema(description = "Absent while they are in the team") java.time.Instant leftAt) {
+    }
+
+    @Schema(description = "What an erasure erased (issue 12, docs/privacy.md)")
+    public record Erasure(UUID memberId,
+                          @Schema(description = "What was erased now, of display-name and name-fingerprint (goal-service; "
+                                  + "every other service forgets the fingerprint on goal.member-erased); empty when "
+                                  + "nothing was left") List<String> erased,
+                          @Schema(description = "Whether the person had been erased before: then nothing is recorded again")
+                          boolean alreadyErased) {
+    }
+
     @Schema(description = "A current member's new role")
     public record ChangeRoleRequest(@NotNull TeamRole role) {
     }

@@ -100,6 +100,56 @@ class DisplayNamePrivacyTest {
                 .then().statusCode(201);
     }
 
+    /**
+     * The right to erasure as one operation (issue 12): the display name and the name's fingerprint go, the event
+     * says only who, the name is no longer refused in free text, and erasing again erases and records nothing.
+     */
+    @Test
+    void givenAMemberWithAName_whenErased_thenNameAndFingerprintAreGone_andASecondErasureIsANoOp() {
+        UUID unit = OrganisationFixtures.unit("Erasure unit");
+        UUID team = OrganisationFixtures.team(unit, "Erasure team");
+        UUID member = UUID.randomUUID();
+        String name = "Erasmus Forgettable" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        join(team, 1, member, name, "member").then().statusCode(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (names.named(name) == null && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertThat(names.named(name)).isEqualTo(member);
+        given().get("/members/" + member).then().statusCode(200).body("displayName", equalTo(name))
+                .body("nameFingerprintKept", equalTo(true)).body("erased", equalTo(false))
+                .body("teams[0].teamId", equalTo(team.toString())).body("teams[0].role", equalTo("member"))
+                .body("teams[0].leftAt", org.hamcrest.Matchers.nullValue());
+
+        given().post("/members/" + member + "/erasure").then().statusCode(200)
+                .body("memberId", equalTo(member.toString()))
+                .body("erased", org.hamcrest.Matchers.contains("display-name", "name-fingerprint"))
+                .body("alreadyErased", equalTo(false));
+
+        given().get("/teams/" + team).then().statusCode(200).body("members[0].memberId", equalTo(member.toString()))
+                .body("members[0].displayName", org.hamcrest.Matchers.nullValue());
+        assertThat(OrganisationFixtures.count(pool, "staff_member where member_id = '" + member + "'")).isZero();
+        given().get("/members/" + member).then().statusCode(200).body("displayName", org.hamcrest.Matchers.nullValue())
+                .body("nameFingerprintKept", equalTo(false)).body("erased", equalTo(true))
+                .body("teams[0].teamId", equalTo(team.toString()));
+        assertThat(OrganisationFixtures.count(pool, "person_name where member_id = '" + member + "'")).isZero();
+        String stream = "staff-" + member;
+        assertThat(pool.preparedQuery("select event_type || ' ' || payload::text from event_store where stream_id = $1")
+                .execute(Tuple.of(stream)).await().indefinitely().iterator().next().getString(0))
+                .isEqualTo("goal.member-erased {\"memberId\": \"" + member + "\"}");
+
+        long gone = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (names.named(name) != null && System.nanoTime() < gone) {
+            sleep();
+        }
+        assertThat(names.named(name)).as("an erased name is no longer known").isNull();
+        OrganisationFixtures.post("/teams", OrganisationFixtures.teamBody(unit, "Team of " + name)).then().statusCode(201);
+
+        given().post("/members/" + member + "/erasure").then().statusCode(200)
+                .body("erased", org.hamcrest.Matchers.empty()).body("alreadyErased", equalTo(true));
+        assertThat(OrganisationFixtures.count(pool, "event_store where stream_id = '" + stream + "'")).isEqualTo(1);
+    }
+
     static void sleep() {
         try {
             Thread.sleep(100);

@@ -14,6 +14,7 @@ import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.activity.DesignEvent;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.goal.LeadMeasureEvent;
+import org.learningloop.contracts.goal.StaffEvent;
 import org.learningloop.contracts.goal.TeamEvent;
 import org.learningloop.contracts.goal.UnitEvent;
 import org.learningloop.contracts.goal.WigEvent;
@@ -43,7 +44,8 @@ class PublishedEventContractTest {
 
     /** Every sealed event interface whose events are published, with the catalog that must know them. */
     private static final List<Class<?>> SEALED_EVENT_INTERFACES = List.of(WigEvent.class, UnitEvent.class,
-            TeamEvent.class, LeadMeasureEvent.class, ActivityEvent.class, DesignEvent.class, LearningEvent.class);
+            TeamEvent.class, StaffEvent.class, LeadMeasureEvent.class, ActivityEvent.class, DesignEvent.class,
+            LearningEvent.class);
     private static final EventCatalog ALL =
             EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG);
     private static final Path APPROVED = Path.of("src/test/resources/approved");
@@ -80,6 +82,53 @@ class PublishedEventContractTest {
             assertThat(undeclared(node, schemaNode, schemaNode, "")).as("fields missing from the schema").isEmpty();
             assertThat(ALL.decode(type.name(), type.version(), json)).isEqualTo(sample);
         }));
+    }
+
+    /**
+     * The analysts' contract is a valid document: it parses as YAML, every {@code $ref} inside it resolves, every
+     * payload file it names exists, and it describes each event type once, under its channel's topic (issue 16).
+     */
+    @Test
+    void theAsyncApiDocumentParses_andEveryReferenceResolves() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Path.of("../../docs/asyncapi.yaml").toFile());
+        assertThat(doc.path("asyncapi").asText()).isEqualTo("3.0.0");
+        java.util.List<String> refs = new java.util.ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).as("$refs in docs/asyncapi.yaml").hasSizeGreaterThan(ALL.types().size() * 2);
+        for (String ref : refs) {
+            if (ref.startsWith("#/")) {
+                assertThat(doc.at(ref.substring(1)).isMissingNode()).as("%s resolves", ref).isFalse();
+            } else {
+                assertThat(Path.of("../../docs").resolve(ref).normalize()).as("%s exists", ref).exists();
+            }
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        doc.at("/components/messages").forEach(message -> names.add(message.path("name").asText()));
+        assertThat(names).as("every event type, at its current version").containsAll(
+                ALL.types().stream().map(EventType::ceType).toList());
+        assertThat(names).as("older versions only of types that exist (read through upcasters)").allSatisfy(name -> {
+            String type = name.substring(0, name.lastIndexOf(".v"));
+            int version = Integer.parseInt(name.substring(name.lastIndexOf(".v") + 2));
+            assertThat(ALL.types()).anySatisfy(known -> {
+                assertThat(known.name()).isEqualTo(type);
+                assertThat(known.version()).isGreaterThanOrEqualTo(version);
+            });
+        });
+    }
+
+    private static void collectRefs(com.fasterxml.jackson.databind.JsonNode node, java.util.List<String> refs) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("$ref")) {
+                    refs.add(field.getValue().asText());
+                } else {
+                    collectRefs(field.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> collectRefs(item, refs));
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.learningloop.contracts.goal.LeadMeasureProposed;
 import org.learningloop.contracts.goal.LeadMeasureRetired;
 import org.learningloop.contracts.goal.LeadReadingCorrected;
 import org.learningloop.contracts.goal.LeadReadingRecorded;
+import org.learningloop.contracts.goal.MemberErased;
 import org.learningloop.contracts.goal.MemberJoined;
 import org.learningloop.contracts.goal.MemberLeft;
 import org.learningloop.contracts.goal.MemberRoleChanged;
@@ -107,6 +108,7 @@ final class Samples {
                         "8b1a9953c4611296a827abf8c47804d7e6c49c6b0f8b6ef1a8a2d5a8b8f8e0c1", 2),
                 new MemberRoleChanged(TEAM, UNIT, MEMBER, TeamRole.TEAM_LEAD, TeamRole.MEMBER),
                 new MemberLeft(TEAM, UNIT, MEMBER),
+                new MemberErased(MEMBER),
                 new LeadMeasureProposed(LEAD, WIG, TEAM, UNIT, "Workplace visits", "workplace-visit", 5,
                         "Five visits a week bring ten net new members a month", CHECKLIST),
                 new LeadMeasureActivated(REPLACEMENT, WIG, TEAM, UNIT, "workplace-visit", 6, LEAD,

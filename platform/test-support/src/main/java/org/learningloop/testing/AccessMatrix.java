@@ -93,6 +93,23 @@ public final class AccessMatrix {
         }
     }
 
+    /**
+     * What the reads among {@code cases} (GET operations) show {@code caller} of {@code texts}: one line per read whose
+     * answer contains one of them (e.g. staff names, which analysts must never see).
+     */
+    public List<String> showing(List<Case> cases, Caller caller, java.util.Collection<String> texts) {
+        List<String> shown = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.operation().startsWith("GET ") || !c.allowed().contains(caller)) {
+                continue;
+            }
+            String body = request(caller, c).asString();
+            texts.stream().filter(body::contains).forEach(text -> shown.add(c.operation() + " " + c.path() + " shows "
+                    + caller + " " + text));
+        }
+        return shown;
+    }
+
     /** The operations of the OpenAPI document that no case exercises. */
     public static Set<String> withoutACase(JsonNode openApi, List<Case> cases) {
         Set<String> operations = new TreeSet<>();

@@ -2,6 +2,7 @@ package org.learningloop.testing;
 
 import org.learningloop.contracts.LoopEvent;
 import org.learningloop.contracts.goal.GoalEvents;
+import org.learningloop.contracts.goal.MemberErased;
 import org.learningloop.contracts.goal.MemberJoined;
 import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.TeamRole;
@@ -74,10 +75,19 @@ public final class OrganisationOnTopic {
         publish(kafka, teamId, new MemberJoined(teamId, unitId, memberId, TeamRole.MEMBER, fingerprint, words));
     }
 
+    /** An org admin erased the person's data, as goal-service publishes it (keyed by the organisation). */
+    public static void erased(String kafka, UUID memberId) {
+        publish(kafka, LoopEvent.ORGANISATION, new MemberErased(memberId));
+    }
+
     private static void publish(String kafka, UUID key, LoopEvent event) {
+        publish(kafka, key.toString(), event);
+    }
+
+    private static void publish(String kafka, String key, LoopEvent event) {
         var type = GoalEvents.CATALOG.typeOf(event);
-        TopicReader.write(kafka, GoalEvents.TOPIC, key.toString(), GoalEvents.CATALOG.encode(event),
+        TopicReader.write(kafka, GoalEvents.TOPIC, key, GoalEvents.CATALOG.encode(event),
                 "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type.ceType(),
-                "ce_source", "/goal-service", "ce_subject", key.toString(), "ce_time", Instant.now().toString());
+                "ce_source", "/goal-service", "ce_subject", key, "ce_time", Instant.now().toString());
     }
 }

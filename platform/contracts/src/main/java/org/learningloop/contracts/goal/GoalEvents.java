@@ -33,6 +33,8 @@ public final class GoalEvents {
 
     public static final EventType<TeamCreated> TEAM_CREATED =
             new EventType<>("goal.team-created", 1, TeamCreated.class);
+    public static final EventType<MemberErased> MEMBER_ERASED =
+            new EventType<>("goal.member-erased", 1, MemberErased.class);
     public static final EventType<MemberJoined> MEMBER_JOINED =
             new EventType<>("goal.member-joined", 2, MemberJoined.class);
     public static final EventType<MemberRoleChanged> MEMBER_ROLE_CHANGED =
@@ -54,7 +56,7 @@ public final class GoalEvents {
     public static final EventCatalog CATALOG = EventCatalog.of(List.of(
             WIG_DEFINED, LAG_READING_RECORDED, LAG_READING_CORRECTED, WIG_REVISED, WIG_ACHIEVED, WIG_ABANDONED,
             UNIT_CREATED, UNIT_MANAGER_CHANGED,
-            TEAM_CREATED, MEMBER_JOINED, MEMBER_ROLE_CHANGED, MEMBER_LEFT,
+            TEAM_CREATED, MEMBER_JOINED, MEMBER_ROLE_CHANGED, MEMBER_LEFT, MEMBER_ERASED,
             LEAD_MEASURE_PROPOSED, LEAD_MEASURE_ACTIVATED, LEAD_MEASURE_RETIRED, LEAD_READING_RECORDED,
             LEAD_READING_CORRECTED))
             .withUpcaster(LEAD_MEASURE_ACTIVATED.name(), 1, GoalEvents::activeFromSinceItsTime)

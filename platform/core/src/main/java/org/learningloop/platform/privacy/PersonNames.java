@@ -98,10 +98,10 @@ public class PersonNames {
                 .execute(Tuple.of(member, fingerprint, words)).replaceWithVoid();
     }
 
-    /** Forgets the member's name, in the caller's transaction. */
-    public Uni<Void> forget(SqlClient tx, UUID member) {
+    /** Forgets the fingerprint of the member's name, in the caller's transaction; whether there was one. */
+    public Uni<Boolean> forget(SqlClient tx, UUID member) {
         return tx.preparedQuery("delete from person_name where member_id = $1").execute(Tuple.of(member))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** Reads the table again when it changed since the last read. */

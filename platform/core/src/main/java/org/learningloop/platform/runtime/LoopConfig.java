@@ -75,6 +75,13 @@ public interface LoopConfig {
         /** {@code min.insync.replicas}; unset leaves the broker's default. */
         Optional<Integer> minInsyncReplicas();
 
+        /**
+         * How long a dead-letter topic ({@code loop.dlq.<service>}) keeps a record: copies of refused events, free
+         * text included, so not forever like the event topics (docs/privacy.md). Re-publish a fixed record within it.
+         */
+        @WithDefault("30d")
+        Duration deadLetterRetention();
+
         /** Whether to create missing topics at start (off where an operator such as Strimzi owns them). */
         @WithDefault("true")
         boolean create();

@@ -42,7 +42,8 @@ public class TopicSetup {
     void onStart(@Observes @Priority(PRIORITY) StartupEvent start) {
         if (config.topics().create()) {
             ensure(kafka.admin(), config.topics().ensure(), config.topics().partitions(),
-                    config.topics().replicationFactor(), config.topics().minInsyncReplicas().orElse(null));
+                    config.topics().replicationFactor(), config.topics().minInsyncReplicas().orElse(null),
+                    config.topics().deadLetterRetention());
         }
     }
 
@@ -50,16 +51,26 @@ public class TopicSetup {
     public static void ensure(String bootstrapServers, List<String> topics, int partitions, short replicationFactor,
                               Integer minInsyncReplicas) {
         ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics, partitions,
-                replicationFactor, minInsyncReplicas);
+                replicationFactor, minInsyncReplicas, DEFAULT_DEAD_LETTER_RETENTION);
+    }
+
+    /** What {@code loop.topics.dead-letter-retention} defaults to. */
+    public static final java.time.Duration DEFAULT_DEAD_LETTER_RETENTION = java.time.Duration.ofDays(30);
+
+    /** Dead-letter topics (ADR 6): {@code loop.dlq.<service>}. */
+    public static final String DEAD_LETTER_PREFIX = "loop.dlq.";
+
+    /** The retention of {@code topic}: events forever, dead letters for {@code deadLetterRetention}. */
+    static String retentionMs(String topic, java.time.Duration deadLetterRetention) {
+        return topic.startsWith(DEAD_LETTER_PREFIX) ? Long.toString(deadLetterRetention.toMillis()) : "-1";
     }
 
     /** Creates each of {@code topics} that does not exist yet, with an admin client made of {@code adminConfig}. */
     public static void ensure(Map<String, Object> adminConfig, List<String> topics, int partitions,
-                              short replicationFactor, Integer minInsyncReplicas) {
+                              short replicationFactor, Integer minInsyncReplicas, java.time.Duration deadLetterRetention) {
         Map<String, Object> clientConfig = new HashMap<>(adminConfig);
         clientConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         Map<String, String> topicConfig = new HashMap<>();
-        topicConfig.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
         topicConfig.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
         topicConfig.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
         if (minInsyncReplicas != null) {
@@ -68,12 +79,17 @@ public class TopicSetup {
         try (Admin admin = Admin.create(clientConfig)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().distinct().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, replicationFactor).configs(topicConfig))
+                    .map(topic -> {
+                        Map<String, String> config = new HashMap<>(topicConfig);
+                        config.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic, deadLetterRetention));
+                        return new NewTopic(topic, partitions, replicationFactor).configs(config);
+                    })
                     .toList();
             for (var created : admin.createTopics(missing).values().entrySet()) {
                 try {
                     created.getValue().get(60, TimeUnit.SECONDS);
-                    LOG.infof("Created topic %s (%d partitions, retention -1)", created.getKey(), partitions);
+                    LOG.infof("Created topic %s (%d partitions, retention.ms %s)", created.getKey(), partitions,
+                            retentionMs(created.getKey(), deadLetterRetention));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.LoopEvent;
+import org.learningloop.contracts.goal.MemberErased;
 import org.learningloop.contracts.goal.MemberJoined;
 import org.learningloop.contracts.goal.MemberLeft;
 import org.learningloop.contracts.goal.MemberRoleChanged;
@@ -79,6 +80,10 @@ public class OrganisationReplica implements OrganisationDirectory {
         }
         if (event instanceof MemberRoleChanged changed) {
             return member(tx, changed.teamId(), changed.memberId(), changed.role());
+        }
+        if (event instanceof MemberErased erased) {
+            // an org admin erased the person's data: the fingerprint of their name goes here too (issue 12)
+            return names.forget(tx, erased.memberId()).replaceWithVoid();
         }
         if (event instanceof MemberLeft left) {
             return run(tx, "delete from org_member where team_id = $1 and member_id = $2",
