@@ -14,6 +14,7 @@ import org.learningloop.activity.catalog.CatalogApi.Outcome;
 import org.learningloop.activity.catalog.CatalogApi.OutcomeRequest;
 import org.learningloop.activity.catalog.CatalogApi.Segment;
 import org.learningloop.activity.catalog.CatalogApi.SegmentRequest;
+import org.learningloop.contracts.Text;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.HttpProblem;
@@ -50,7 +51,7 @@ public class Catalog {
                         new Problem.FieldError("outcomes", "names each outcome once: " + outcome.name() + " twice"))));
             }
         }
-        ActivityType type = new ActivityType(request.key(), request.name().strip(), CatalogApi.textOrNull(request.description()),
+        ActivityType type = new ActivityType(request.key(), request.name().strip(), Text.stripToNull(request.description()),
                 null, List.copyOf(outcomes.values()));
         return pool.withTransaction(tx -> tx.preparedQuery(
                         "insert into activity_type (key, name, description) values ($1, $2, $3) on conflict do nothing")
@@ -142,7 +143,7 @@ public class Catalog {
     }
 
     public Uni<Segment> addSegment(SegmentRequest request) {
-        Segment segment = new Segment(request.key(), request.name().strip(), CatalogApi.textOrNull(request.criteria()), null);
+        Segment segment = new Segment(request.key(), request.name().strip(), Text.stripToNull(request.criteria()), null);
         return pool.preparedQuery("insert into segment (key, name, criteria) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(segment.key(), segment.name(), segment.criteria()))
                 .map(result -> {
@@ -256,9 +257,7 @@ public class Catalog {
     }
 
     private static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, String> key) {
-        List<T> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? Cursors.encode(key.apply(page.get(page.size() - 1))) : null;
-        return new Page<>(page, next);
+        return Page.of(rows, limit, row -> row, last -> Cursors.encode(key.apply(last)));
     }
 
     private static HttpProblem duplicate(String code, String what, String key) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.contracts.Bounds;
+import org.learningloop.contracts.Text;
 
 import java.time.Instant;
 import java.util.List;
@@ -82,8 +83,4 @@ public final class CatalogApi {
         }
     }
 
-    /** Stripped text, or {@code null} when there is none. */
-    static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.activity.catalog.CatalogApi;
 import org.learningloop.activity.design.DesignState.DefinedDesign;
 import org.learningloop.activity.design.DesignState.DesignVersion;
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.activity.Content;
 import org.learningloop.contracts.activity.Frames;
 
@@ -24,7 +25,7 @@ import java.util.UUID;
 public final class DesignApi {
 
     /** Optional text that, when given, has more than white space. */
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String NOT_BLANK = org.learningloop.contracts.Bounds.NOT_BLANK;
 
     private DesignApi() {
     }
@@ -175,9 +176,6 @@ public final class DesignApi {
         return design.retired() ? "retired" : "active";
     }
 
-    static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
     private static List<String> strip(List<String> texts) {
         return texts.stream().map(String::strip).toList();

@@ -14,10 +14,11 @@ import org.learningloop.activity.design.DesignCommand.RetireDesign;
 import org.learningloop.activity.design.DesignCommand.ReviseDesign;
 import org.learningloop.activity.design.DesignState.DefinedDesign;
 import org.learningloop.activity.design.listing.DesignListing;
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.activity.DesignEvent;
-import org.learningloop.decider.CommandRejected;
 import org.learningloop.contracts.learning.AgreementMade;
+import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.command.Aggregate;
 import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
@@ -73,10 +74,10 @@ public class DesignService {
     }
 
     public Uni<Decision<DesignState>> revise(UUID designId, long expectedVersion, ReviseDesignRequest request) {
-        return change(designId, new ReviseDesign(designId, DesignApi.textOrNull(request.intention()),
+        return change(designId, new ReviseDesign(designId, Text.stripToNull(request.intention()),
                 request.frames() == null ? null : request.frames().toFrames(),
                 request.content() == null ? null : request.content().toContent(),
-                DesignApi.textOrNull(request.hypothesis()), request.rationale().strip(), null),
+                Text.stripToNull(request.hypothesis()), request.rationale().strip(), null),
                 expectedVersion);
     }
 
@@ -91,8 +92,8 @@ public class DesignService {
                 .chain(source -> catalog.unknownSegments(request.segments())
                         .chain(unknown -> creation.create(DESIGN, "POST /designs/" + sourceId + "/fork", idempotencyKey,
                                 request, id -> new ForkDesign(id, source.state(), request.version(), request.segments(),
-                                        unknown, DesignApi.textOrNull(request.name()),
-                                        DesignApi.textOrNull(request.rationale()), null),
+                                        unknown, Text.stripToNull(request.name()),
+                                        Text.stripToNull(request.rationale()), null),
                                 CommandContext.of(now, caller.actor()),
                                 (tx, decision) -> write(tx, decision, now))));
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.contracts.Bounds;
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.goal.Criterion;
 import org.learningloop.contracts.goal.LeadMeasureChecklist;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.DefinedLeadMeasure;
@@ -60,7 +61,7 @@ public final class LeadMeasureApi {
                                 String justification) {
 
         Criterion toCriterion() {
-            return new Criterion(met, LeadMeasureService.textOrNull(justification));
+            return new Criterion(met, Text.stripToNull(justification));
         }
 
         static CriterionBody of(Criterion criterion) {

@@ -3,6 +3,7 @@ package org.learningloop.goal.leadmeasure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.goal.LeadMeasureEvent;
 import org.learningloop.contracts.goal.WigEvent;
@@ -110,7 +111,7 @@ public class LeadMeasureService {
         CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         return handler.inTransaction(tx -> replaceIn(tx, leadMeasureId, Expectation.version(expectedVersion),
                 request.replacementId(), request.reason().strip(), null,
-                textOrNull(request.evidenceRef()), context));
+                Text.stripToNull(request.evidenceRef()), context));
     }
 
     /**
@@ -186,8 +187,4 @@ public class LeadMeasureService {
                 LeadMeasureApi.status(measure.status()), measure.replaces(), measure.replacedBy(), decision.version()), now);
     }
 
-    /** Stripped text, or {@code null} when there is none. */
-    static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

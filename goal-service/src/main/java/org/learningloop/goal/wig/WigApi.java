@@ -53,7 +53,7 @@ public final class WigApi {
 
     @Schema(description = "New title, target or deadline; leave out what stays. At least one is needed.")
     public record ReviseWigRequest(
-            @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*",
+            @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = org.learningloop.contracts.Bounds.NOT_BLANK,
                     message = "must not be blank") String title,
             @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4)
             BigDecimal to,

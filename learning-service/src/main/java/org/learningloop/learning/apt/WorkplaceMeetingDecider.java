@@ -1,5 +1,6 @@
 package org.learningloop.learning.apt;
 
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.learning.AgreementKind;
 import org.learningloop.contracts.learning.AgreementRecorded;
 import org.learningloop.contracts.learning.CoachingNoteAdded;
@@ -8,8 +9,8 @@ import org.learningloop.contracts.learning.LoopIterationClosed;
 import org.learningloop.contracts.learning.LoopIterationOpened;
 import org.learningloop.contracts.learning.WorkplaceMeetingClosed;
 import org.learningloop.contracts.learning.WorkplaceMeetingOpened;
-import org.learningloop.decider.CommandRejected;
 import org.learningloop.decider.CommandRejected.FieldError;
+import org.learningloop.decider.CommandRejected;
 import org.learningloop.decider.Decider;
 import org.learningloop.learning.apt.WorkplaceMeetingCommand.AddCoachingNote;
 import org.learningloop.learning.apt.WorkplaceMeetingCommand.CloseWorkplaceMeeting;
@@ -150,8 +151,8 @@ public final class WorkplaceMeetingDecider
         return new AgreementRecorded(command.agreementId(), opened.workplaceMeetingId(), opened.unitId(),
                 command.teamId(), opened.month(), kind, command.designId(), command.leadMeasureId(),
                 command.replacementLeadMeasureId(), segment, command.rationale().strip(),
-                distinct(command.learningIds()), distinct(command.activityIds()), blankToNull(command.intention()),
-                command.frames(), command.content(), blankToNull(command.hypothesis()));
+                distinct(command.learningIds()), distinct(command.activityIds()), Text.stripToNull(command.intention()),
+                command.frames(), command.content(), Text.stripToNull(command.hypothesis()));
     }
 
     /** Two agreements about the same thing: the same lead measure, the same design (a fork: for the same segment). */
@@ -231,9 +232,6 @@ public final class WorkplaceMeetingDecider
         return ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
     private static String label(AgreementKind kind) {
         return kind.name().toLowerCase().replace('_', '-');

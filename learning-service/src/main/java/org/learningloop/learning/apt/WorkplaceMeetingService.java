@@ -252,9 +252,7 @@ public class WorkplaceMeetingService {
                     List<WorkplaceMeetingSummary> all = new ArrayList<>();
                     rows.forEach(row -> all.add(new WorkplaceMeetingSummary(row.getUUID("workplace_meeting_id"),
                             row.getUUID("unit_id"), row.getString("month"), row.getString("status"))));
-                    List<WorkplaceMeetingSummary> page = all.subList(0, Math.min(limit, all.size()));
-                    String next = all.size() > limit ? Cursors.encode(page.get(page.size() - 1).month()) : null;
-                    return new Page<>(List.copyOf(page), next);
+                    return Page.of(all, limit, summary -> summary, last -> Cursors.encode(last.month()));
                 });
     }
 

@@ -137,14 +137,9 @@ public class Candidates {
                 .map(rows -> {
                     List<Row> all = new ArrayList<>();
                     rows.forEach(all::add);
-                    List<Row> page = all.subList(0, Math.min(limit, all.size()));
-                    String next = null;
-                    if (all.size() > limit) {
-                        Row last = page.get(page.size() - 1);
-                        next = Cursors.encode(last.getOffsetDateTime("proposed_at").toInstant().toString(),
-                                last.getUUID("activity_id").toString(), Integer.toString(last.getInteger("position")));
-                    }
-                    return new Page<>(page.stream().map(Candidates::of).toList(), next);
+                    return Page.of(all, limit, Candidates::of, last -> Cursors.encode(
+                            last.getOffsetDateTime("proposed_at").toInstant().toString(),
+                            last.getUUID("activity_id").toString(), Integer.toString(last.getInteger("position"))));
                 });
     }
 

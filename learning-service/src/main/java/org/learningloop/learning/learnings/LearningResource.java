@@ -15,7 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.learningloop.contracts.Text;
 import org.learningloop.learning.learnings.LearningApi.CandidateView;
 import org.learningloop.learning.learnings.LearningApi.DismissRequest;
 import org.learningloop.learning.learnings.LearningApi.LearningSummary;
@@ -55,6 +61,10 @@ public class LearningResource {
             description = "Tags from the controlled vocabulary (422 unknown-tag). With fromCandidateId the open candidate "
                     + "is confirmed (422 candidate-not-found, 409 candidate-not-open). With an Idempotency-Key a retry "
                     + "with the same body gets the same answer.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it, ETag its version",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LearningView.class)))
     public Uni<Response> record(@PathParam("teamId") UUID teamId, @Valid @NotNull RecordLearningRequest request,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return access.team(teamId).chain(() -> learnings.record(teamId, request, idempotencyKey)).map(created -> Answers
@@ -67,6 +77,9 @@ public class LearningResource {
     @GET
     @Path("learnings/{learningId}")
     @Operation(summary = "A learning")
+    @APIResponse(responseCode = "200", description = "The learning; ETag its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LearningView.class)))
     public Uni<Response> get(@PathParam("learningId") UUID learningId) {
         return access.learning(learningId).chain(() -> learnings.get(learningId))
                 .map(decision -> Answers.ok(decision, LearningResource::view));
@@ -78,7 +91,7 @@ public class LearningResource {
     public Uni<Page<LearningSummary>> list(@PathParam("teamId") UUID teamId, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") String limit) {
         int size = QueryParams.limit(limit, 50, 200);
-        return access.team(teamId).chain(() -> learnings.list(teamId, blankToNull(cursor), size));
+        return access.team(teamId).chain(() -> learnings.list(teamId, Text.stripToNull(cursor), size));
     }
 
     @GET
@@ -86,18 +99,21 @@ public class LearningResource {
     @Operation(summary = "A team's learning candidates (improvement proposals of evaluations), in the order proposed")
     public Uni<Page<CandidateView>> candidates(@PathParam("teamId") UUID teamId, @QueryParam("status") String status,
                                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        String value = blankToNull(status);
+        String value = Text.stripToNull(status);
         if (value != null && !STATUSES.contains(value)) {
             throw QueryParams.invalid("status", "must be one of open, confirmed, dismissed");
         }
         int size = QueryParams.limit(limit, 50, 200);
-        return access.team(teamId).chain(() -> learnings.candidates(teamId, value, blankToNull(cursor), size));
+        return access.team(teamId).chain(() -> learnings.candidates(teamId, value, Text.stripToNull(cursor), size));
     }
 
     @GET
     @Path("learning-candidates/{candidateId}")
     @Operation(summary = "A learning candidate; its ETag is what dismiss and merge take as If-Match",
             description = "404 candidate-not-found.")
+    @APIResponse(responseCode = "200", description = "The candidate; ETag its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandidateView.class)))
     public Uni<Response> candidate(@PathParam("candidateId") UUID candidateId) {
         return access.readCandidate(candidateId).chain(() -> learnings.candidate(candidateId))
                 .map(LearningResource::candidateAnswer);
@@ -108,6 +124,9 @@ public class LearningResource {
     @Operation(summary = "Dismiss an open learning candidate, with the reason (If-Match required)",
             description = "404 candidate-not-found; 409 candidate-not-open when confirmed or dismissed already; 412 when "
                     + "resolved since the version named; 428 without If-Match.")
+    @APIResponse(responseCode = "200", description = "Dismissed; the candidate",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandidateView.class)))
     public Uni<Response> dismiss(@PathParam("candidateId") UUID candidateId, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull DismissRequest request) {
         long expected = Versions.required(ifMatch);
@@ -121,6 +140,9 @@ public class LearningResource {
             description = "The candidate becomes confirmed by that learning. 404 candidate-not-found; 409 "
                     + "candidate-not-open; 412 when resolved since the version named; 422 learning-not-found (none, or "
                     + "another team's); 428 without If-Match.")
+    @APIResponse(responseCode = "200", description = "Merged; the candidate",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CandidateView.class)))
     public Uni<Response> merge(@PathParam("candidateId") UUID candidateId, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull MergeRequest request) {
         long expected = Versions.required(ifMatch);
@@ -136,7 +158,4 @@ public class LearningResource {
         return LearningView.of(((RecordedLearning) state).recorded(), version);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

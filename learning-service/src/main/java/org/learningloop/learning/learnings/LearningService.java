@@ -3,6 +3,7 @@ package org.learningloop.learning.learnings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.learning.LearningEvent;
 import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.decider.CommandRejected;
@@ -70,7 +71,7 @@ public class LearningService {
                 : candidates.fact(pool, request.fromCandidateId());
         return candidate.chain(fact -> creation.create(LEARNING, "POST /teams/" + teamId + "/learnings", idempotencyKey,
                 request, id -> new RecordLearning(id, teamId, request.unitId(), request.insight().strip(),
-                        blankToNull(request.element()), request.tagsOrEmpty(), request.activityIdsOrEmpty(),
+                        Text.stripToNull(request.element()), request.tagsOrEmpty(), request.activityIdsOrEmpty(),
                         request.fromCandidateId(), fact),
                 CommandContext.of(now, caller.actor()),
                 (tx, decision) -> {
@@ -145,7 +146,4 @@ public class LearningService {
         }
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -86,13 +86,8 @@ public class Learnings {
                 .map(rows -> {
                     List<LearningSummary> all = new ArrayList<>();
                     rows.forEach(row -> all.add(of(row)));
-                    List<LearningSummary> page = all.subList(0, Math.min(limit, all.size()));
-                    String next = null;
-                    if (all.size() > limit) {
-                        LearningSummary last = page.get(page.size() - 1);
-                        next = Cursors.encode(last.recordedAt().toString(), last.id().toString());
-                    }
-                    return new Page<>(List.copyOf(page), next);
+                    return Page.of(all, limit, summary -> summary,
+                            last -> Cursors.encode(last.recordedAt().toString(), last.id().toString()));
                 });
     }
 

@@ -1,8 +1,6 @@
 package org.learningloop.learning.meetings;
 
 import io.quarkus.security.Authenticated;
-import org.learningloop.platform.security.Access;
-import org.learningloop.platform.security.Relation;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,12 +15,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.learningloop.platform.http.Answers;
 import org.learningloop.learning.meetings.WigMeetingApi.OpenWigMeetingRequest;
 import org.learningloop.learning.meetings.WigMeetingApi.RecordWigMeetingRequest;
+import org.learningloop.learning.meetings.WigMeetingApi.WigMeetingView;
 import org.learningloop.platform.command.Decision;
+import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.http.Versions;
+import org.learningloop.platform.security.Access;
+import org.learningloop.platform.security.Relation;
 
 import java.util.UUID;
 
@@ -50,6 +56,10 @@ public class WigMeetingResource {
             description = "The agenda: the team's scoreboard for the week (active WIGs' latest lag vs target, active lead "
                     + "measures' actual this week and last vs weekly target), its open commitments of earlier weeks to "
                     + "account for, and its open learning candidates. One meeting per team and week: 409 wig-meeting-exists.")
+    @APIResponse(responseCode = "201", description = "Opened with its agenda; Location names it, ETag its version",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WigMeetingView.class)))
     public Uni<Response> open(@PathParam("teamId") UUID teamId, @Valid @NotNull OpenWigMeetingRequest request) {
         return access.team(teamId, Relation.TEAM_LEAD).chain(() -> meetings.open(teamId, request)).chain(decision -> meetings.view(decision).map(view -> Answers
                 .created("/wig-meetings/" + view.id())
@@ -59,6 +69,9 @@ public class WigMeetingResource {
     @GET
     @Path("wig-meetings/{wigMeetingId}")
     @Operation(summary = "A WIG meeting: its agenda and what it recorded")
+    @APIResponse(responseCode = "200", description = "The meeting; ETag its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WigMeetingView.class)))
     public Uni<Response> get(@PathParam("wigMeetingId") UUID wigMeetingId) {
         return meetings.teamOf(wigMeetingId).chain(teamId -> access.team(teamId, Relation.MEMBER))
                 .chain(() -> meetings.get(wigMeetingId)).chain(this::ok);
@@ -69,6 +82,9 @@ public class WigMeetingResource {
     @Operation(summary = "The team's WIG meeting of an ISO week: its agenda and what it recorded",
             description = "As GET /wig-meetings/{id}, found by team and week (e.g. 2026-W48): 404 wig-meeting-not-found "
                     + "when the team has not opened one that week, 400 for a week that does not exist.")
+    @APIResponse(responseCode = "200", description = "The team's meeting of the week; ETag its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WigMeetingView.class)))
     public Uni<Response> ofWeek(@PathParam("teamId") UUID teamId, @PathParam("week")
             @Pattern(regexp = WigMeetingApi.WEEK, message = "must be an ISO week such as 2026-W48") String week) {
         UUID meetingId = WigMeetingService.meetingId(teamId, WigMeetingService.existingWeek("week", week));
@@ -81,6 +97,9 @@ public class WigMeetingResource {
             description = "Once (409 wig-meeting-held). Accountability must name open commitments of the agenda, each "
                     + "once (422 commitment-not-open, commitment-accounted-twice); learnings must be the team's (422 "
                     + "learning-not-found); new commitments are due in the meeting's week or later (422).")
+    @APIResponse(responseCode = "200", description = "Recorded; the meeting",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WigMeetingView.class)))
     public Uni<Response> record(@PathParam("wigMeetingId") UUID wigMeetingId, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull RecordWigMeetingRequest request) {
         long expected = Versions.required(ifMatch);

@@ -5,11 +5,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.Text;
 import org.learningloop.contracts.learning.LearningEvent;
 import org.learningloop.contracts.learning.LearningEvents;
-import org.learningloop.contracts.learning.WigMeetingHeld;
 import org.learningloop.contracts.learning.WigMeetingHeld.Accountability;
 import org.learningloop.contracts.learning.WigMeetingHeld.Commitment;
+import org.learningloop.contracts.learning.WigMeetingHeld;
 import org.learningloop.contracts.learning.WigMeetingOpened;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.learning.learnings.Candidates;
@@ -108,7 +109,7 @@ public class WigMeetingService {
     public Uni<Decision<WigMeetingState>> record(UUID wigMeetingId, long expectedVersion, RecordWigMeetingRequest request) {
         CommandContext context = CommandContext.of(clock.instant(), caller.actor());
         List<Accountability> accountability = request.accountabilityOrEmpty().stream()
-                .map(body -> new Accountability(body.commitmentId(), body.kept(), blankToNull(body.note()))).toList();
+                .map(body -> new Accountability(body.commitmentId(), body.kept(), Text.stripToNull(body.note()))).toList();
         List<Commitment> made = new ArrayList<>();
         List<CommitmentBody> bodies = request.commitmentsOrEmpty();
         for (int i = 0; i < bodies.size(); i++) {
@@ -175,7 +176,4 @@ public class WigMeetingService {
         return week;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

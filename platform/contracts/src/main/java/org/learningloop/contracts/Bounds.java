@@ -35,6 +35,12 @@ public final class Bounds {
     public static final String OUTCOME = "^[a-z][a-zA-Z0-9]{0,49}$";
 
     /** Text: no control character other than tab, line feed and carriage return. */
+    /**
+     * Text that is not blank: a character other than white space somewhere. Written so that Java's {@code matches}
+     * and JSON Schema's unanchored ECMA-262 patterns read it alike (no inline flags such as {@code (?s)}).
+     */
+    public static final String NOT_BLANK = "[\\s\\S]*\\S[\\s\\S]*";
+
     /** A keyed fingerprint (HMAC-SHA256, hex) of a person's name: docs/privacy.md. */
     public static final String FINGERPRINT = "^[0-9a-f]{64}$";
 

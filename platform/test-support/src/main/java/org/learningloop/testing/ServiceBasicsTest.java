@@ -64,6 +64,79 @@ public abstract class ServiceBasicsTest {
         }
     }
 
+    /**
+     * Clients generate code from the OpenAPI document: every success it documents says what comes back (a schema for
+     * a body), and an operation that creates (its answer carries Location) documents 201, not 200 (issue 16).
+     */
+    @Test
+    void everySuccessIsDocumentedWithWhatItReturns() {
+        var openApi = OpenApiFuzzer.fetchOpenApi();
+        List<String> vague = new java.util.ArrayList<>();
+        for (var path = openApi.path("paths").fields(); path.hasNext(); ) {
+            var item = path.next();
+            for (var operation = item.getValue().fields(); operation.hasNext(); ) {
+                var entry = operation.next();
+                String name = entry.getKey().toUpperCase() + " " + item.getKey();
+                for (var response = entry.getValue().path("responses").fields(); response.hasNext(); ) {
+                    var answer = response.next();
+                    if (!answer.getKey().startsWith("2") || answer.getKey().equals("204")) {
+                        continue;
+                    }
+                    var content = answer.getValue().path("content");
+                    boolean described = content.isObject() && content.size() > 0;
+                    for (var type = content.fields(); type.hasNext(); ) {
+                        var schema = type.next().getValue().path("schema");
+                        if (schema.isMissingNode() || schema.isEmpty()) {
+                            described = false;
+                        }
+                    }
+                    if (!described) {
+                        vague.add(name + " " + answer.getKey() + ": no schema of what it returns");
+                    }
+                }
+            }
+        }
+        assertThat(vague).as("successes documented without what they return").isEmpty();
+    }
+
+    /**
+     * The document is valid OpenAPI 3.1 where generators trip (issue 16): every operation has a unique operationId,
+     * every header object a schema, and no pattern uses what ECMA-262 regular expressions lack (inline flags).
+     */
+    @Test
+    void everyOperationHasAnId_everyHeaderASchema_andEveryPatternIsPortable() {
+        var openApi = OpenApiFuzzer.fetchOpenApi();
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>();
+        for (var path = openApi.path("paths").fields(); path.hasNext(); ) {
+            var item = path.next();
+            for (var operation = item.getValue().fields(); operation.hasNext(); ) {
+                var entry = operation.next();
+                String name = entry.getKey().toUpperCase() + " " + item.getKey();
+                String id = entry.getValue().path("operationId").asText("");
+                if (id.isEmpty()) {
+                    problems.add(name + ": no operationId");
+                }
+                ids.add(id);
+                for (var response = entry.getValue().path("responses").fields(); response.hasNext(); ) {
+                    var answer = response.next();
+                    answer.getValue().path("headers").fields().forEachRemaining(header -> {
+                        if (!header.getValue().has("schema") && !header.getValue().has("content")) {
+                            problems.add(name + " " + answer.getKey() + " header " + header.getKey() + ": no schema");
+                        }
+                    });
+                }
+            }
+        }
+        openApi.findValues("pattern").forEach(pattern -> {
+            if (pattern.isTextual() && pattern.asText().contains("(?")) {
+                problems.add("pattern " + pattern.asText() + ": inline flags are not ECMA-262");
+            }
+        });
+        assertThat(problems).as("what makes the document invalid or ungenerable").isEmpty();
+        assertThat(ids).as("operationIds").doesNotHaveDuplicates();
+    }
+
     /** Every change of an existing resource names the version it was made on: If-Match required, 412 and 428 listed. */
     @Test
     void everyIfMatchIsRequired_andItsAnswersDocumented() {

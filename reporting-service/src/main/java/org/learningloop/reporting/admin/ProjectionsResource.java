@@ -24,6 +24,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.runtime.KafkaClientConfig;
@@ -119,6 +124,9 @@ public class ProjectionsResource {
                     + "the live generation keeps serving reads; once caught up it is switched live in one transaction "
                     + "and the old generation is dropped. 202 with Location of the projection's status; 404 unknown "
                     + "name; 409 when a rebuild of it is already running.")
+    @APIResponse(responseCode = "202", description = "Started: the new generation; Location names the projection's status",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GenerationStatus.class)))
     public Uni<Response> rebuild(@PathParam("name") String name) {
         return runtime.rebuild(name).map(generation -> Response.accepted(new GenerationStatus(generation.generation(),
                         generation.state(), generation.schema(), generation.createdAt().toInstant(), 0, null, 0, 0, null,

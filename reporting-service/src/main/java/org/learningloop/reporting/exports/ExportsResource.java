@@ -9,6 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.learningloop.platform.http.QueryParams;
 
 import java.time.Instant;
@@ -35,6 +39,8 @@ public class ExportsResource {
             description = "One CloudEvents-style JSON object a line (specversion, id, type, source, subject, time, "
                     + "streamid, streamversion, data), in history order (time, stream, version, id); with teamId the "
                     + "team's events and its unit's unit-wide ones. from inclusive, to exclusive. Streamed.")
+    @APIResponse(responseCode = "200", description = "One JSON object a line, streamed",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
     public Response events(@QueryParam("teamId") String teamId, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
         UUID team = QueryParams.uuid("teamId", teamId);
@@ -51,6 +57,8 @@ public class ExportsResource {
                     + "version, segment, scheduled and carried-out times, cancelled, intention reached, presence, focus, "
                     + "quality per dimension, outcomes as key=value;... . Filtered by teamId, unitId and from/to on the "
                     + "activity's time (carried out, else scheduled). Streamed.")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row, UTF-8, streamed",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response activities(@QueryParam("teamId") String teamId, @QueryParam("unitId") String unitId,
                                @QueryParam("from") String from, @QueryParam("to") String to) {
         UUID team = QueryParams.uuid("teamId", teamId);

@@ -102,15 +102,9 @@ public class TeamHistory {
                 .map(rows -> {
                     List<Row> all = new ArrayList<>();
                     rows.forEach(all::add);
-                    List<Row> page = all.subList(0, Math.min(limit, all.size()));
-                    String next = null;
-                    if (all.size() > limit) {
-                        Row last = page.get(page.size() - 1);
-                        next = Cursors.encode(last.getOffsetDateTime("occurred_at").toInstant().toString(),
-                                last.getString("stream_id"), Long.toString(last.getLong("stream_version")),
-                                last.getUUID("event_id").toString());
-                    }
-                    return new Page<>(page.stream().map(TeamHistory::entry).toList(), next);
+                    return Page.of(all, limit, TeamHistory::entry, last -> Cursors.encode(
+                            last.getOffsetDateTime("occurred_at").toInstant().toString(), last.getString("stream_id"),
+                            Long.toString(last.getLong("stream_version")), last.getUUID("event_id").toString()));
                 });
     }
 

@@ -101,12 +101,7 @@ public class DesignListing {
         return DesignListRow.<DesignListRow>find(query, Sort.by("createdAt").and("designId"), parameters)
                 .range(0, limit) // inclusive: one more than a page tells whether another page follows
                 .list()
-                .map(rows -> {
-                    List<DesignListRow> page = rows.subList(0, Math.min(limit, rows.size()));
-                    DesignListRow last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = rows.size() > limit
-                            ? Cursors.encode(last.createdAt.toString(), last.designId.toString()) : null;
-                    return new Page<>(page.stream().map(DesignSummary::of).toList(), next);
-                });
+                .map(rows -> Page.of(rows, limit, DesignSummary::of,
+                        last -> Cursors.encode(last.createdAt.toString(), last.designId.toString())));
     }
 }

@@ -112,13 +112,8 @@ public class ActivityListing {
                         Sort.by("scheduledAt").and("activityId"), parameters)
                 .range(0, limit) // inclusive: one more than a page tells whether another page follows
                 .list()
-                .map(rows -> {
-                    List<ActivityListRow> page = rows.subList(0, Math.min(limit, rows.size()));
-                    ActivityListRow last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = rows.size() > limit
-                            ? Cursors.encode(last.scheduledAt.toString(), last.activityId.toString()) : null;
-                    return new Page<>(page.stream().map(ActivitySummary::of).toList(), next);
-                });
+                .map(rows -> Page.of(rows, limit, ActivitySummary::of,
+                        last -> Cursors.encode(last.scheduledAt.toString(), last.activityId.toString())));
     }
 
     private static OffsetDateTime utc(Instant instant) {

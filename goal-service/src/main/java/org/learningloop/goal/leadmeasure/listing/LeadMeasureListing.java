@@ -97,12 +97,7 @@ public class LeadMeasureListing {
         return LeadMeasureListRow.<LeadMeasureListRow>find(query, Sort.by("proposedAt").and("leadMeasureId"), parameters)
                 .range(0, limit) // inclusive: one more than a page tells whether another page follows
                 .list()
-                .map(rows -> {
-                    List<LeadMeasureListRow> page = rows.subList(0, Math.min(limit, rows.size()));
-                    LeadMeasureListRow last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = rows.size() > limit
-                            ? Cursors.encode(last.proposedAt.toString(), last.leadMeasureId.toString()) : null;
-                    return new Page<>(page.stream().map(LeadMeasureSummary::of).toList(), next);
-                });
+                .map(rows -> Page.of(rows, limit, LeadMeasureSummary::of,
+                        last -> Cursors.encode(last.proposedAt.toString(), last.leadMeasureId.toString())));
     }
 }

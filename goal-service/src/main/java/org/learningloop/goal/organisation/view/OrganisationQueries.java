@@ -118,8 +118,6 @@ public class OrganisationQueries {
     }
 
     private static <R, T> Page<T> page(List<R> rows, int limit, Function<R, T> item, Function<R, String> cursorOf) {
-        List<R> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? cursorOf.apply(page.get(page.size() - 1)) : null;
-        return new Page<>(page.stream().map(item).toList(), next);
+        return Page.of(rows, limit, item, cursorOf);
     }
 }

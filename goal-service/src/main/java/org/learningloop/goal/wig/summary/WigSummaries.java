@@ -61,11 +61,7 @@ public class WigSummaries {
         return WigSummary.<WigSummary>find(query, Sort.by("definedAt").and("wigId"), parameters)
                 .range(0, limit) // inclusive: one more than a page tells whether another page follows
                 .list()
-                .map(rows -> {
-                    List<WigSummary> page = rows.subList(0, Math.min(limit, rows.size()));
-                    WigSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = rows.size() > limit ? Cursors.encode(last.definedAt.toString(), last.wigId.toString()) : null;
-                    return new Page<>(page.stream().map(WigSummaryView::of).toList(), next);
-                });
+                .map(rows -> Page.of(rows, limit, WigSummaryView::of,
+                        last -> Cursors.encode(last.definedAt.toString(), last.wigId.toString())));
     }
 }

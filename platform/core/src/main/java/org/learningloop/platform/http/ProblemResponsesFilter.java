@@ -34,8 +34,25 @@ public class ProblemResponsesFilter implements OASFilter {
             boolean hasPathParameter = path.getKey().contains("{");
             for (Operation operation : path.getValue().getOperations().values()) {
                 document(operation, hasPathParameter);
+                typeHeaders(operation);
             }
         }
+    }
+
+    /** OpenAPI 3.1 wants a schema (or content) on every header object: ours (ETag, Location, Retry-After…) are strings. */
+    private static void typeHeaders(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().values().forEach(response -> {
+            if (response.getHeaders() != null) {
+                response.getHeaders().values().forEach(header -> {
+                    if (header.getSchema() == null && header.getContent() == null && header.getRef() == null) {
+                        header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                    }
+                });
+            }
+        });
     }
 
     private static void document(Operation operation, boolean hasPathParameter) {
