@@ -70,29 +70,23 @@ public abstract class ServiceBasicsTest {
      */
     @Test
     void everySuccessIsDocumentedWithWhatItReturns() {
-        var openApi = OpenApiFuzzer.fetchOpenApi();
         List<String> vague = new java.util.ArrayList<>();
-        for (var path = openApi.path("paths").fields(); path.hasNext(); ) {
-            var item = path.next();
-            for (var operation = item.getValue().fields(); operation.hasNext(); ) {
-                var entry = operation.next();
-                String name = entry.getKey().toUpperCase() + " " + item.getKey();
-                for (var response = entry.getValue().path("responses").fields(); response.hasNext(); ) {
-                    var answer = response.next();
-                    if (!answer.getKey().startsWith("2") || answer.getKey().equals("204")) {
-                        continue;
+        for (Operation operation : operations(OpenApiFuzzer.fetchOpenApi())) {
+            for (var response = operation.node().path("responses").fields(); response.hasNext(); ) {
+                var answer = response.next();
+                if (!answer.getKey().startsWith("2") || answer.getKey().equals("204")) {
+                    continue;
+                }
+                var content = answer.getValue().path("content");
+                boolean described = content.isObject() && content.size() > 0;
+                for (var type = content.fields(); type.hasNext(); ) {
+                    var schema = type.next().getValue().path("schema");
+                    if (schema.isMissingNode() || schema.isEmpty()) {
+                        described = false;
                     }
-                    var content = answer.getValue().path("content");
-                    boolean described = content.isObject() && content.size() > 0;
-                    for (var type = content.fields(); type.hasNext(); ) {
-                        var schema = type.next().getValue().path("schema");
-                        if (schema.isMissingNode() || schema.isEmpty()) {
-                            described = false;
-                        }
-                    }
-                    if (!described) {
-                        vague.add(name + " " + answer.getKey() + ": no schema of what it returns");
-                    }
+                }
+                if (!described) {
+                    vague.add(operation.name() + " " + answer.getKey() + ": no schema of what it returns");
                 }
             }
         }
@@ -108,24 +102,20 @@ public abstract class ServiceBasicsTest {
         var openApi = OpenApiFuzzer.fetchOpenApi();
         List<String> ids = new java.util.ArrayList<>();
         List<String> problems = new java.util.ArrayList<>();
-        for (var path = openApi.path("paths").fields(); path.hasNext(); ) {
-            var item = path.next();
-            for (var operation = item.getValue().fields(); operation.hasNext(); ) {
-                var entry = operation.next();
-                String name = entry.getKey().toUpperCase() + " " + item.getKey();
-                String id = entry.getValue().path("operationId").asText("");
-                if (id.isEmpty()) {
-                    problems.add(name + ": no operationId");
-                }
-                ids.add(id);
-                for (var response = entry.getValue().path("responses").fields(); response.hasNext(); ) {
-                    var answer = response.next();
-                    answer.getValue().path("headers").fields().forEachRemaining(header -> {
-                        if (!header.getValue().has("schema") && !header.getValue().has("content")) {
-                            problems.add(name + " " + answer.getKey() + " header " + header.getKey() + ": no schema");
-                        }
-                    });
-                }
+        for (Operation operation : operations(openApi)) {
+            String id = operation.node().path("operationId").asText("");
+            if (id.isEmpty()) {
+                problems.add(operation.name() + ": no operationId");
+            }
+            ids.add(id);
+            for (var response = operation.node().path("responses").fields(); response.hasNext(); ) {
+                var answer = response.next();
+                answer.getValue().path("headers").fields().forEachRemaining(header -> {
+                    if (!header.getValue().has("schema") && !header.getValue().has("content")) {
+                        problems.add(operation.name() + " " + answer.getKey() + " header " + header.getKey()
+                                + ": no schema");
+                    }
+                });
             }
         }
         openApi.findValues("pattern").forEach(pattern -> {
@@ -135,6 +125,22 @@ public abstract class ServiceBasicsTest {
         });
         assertThat(problems).as("what makes the document invalid or ungenerable").isEmpty();
         assertThat(ids).as("operationIds").doesNotHaveDuplicates();
+    }
+
+    /** An operation of the OpenAPI document: {@code GET /wigs/{wigId}} and its object. */
+    record Operation(String method, String path, com.fasterxml.jackson.databind.JsonNode node) {
+
+        String name() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every operation of the document. */
+    static List<Operation> operations(com.fasterxml.jackson.databind.JsonNode openApi) {
+        List<Operation> operations = new java.util.ArrayList<>();
+        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operations.add(new Operation(operation.getKey().toUpperCase(), path.getKey(), operation.getValue()))));
+        return operations;
     }
 
     /** Every change of an existing resource names the version it was made on: If-Match required, 412 and 428 listed. */
