@@ -66,8 +66,8 @@ class AccessRulesTest {
                 new Case("GET /teams", "/teams", null, SIGNED_IN),
                 new Case("GET /teams/{teamId}", "/teams/" + team, null, TEAM_MEMBERS),
                 new Case("GET /teams/{teamId}/members", "/teams/" + team + "/members", null, TEAM_MEMBERS),
-                new Case("POST /members/{memberId}/erasure", "/members/" + UUID.randomUUID() + "/erasure", null,
-                        ORG_ADMINS),
+                new Case("POST /members/{memberId}/erasure", "/members/" + subjects.get(Caller.MEMBER_OF_ANOTHER_TEAM)
+                        + "/erasure", null, ORG_ADMINS),
                 new Case("GET /members/{memberId}", "/members/" + subjects.get(Caller.TEAM_LEAD), null, ORG_ADMINS),
                 new Case("POST /teams/{teamId}/members", "/teams/" + team + "/members",
                         "{\"memberId\": \"%s\", \"displayName\": \"Shadow Person\", \"role\": \"member\"}"

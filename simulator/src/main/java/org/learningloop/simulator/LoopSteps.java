@@ -22,9 +22,6 @@ public class LoopSteps {
 
     public static final Duration PROPAGATION = Duration.ofSeconds(60);
 
-    /** The outcome the scenarios record: members recruited (a count). */
-    static final String RECRUITED = Scenario.RECRUITED;
-
     private final LoopClient client;
     private final People people;
     private final URI goal;
@@ -162,7 +159,7 @@ public class LoopSteps {
      * already is left as it is, but for declaring that outcome when it does not yet.
      */
     public void activityType(String key, String name) {
-        ObjectNode recruited = client.object().put("name", RECRUITED).put("label", "Members recruited")
+        ObjectNode recruited = client.object().put("name", Scenario.RECRUITED).put("label", "Members recruited")
                 .put("unit", "members");
         ObjectNode body = client.object().put("key", key).put("name", name);
         body.putArray("outcomes").add(recruited);

@@ -218,16 +218,16 @@ public class Catalog {
     public Uni<Page<ActivityType>> activityTypes(String cursor, int limit) {
         return ActivityTypeRow.<ActivityTypeRow>find(after(cursor), Sort.by("key"), parameters(cursor))
                 .range(0, limit).list()
-                .chain(rows -> outcomes(rows.stream().map(row -> row.key).toList()).map(outcomes -> page(rows.stream()
-                        .map(row -> ActivityType.of(row, outcomes.getOrDefault(row.key, List.of()))).toList(), limit,
-                        ActivityType::key)));
+                .chain(rows -> outcomes(rows.stream().map(row -> row.key).toList()).map(outcomes -> Page.of(rows, limit,
+                        row -> ActivityType.of(row, outcomes.getOrDefault(row.key, List.of())),
+                        last -> Cursors.encode(last.key))));
     }
 
     /** A page of segments in key order. Call within a session. */
     public Uni<Page<Segment>> segments(String cursor, int limit) {
         return SegmentRow.<SegmentRow>find(after(cursor), Sort.by("key"), parameters(cursor))
                 .range(0, limit).list()
-                .map(rows -> page(rows.stream().map(Segment::of).toList(), limit, Segment::key));
+                .map(rows -> Page.of(rows, limit, Segment::of, last -> Cursors.encode(last.key)));
     }
 
     /** One activity type, or {@code null}. Call within a session. */
@@ -256,9 +256,6 @@ public class Catalog {
         return Parameters.with("key", key);
     }
 
-    private static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, String> key) {
-        return Page.of(rows, limit, row -> row, last -> Cursors.encode(key.apply(last)));
-    }
 
     private static HttpProblem duplicate(String code, String what, String key) {
         return new HttpProblem(Problem.of(409, code, "Already exists", "There already is a " + what + " " + key));

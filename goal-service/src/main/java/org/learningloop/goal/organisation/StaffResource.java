@@ -51,7 +51,8 @@ public class StaffResource {
             description = "Erases the person's display name and the fingerprint of their name here, and records "
                     + "goal.member-erased (no personal data), on which every other service forgets the fingerprint it "
                     + "keeps. Their id stays in the history (pseudonymous). Erasing again erases nothing and records "
-                    + "nothing (alreadyErased). Free text is not erasable yet (docs/privacy.md).")
+                    + "nothing (alreadyErased); someone the organisation never knew gets 404 member-not-found. Free "
+                    + "text is not erasable yet (docs/privacy.md).")
     @APIResponse(responseCode = "200", description = "What was erased",
             content = @Content(schema = @Schema(implementation = Erasure.class)))
     public Uni<Erasure> erase(@PathParam("memberId") UUID memberId) {

@@ -11,6 +11,7 @@ import org.learningloop.goal.organisation.OrganisationApi.PersonData;
 import org.learningloop.goal.organisation.OrganisationApi.Stay;
 import org.learningloop.goal.organisation.StaffDecider.EraseMember;
 import org.learningloop.goal.organisation.StaffDecider.StaffState;
+import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.command.Aggregate;
 import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
@@ -46,10 +47,11 @@ public class StaffService {
         this.caller = caller;
     }
 
+    /** Erases the person's data; 404 member-not-found when the organisation never knew them (nothing is recorded). */
     public Uni<Erasure> erase(UUID memberId) {
         CommandContext context = CommandContext.of(clock.instant(), caller.actor());
-        return handler.inTransaction(tx -> handler.handleIn(tx, STAFF, STAFF.streamId(memberId), new EraseMember(memberId),
-                        Expectation.any(), context)
+        return handler.inTransaction(tx -> known(tx, memberId).chain(() -> handler.handleIn(tx, STAFF,
+                        STAFF.streamId(memberId), new EraseMember(memberId), Expectation.any(), context))
                 .chain(decision -> {
                     boolean alreadyErased = decision.appended().isEmpty();
                     return forget(tx, memberId).map(erased -> new Erasure(memberId, List.copyOf(erased), alreadyErased));
@@ -80,6 +82,22 @@ public class StaffService {
                                             row.getLong("fingerprints") > 0, row.getLong("erasures") > 0,
                                             List.copyOf(teams), List.copyOf(managed));
                                 }))));
+    }
+
+    /** Fails with 404 unless the person was ever a member, a unit's manager, named, or erased before. */
+    private Uni<Void> known(SqlClient tx, UUID memberId) {
+        return tx.preparedQuery("select exists (select 1 from staff_member where member_id = $1) "
+                        + "or exists (select 1 from team_membership where member_id = $1) "
+                        + "or exists (select 1 from unit_view where manager_id = $1) "
+                        + "or exists (select 1 from event_store where stream_id = $2)")
+                .execute(Tuple.of(memberId, STAFF.streamId(memberId)))
+                .invoke(rows -> {
+                    if (!rows.iterator().next().getBoolean(0)) {
+                        throw CommandRejected.notFound("member-not-found",
+                                "The organisation has never known a member " + memberId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Deletes what goal-service keeps of the person; what it deleted. */

@@ -148,6 +148,14 @@ class DisplayNamePrivacyTest {
         given().post("/members/" + member + "/erasure").then().statusCode(200)
                 .body("erased", org.hamcrest.Matchers.empty()).body("alreadyErased", equalTo(true));
         assertThat(OrganisationFixtures.count(pool, "event_store where stream_id = '" + stream + "'")).isEqualTo(1);
+
+        // nobody the organisation knew: nothing to erase, nothing recorded
+        long before = OrganisationFixtures.count(pool, "event_store");
+        given().post("/members/" + UUID.randomUUID() + "/erasure").then().statusCode(404)
+                .contentType(OrganisationFixtures.PROBLEM).body("code", equalTo("member-not-found"));
+        given().post("/members/not-a-uuid/erasure").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404))
+                .contentType(OrganisationFixtures.PROBLEM);
+        assertThat(OrganisationFixtures.count(pool, "event_store")).isEqualTo(before);
     }
 
     static void sleep() {

@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Queries of the organisation read models. Call them within a session ({@code @WithSession}). */
@@ -56,7 +55,7 @@ public class OrganisationQueries {
         return UnitView.<UnitView>find(query(where), Sort.by("createdAt").and("unitId"), parameters)
                 .range(0, limit) // inclusive: one more than a page tells whether another page follows
                 .list()
-                .map(rows -> page(rows, limit, UnitItem::of, row -> Cursors.encode(row.createdAt.toString(),
+                .map(rows -> Page.of(rows, limit, UnitItem::of, row -> Cursors.encode(row.createdAt.toString(),
                         row.unitId.toString())));
     }
 
@@ -72,7 +71,7 @@ public class OrganisationQueries {
         return TeamView.<TeamView>find(query(where), Sort.by("createdAt").and("teamId"), parameters)
                 .range(0, limit)
                 .list()
-                .map(rows -> page(rows, limit, TeamItem::of, row -> Cursors.encode(row.createdAt.toString(),
+                .map(rows -> Page.of(rows, limit, TeamItem::of, row -> Cursors.encode(row.createdAt.toString(),
                         row.teamId.toString())));
     }
 
@@ -117,7 +116,4 @@ public class OrganisationQueries {
         return where.isEmpty() ? "1 = 1" : String.join(" and ", where);
     }
 
-    private static <R, T> Page<T> page(List<R> rows, int limit, Function<R, T> item, Function<R, String> cursorOf) {
-        return Page.of(rows, limit, item, cursorOf);
-    }
 }

@@ -34,7 +34,6 @@ public class PersonNames {
 
     static final Duration REFRESH = Duration.ofSeconds(2);
     private static final Logger LOG = Logger.getLogger(PersonNames.class);
-    private static final String LOCAL_KEY = "local-only-name-key";
 
     private final Pool pool;
     private final NameFingerprint fingerprints;
@@ -48,7 +47,7 @@ public class PersonNames {
     public PersonNames(Pool pool, LoopConfig config) {
         this.pool = pool;
         String key = config.personalData().nameKey();
-        if (LOCAL_KEY.equals(key)) {
+        if (LoopConfig.PersonalData.LOCAL_NAME_KEY.equals(key)) {
             LOG.warnf("loop.personal-data.name-key is the local default: set LOOP_PERSONAL_DATA_NAME_KEY to a secret "
                     + "of your own (docs/privacy.md)");
         }

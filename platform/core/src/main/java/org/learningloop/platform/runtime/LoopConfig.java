@@ -27,12 +27,15 @@ public interface LoopConfig {
 
     /** Personal data (docs/privacy.md). */
     interface PersonalData {
+        /** The name key's default, for local use only. */
+        String LOCAL_NAME_KEY = "local-only-name-key";
+
         /**
          * The secret under which members' display names are fingerprinted, so that free text naming them can be
          * refused without the services holding the names; the same in every service. The default is for local use
          * only (the service warns at start).
          */
-        @WithDefault("local-only-name-key")
+        @WithDefault(LOCAL_NAME_KEY)
         String nameKey();
     }
 
