@@ -65,6 +65,8 @@ class AccessRulesTest {
                 new Case("POST /activity-types/{key}/outcomes", "/activity-types/" + type + "/outcomes",
                         "{\"name\": \"o%s\", \"label\": \"Shadow\", \"unit\": \"shadows\"}"
                                 .formatted(UUID.randomUUID().toString().replace("-", "")), ORG_ADMINS),
+                new Case("POST /activity-types/{key}/outcomes/{name}/retire",
+                        "/activity-types/" + type + "/outcomes/membersRecruited/retire", null, ORG_ADMINS),
                 new Case("POST /activity-types/{key}/retire", "/activity-types/" + type + "/retire", null, ORG_ADMINS),
                 new Case("POST /segments", "/segments",
                         "{\"key\": \"shadow-%s\", \"name\": \"Shadow\"}".formatted(UUID.randomUUID()), ORG_ADMINS),

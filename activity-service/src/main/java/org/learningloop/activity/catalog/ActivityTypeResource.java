@@ -73,12 +73,27 @@ public class ActivityTypeResource {
     @Path("/{key}/outcomes")
     @Operation(summary = "Declare one more outcome of an activity type",
             description = "Activities of the type may record it from now on (a count, never a name). Outcomes are "
-                    + "never removed: events and reports name them. 404 activity-type-not-found, 409 outcome-exists.")
+                    + "never removed, only retired: events and reports name them. 404 activity-type-not-found, "
+                    + "409 outcome-exists (a retired one too: a name keeps its meaning).")
     @APIResponse(responseCode = "201", description = "Declared; the activity type with its outcomes; Location names it",
             headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = ActivityType.class)))
     public Uni<Response> addOutcome(@PathParam("key") String key, @Valid @NotNull OutcomeRequest request) {
         return catalog.addOutcome(key, request).map(type -> Answers
                 .created("/activity-types/" + type.key()).entity(type).build());
+    }
+
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @POST
+    @Path("/{key}/outcomes/{name}/retire")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Retire an outcome of an activity type",
+            description = "Activities carried out from now on may not record it (400 undeclared-outcome); the events "
+                    + "and reports that name it stay. Retiring it again changes nothing. 404 activity-type-not-found, "
+                    + "outcome-not-found.")
+    @APIResponse(responseCode = "200", description = "Retired; the activity type with its outcomes",
+            content = @Content(schema = @Schema(implementation = ActivityType.class)))
+    public Uni<ActivityType> retireOutcome(@PathParam("key") String key, @PathParam("name") String name) {
+        return catalog.retireOutcome(key, name);
     }
 
     @RolesAllowed(Roles.ORG_ADMIN)

@@ -73,7 +73,8 @@ public class Catalog {
 
     /**
      * Declares one more outcome of the activity type {@code key}; the type with its outcomes. 404 when there is no
-     * such type, 409 when it declares the outcome already. Outcomes are never removed: events name them.
+     * such type, 409 when it declares the outcome already (retired or not). Outcomes are never removed: events name
+     * them.
      */
     public Uni<ActivityType> addOutcome(String key, OutcomeRequest request) {
         Outcome outcome = request.toOutcome();
@@ -94,20 +95,41 @@ public class Catalog {
     }
 
     /**
-     * Those of {@code outcomes} the activity type {@code key} does not declare, in name order: what an activity of
-     * that type may not record.
+     * Those of {@code outcomes} the activity type {@code key} does not declare, or declared and retired, in name
+     * order: what an activity of that type may not record now.
      */
     public Uni<Set<String>> undeclaredOutcomes(SqlClient client, String key, Set<String> outcomes) {
         if (outcomes.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return client.preparedQuery("select name from activity_type_outcome where activity_type = $1")
+        return client.preparedQuery("select name from activity_type_outcome where activity_type = $1 and retired_at is null")
                 .execute(Tuple.of(key))
                 .map(rows -> {
                     Set<String> undeclared = new java.util.TreeSet<>(outcomes);
                     rows.forEach(row -> undeclared.remove(row.getString("name")));
                     return undeclared;
                 });
+    }
+
+    /**
+     * Retires the outcome {@code name} of the activity type {@code key} (once: retiring it again keeps the first time);
+     * the type with its outcomes. 404 when there is no such type or the type declares no such outcome.
+     */
+    public Uni<ActivityType> retireOutcome(String key, String name) {
+        return pool.preparedQuery("update activity_type_outcome set retired_at = coalesce(retired_at, now()) "
+                        + "where activity_type = $1 and name = $2")
+                .execute(Tuple.of(key, name))
+                .chain(updated -> activityTypeRow(key).map(row -> {
+                    if (row == null) {
+                        throw CommandRejected.notFound("activity-type-not-found", "There is no activity type " + key);
+                    }
+                    if (updated.rowCount() == 0) {
+                        throw CommandRejected.notFound("outcome-not-found",
+                                "The activity type " + key + " declares no outcome " + name);
+                    }
+                    return row;
+                }))
+                .chain(row -> withOutcomes(List.of(row)).map(types -> types.get(0)));
     }
 
     private Uni<Row> activityTypeRow(String key) {
@@ -129,14 +151,16 @@ public class Catalog {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("select activity_type, name, label, unit from activity_type_outcome "
+        return pool.preparedQuery("select activity_type, name, label, unit, retired_at from activity_type_outcome "
                         + "where activity_type = any($1) order by activity_type, name")
                 .execute(Tuple.of(keys.toArray(new String[0])))
                 .map(rows -> {
                     Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
                     for (Row row : rows) {
                         outcomes.computeIfAbsent(row.getString("activity_type"), k -> new ArrayList<>())
-                                .add(new Outcome(row.getString("name"), row.getString("label"), row.getString("unit")));
+                                .add(new Outcome(row.getString("name"), row.getString("label"), row.getString("unit"),
+                                        row.getOffsetDateTime("retired_at") == null ? null
+                                                : row.getOffsetDateTime("retired_at").toInstant()));
                     }
                     return outcomes;
                 });

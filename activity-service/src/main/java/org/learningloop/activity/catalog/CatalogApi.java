@@ -42,22 +42,24 @@ public final class CatalogApi {
             @NotBlank @Size(max = 50) @Schema(example = "members") String unit) {
 
         Outcome toOutcome() {
-            return new Outcome(name, label.strip(), unit.strip());
+            return new Outcome(name, label.strip(), unit.strip(), null);
         }
     }
 
     @Schema(description = "An outcome an activity type records: a non-negative count")
     public record Outcome(@Schema(example = "membersRecruited") String name,
                           @Schema(example = "Members recruited") String label,
-                          @Schema(example = "members") String unit) {
+                          @Schema(example = "members") String unit,
+                          @Schema(description = "When it was retired: activities carried out since may not record it; "
+                                  + "absent while in use") Instant retiredAt) {
     }
 
     @Schema(description = "An activity type")
     public record ActivityType(String key, String name, String description,
                                @Schema(description = "When it was retired: new designs cannot use it; absent while in use")
                                Instant retiredAt,
-                               @Schema(description = "The outcomes an activity of this type may record when carried "
-                                       + "out, in name order; any other is refused (400)")
+                               @Schema(description = "The outcomes an activity of this type records, in name "
+                                       + "order; carrying out with any other, or a retired one, is refused (400)")
                                List<Outcome> outcomes) {
 
         static ActivityType of(ActivityTypeRow row, List<Outcome> outcomes) {

@@ -111,9 +111,9 @@ public class ActivityService {
             if (!undeclared.isEmpty()) {
                 throw new HttpProblem(Problem.of(400, "undeclared-outcome", "Invalid request",
                         "The activity type " + type + " records no outcome " + String.join(", ", undeclared)
-                                + "; an org admin declares outcomes (POST /activity-types/" + type + "/outcomes)")
+                                + " (never declared, or retired); an org admin declares outcomes (POST /activity-types/" + type + "/outcomes)")
                         .withErrors(undeclared.stream().map(name -> new Problem.FieldError("outcomes." + name,
-                                "is not an outcome of the activity type " + type)).toList()));
+                                "is not an outcome the activity type " + type + " records")).toList()));
             }
         }).replaceWithVoid();
     }

@@ -87,6 +87,36 @@ class CatalogResourceTest {
                 .body("outcomes.name", hasItems("contactsMade", "membersRecruited"));
     }
 
+    /** An outcome is retired, never removed (issue 14): it stays listed with its time, and its name keeps its meaning. */
+    @Test
+    void givenADeclaredOutcome_whenRetired_thenListedWithItsTime_onceOnly_andItsNameCannotBeDeclaredAgain() {
+        String key = "member-call-" + suffix();
+        given().contentType(ContentType.JSON).body("""
+                {"key": "%s", "name": "Calls to members",
+                 "outcomes": [{"name": "membersRecruited", "label": "Members recruited", "unit": "members"},
+                              {"name": "callsAnswered", "label": "Calls answered", "unit": "calls"}]}""".formatted(key))
+                .post("/activity-types").then().statusCode(201).body("outcomes.retiredAt", contains(nullValue(), nullValue()));
+
+        String retiredAt = given().post("/activity-types/" + key + "/outcomes/callsAnswered/retire").then().statusCode(200)
+                .body("key", equalTo(key)).body("outcomes.name", contains("callsAnswered", "membersRecruited"))
+                .body("outcomes[0].retiredAt", notNullValue()).body("outcomes[1].retiredAt", nullValue())
+                .extract().path("outcomes[0].retiredAt");
+        given().post("/activity-types/" + key + "/outcomes/callsAnswered/retire").then().statusCode(200)
+                .body("outcomes[0].retiredAt", equalTo(retiredAt));
+        given().get("/activity-types/" + key).then().statusCode(200).body("outcomes[0].retiredAt", equalTo(retiredAt))
+                .body("retiredAt", nullValue());
+        given().contentType(ContentType.JSON).body("{\"name\": \"callsAnswered\", \"label\": \"Again\", \"unit\": \"calls\"}")
+                .post("/activity-types/" + key + "/outcomes").then().statusCode(409).body("code", equalTo("outcome-exists"));
+
+        given().post("/activity-types/" + key + "/outcomes/lettersSent/retire").then().statusCode(404)
+                .contentType(PROBLEM).body("code", equalTo("outcome-not-found"));
+        given().post("/activity-types/moon-walk/outcomes/callsAnswered/retire").then().statusCode(404)
+                .contentType(PROBLEM).body("code", equalTo("activity-type-not-found"));
+        SignedIn.asSomebody("analyst").post("/activity-types/" + key + "/outcomes/membersRecruited/retire")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().get("/activity-types/" + key).then().body("outcomes[1].retiredAt", nullValue());
+    }
+
     @Test
     void givenOutcomesThatAreNoCountNames_whenDeclared_then400NamingTheField_andNothingStored() {
         String key = "bad-outcomes-" + suffix();

@@ -206,6 +206,30 @@ class ActivityResourceTest {
         assertThat(storedEvents(pool)).isEqualTo(before + 1);
     }
 
+    /** A retired outcome is no longer recorded (issue 14), while activities that recorded it read as before. */
+    @Test
+    void givenARetiredOutcome_whenCarriedOutWithIt_then400NamingIt_andNothingStored_andEarlierRecordsStay() {
+        String outcome = "retiring" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"%s\", \"label\": \"Retiring\", \"unit\": \"things\"}".formatted(outcome))
+                .post("/activity-types/workplace-visit/outcomes").then().statusCode(201);
+        Design design = ActivityFixtures.design(pool, store);
+        String recorded = planned(design, SCHEDULED);
+        post(recorded, "carry-out", "\"1\"", CARRY_OUT.replace("\"membersRecruited\": 3", "\"" + outcome + "\": 2"))
+                .then().statusCode(200);
+
+        given().post("/activity-types/workplace-visit/outcomes/" + outcome + "/retire").then().statusCode(200);
+        String later = planned(design, SCHEDULED);
+        long before = storedEvents(pool);
+        post(later, "carry-out", "\"1\"", CARRY_OUT.replace("\"membersRecruited\": 3", "\"" + outcome + "\": 2"))
+                .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("undeclared-outcome"))
+                .body("errors.field", hasItem("outcomes." + outcome)).body("detail", containsString("retired"));
+        assertThat(storedEvents(pool)).isEqualTo(before);
+
+        given().get("/activities/" + recorded).then().statusCode(200)
+                .body("carryingOut.outcomes." + outcome, equalTo(2));
+    }
+
     @Test
     void givenPlannedActivity_whenChangedWithMissingStaleOrInvalidIfMatch_then428Or412Or400_andUnknownIdIs404() {
         String id = planned(ActivityFixtures.design(pool, store), SCHEDULED);
