@@ -42,6 +42,7 @@ class DemoGroundTruthTest {
     private static LoopClient client;
     private static Path record;
     private static Simulation.Result demo;
+    private static java.time.Instant beforeTheLoad;
 
     /**
      * Loads the demo as a user would who stops the first load mid-scenario (its steps fail after 60 activities,
@@ -54,6 +55,7 @@ class DemoGroundTruthTest {
         client = steps.client();
         record = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-").resolve("demo.json");
         Clock clock = Clock.systemUTC();
+        beforeTheLoad = clock.instant();
 
         assertThatThrownBy(() -> Demo.loadAndDescribe(new StepsInterruptedAfter(60, client), clock, record))
                 .hasMessageContaining("interrupted");
@@ -184,6 +186,38 @@ class DemoGroundTruthTest {
                 measure -> "retired".equals(measure.path("status").asText()), REPORTS_CATCH_UP,
                 "Team Phone's lead measure to be replaced");
         assertThat(retired.path("retirement").path("agreementId").asText()).isNotBlank();
+    }
+
+    /**
+     * Bi-temporal time travel on the demo (issue 16): recorded today, its history reads in business time. Team
+     * Harbour on the day of its middle activity shows the activities carried out by that day and the loop iteration
+     * of that month; known before the demo was loaded, it shows nothing.
+     */
+    @Test
+    void teamHarbour_onADayOfItsPast_standsAsItDidThen_andBeforeTheLoadNothingWasKnown() {
+        UUID harbour = demo.team("Team Harbour").teamId();
+        List<java.time.LocalDate> days = demo.activities().stream().filter(a -> a.team().equals("Team Harbour"))
+                .map(Simulation.Played::day).sorted().toList();
+        java.time.LocalDate middle = days.get(days.size() / 2);
+        long carriedOutByThen = days.stream().filter(day -> !day.isAfter(middle)).count();
+        long monthsClosedByThen = demo.monthsClosed().stream()
+                .filter(month -> java.time.YearMonth.parse(month).isBefore(java.time.YearMonth.from(middle))).count();
+        String state = "/teams/" + harbour + "/state";
+        client.await(client.endpoints().reporting(), state, now -> now.path("activities").path("evaluated")
+                .path("count").asInt() == days.size(), REPORTS_CATCH_UP, "reporting-service to see Harbour's activities");
+
+        JsonNode then = client.get(client.endpoints().reporting(), state + "?validAt=" + middle);
+        assertThat(then.path("activities").path("carriedOut").path("count").asLong()).as("carried out by %s", middle)
+                .isEqualTo(carriedOutByThen).isLessThan(days.size());
+        assertThat(then.path("activities").path("evaluated").path("count").asInt())
+                .as("evaluations have no time but their recording, today").isZero();
+        assertThat(then.path("loopIteration").path("number").asLong()).as("loop iteration on %s", middle)
+                .isEqualTo(monthsClosedByThen + 1);
+        assertThat(then.path("name").asText()).isEqualTo("Team Harbour");
+
+        JsonNode known = client.get(client.endpoints().reporting(), state + "?validAt=" + middle
+                + "&knownAt=" + beforeTheLoad);
+        assertThat(known.path("eventsFolded").asInt()).isZero();
     }
 
     @Test

@@ -8,9 +8,15 @@ import java.util.UUID;
 /**
  * A team as it stood at an instant: what {@link TeamStateFold} makes of the team's history entries up to then.
  *
+ * @param asOf         the same as {@code knownAt} (the name before business time was added; kept for clients)
+ * @param knownAt      recording time: what the system knew at this instant
+ * @param validAt      business time: the team as it stood at this instant by what happened then; absent: every
+ *                     entry known counts, whatever its business time
+ * @param lastEventAt  the latest recording time among the entries folded
  * @param eventsFolded how many history entries (the team's and its unit's unit-wide ones) went into it
  */
-public record TeamState(UUID teamId, UUID unitId, String name, Instant asOf, int eventsFolded, Instant lastEventAt,
+public record TeamState(UUID teamId, UUID unitId, String name, Instant asOf, Instant knownAt, Instant validAt,
+                        int eventsFolded, Instant lastEventAt,
                         List<Wig> wigs, List<LeadMeasure> leadMeasures, List<Design> designs, Activities activities,
                         List<Commitment> openCommitments, LoopIteration loopIteration) {
 

@@ -15,17 +15,32 @@ import java.util.UUID;
 
 /**
  * Folds a team's history entries (its own and its unit's unit-wide events, in history order) into the team's
- * state as of an instant. Pure: entries after {@code asOf} are ignored, unknown types too; the same entries
- * always give the same state.
+ * state, in two times (bi-temporal): {@code knownAt}, recording time (what the system knew then: entries recorded
+ * later are left out), and optionally {@code validAt}, business time (the team as it stood then by what happened
+ * then: entries whose {@link BusinessTime} is later are left out, and the rest are folded in business-time order,
+ * recording order among equals). Pure: unknown types are ignored; the same entries always give the same state.
  */
 public final class TeamStateFold {
 
-    /** One history entry: its CloudEvents type, occurred time and payload (the event in its current form). */
-    public record Entry(String type, Instant time, JsonNode payload) {
+    /**
+     * One history entry: its CloudEvents type, recording time ({@code occurred_at}), business time ({@link
+     * BusinessTime}; {@code null} for a definition, which holds at any business time) and payload (the event in its
+     * current form).
+     */
+    public record Entry(String type, Instant time, Instant validFrom, JsonNode payload) {
+
+        /** An entry whose business time is its recording time. */
+        public Entry(String type, Instant time, JsonNode payload) {
+            this(type, time, time, payload);
+        }
     }
 
+    private static final Comparator<Entry> BUSINESS_ORDER =
+            Comparator.comparing(Entry::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final UUID teamId;
-    private final Instant asOf;
+    private final Instant knownAt;
+    private final Instant validAt;
     private UUID unitId;
     private String name;
     private int folded;
@@ -39,26 +54,41 @@ public final class TeamStateFold {
     private String iterationFrom;
     private int meetingsClosed;
 
-    private TeamStateFold(UUID teamId, Instant asOf) {
+    private TeamStateFold(UUID teamId, Instant knownAt, Instant validAt) {
         this.teamId = teamId;
-        this.asOf = asOf;
+        this.knownAt = knownAt;
+        this.validAt = validAt;
     }
 
-    /** The team's state as of {@code asOf} from its entries in history order. */
-    public static TeamState fold(UUID teamId, Instant asOf, Iterable<Entry> entries) {
-        TeamStateFold fold = new TeamStateFold(teamId, asOf);
+    /** The team's state as the system knew it at {@code knownAt}, from its entries in history order. */
+    public static TeamState fold(UUID teamId, Instant knownAt, Iterable<Entry> entries) {
+        return fold(teamId, knownAt, null, entries);
+    }
+
+    /**
+     * The team's state as it stood at {@code validAt} (business time; {@code null}: by recording time only) by what
+     * the system knew at {@code knownAt}, from its entries in history (recording) order.
+     */
+    public static TeamState fold(UUID teamId, Instant knownAt, Instant validAt, Iterable<Entry> entries) {
+        TeamStateFold fold = new TeamStateFold(teamId, knownAt, validAt);
+        List<Entry> known = new ArrayList<>();
         for (Entry entry : entries) {
-            if (!entry.time().isAfter(asOf)) {
-                fold.apply(entry);
+            if (!entry.time().isAfter(knownAt)
+                    && (validAt == null || entry.validFrom() == null || !entry.validFrom().isAfter(validAt))) {
+                known.add(entry);
             }
         }
+        if (validAt != null) {
+            known.sort(BUSINESS_ORDER); // stable: recording order among equal business times
+        }
+        known.forEach(fold::apply);
         return fold.state();
     }
 
     private void apply(Entry entry) {
         JsonNode e = entry.payload();
         folded++;
-        lastEventAt = entry.time();
+        lastEventAt = lastEventAt == null || entry.time().isAfter(lastEventAt) ? entry.time() : lastEventAt;
         switch (entry.type()) {
             case "goal.team-created.v1" -> {
                 if (teamId.equals(uuid(e, "teamId"))) {
@@ -117,10 +147,17 @@ public final class TeamStateFold {
                     design.retired = true;
                 }
             }
-            case "activity.planned.v1", "activity.carried-out.v1" -> {
+            case "activity.planned.v1" -> {
                 if (teamId.equals(uuid(e, "teamId"))) {
-                    activityPhase.put(uuid(e, "activityId"), entry.type().equals("activity.planned.v1")
-                            ? "planned" : "carriedOut");
+                    // in business time a plan can come after its carrying out (carried out before the date planned)
+                    activityPhase.putIfAbsent(uuid(e, "activityId"), "planned");
+                    used(e);
+                }
+            }
+            case "activity.carried-out.v1" -> {
+                if (teamId.equals(uuid(e, "teamId"))) {
+                    activityPhase.merge(uuid(e, "activityId"), "carriedOut",
+                            (was, now) -> was.equals("planned") ? now : was);
                     used(e);
                 }
             }
@@ -193,7 +230,7 @@ public final class TeamStateFold {
         TeamState.LoopIteration loop = iteration != null
                 ? new TeamState.LoopIteration(iteration, iterationFrom, "loop-iteration-events")
                 : new TeamState.LoopIteration(meetingsClosed + 1, null, "workplace-meetings-closed");
-        return new TeamState(teamId, unitId, name, asOf, folded, lastEventAt,
+        return new TeamState(teamId, unitId, name, knownAt, knownAt, validAt, folded, lastEventAt,
                 wigs.values().stream().map(WigDraft::wig).toList(),
                 leads.values().stream().map(LeadDraft::lead).toList(),
                 designs.values().stream().map(DesignDraft::design).toList(),

@@ -1,6 +1,7 @@
 package org.learningloop.reporting.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -9,37 +10,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.runtime.LoopConfig;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A team's state as of an instant: reads the team's history entries up to then (its own through the
- * {@code (team_id, occurred_at, ...)} index, its unit's unit-wide ones through the partial unit index), in
- * history order, and folds them with {@link TeamStateFold}.
+ * A team's state as known at an instant, and optionally as it stood at another (business time): reads the team's
+ * history entries recorded up to {@code knownAt} (its own through the {@code (team_id, occurred_at, ...)} index, its
+ * unit's unit-wide ones through the partial unit index), in history order, gives each its {@link BusinessTime}, and
+ * folds them with {@link TeamStateFold}.
  */
 @ApplicationScoped
 public class TeamStates {
 
     private final ProjectionReads reads;
+    private final ZoneId zone;
 
-    public TeamStates(ProjectionReads reads) {
+    public TeamStates(ProjectionReads reads, LoopConfig loop) {
         this.reads = reads;
+        this.zone = loop.timeZone();
     }
 
-    public Uni<TeamState> asOf(UUID teamId, Instant asOf) {
+    /** The team as known at {@code knownAt}, as it stood at {@code validAt} ({@code null}: by recording time only). */
+    public Uni<TeamState> state(UUID teamId, Instant knownAt, Instant validAt) {
         return reads.read(TeamHistoryProjection.NAME, tx -> known(tx, teamId).chain(known -> {
             if (!known) {
                 return Uni.createFrom().failure(new HttpProblem(Problem.of(404, "team-not-found", "Team not found",
                         "No event of team " + teamId + " has been seen")));
             }
-            return entries(tx, teamId, asOf).map(entries -> TeamStateFold.fold(teamId, asOf, entries));
+            return entries(tx, teamId, knownAt).map(entries -> TeamStateFold.fold(teamId, knownAt, validAt, entries));
         }));
     }
 
@@ -50,7 +57,7 @@ public class TeamStates {
                 .map(rows -> rows.iterator().next().getBoolean("known"));
     }
 
-    private static Uni<List<TeamStateFold.Entry>> entries(SqlConnection tx, UUID teamId, Instant asOf) {
+    private Uni<List<TeamStateFold.Entry>> entries(SqlConnection tx, UUID teamId, Instant knownAt) {
         return tx.preparedQuery("""
                         select type, occurred_at, payload::text as payload from (
                             select type, occurred_at, stream_id, stream_version, event_id, payload
@@ -61,14 +68,16 @@ public class TeamStates {
                             where team_id is null and occurred_at <= $2
                               and unit_id = (select unit_id from team_unit where team_id = $1)
                         ) e order by occurred_at, stream_id, stream_version, event_id""")
-                .execute(Tuple.of(teamId, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)))
+                .execute(Tuple.of(teamId, OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC)))
                 .map(rows -> {
                     List<TeamStateFold.Entry> entries = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         try {
-                            entries.add(new TeamStateFold.Entry(row.getString("type"),
-                                    row.getOffsetDateTime("occurred_at").toInstant(),
-                                    EventJson.MAPPER.readTree(row.getString("payload"))));
+                            String type = row.getString("type");
+                            Instant recorded = row.getOffsetDateTime("occurred_at").toInstant();
+                            JsonNode payload = EventJson.MAPPER.readTree(row.getString("payload"));
+                            entries.add(new TeamStateFold.Entry(type, recorded,
+                                    BusinessTime.of(type, payload, recorded, zone), payload));
                         } catch (JsonProcessingException e) {
                             throw new IllegalStateException("Stored payload is not JSON", e);
                         }

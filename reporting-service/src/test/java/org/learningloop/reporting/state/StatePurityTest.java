@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The team-state fold is pure: no framework, no platform, no clock. */
+/** The team-state fold and business time are pure: no framework, no platform, no clock. */
 class StatePurityTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -16,7 +16,7 @@ class StatePurityTest {
 
     @Test
     void theFoldDependsOnNoFrameworkAndReadsNoClock() {
-        noClasses().that().haveNameMatching(".*\\.TeamState(Fold)?(\\$.*)?")
+        noClasses().that().haveNameMatching(".*\\.(TeamState(Fold)?|BusinessTime)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "io.smallrye..",
                         "io.vertx..", "org.hibernate..", "org.apache.kafka..", "org.learningloop.platform..")
                 .orShould().callMethod(java.time.Instant.class, "now")
