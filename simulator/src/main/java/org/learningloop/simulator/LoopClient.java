@@ -42,6 +42,8 @@ public final class LoopClient {
     private final Supplier<String> accessToken;
     /** A person this client acts for on the current thread ({@link #actingAs}), instead of its own identity. */
     private final ThreadLocal<Supplier<String>> actingFor = new ThreadLocal<>();
+    /** The W3C trace context the requests on the current thread continue ({@link #inTrace}). */
+    private final ThreadLocal<String> traceparent = new ThreadLocal<>();
 
     /** An anonymous client: the services answer it 401, but for their health and OpenAPI documents. */
     public LoopClient(Endpoints endpoints, ObjectMapper json) {
@@ -79,6 +81,24 @@ public final class LoopClient {
                 actingFor.remove();
             } else {
                 actingFor.set(before);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code calls} as part of the trace {@code traceparent} (a W3C {@code traceparent}: every request sends it,
+     * so the services' spans, events and log lines carry its trace id), on this thread.
+     */
+    public <T> T inTrace(String traceparent, Supplier<T> calls) {
+        String before = this.traceparent.get();
+        this.traceparent.set(traceparent);
+        try {
+            return calls.get();
+        } finally {
+            if (before == null) {
+                this.traceparent.remove();
+            } else {
+                this.traceparent.set(before);
             }
         }
     }
@@ -177,6 +197,9 @@ public final class LoopClient {
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (traceparent.get() != null) {
+            request.header("traceparent", traceparent.get());
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);

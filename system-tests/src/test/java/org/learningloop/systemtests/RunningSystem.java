@@ -209,6 +209,9 @@ final class RunningSystem {
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("LOOP_OIDC_ISSUER", TestIdentityProvider.get().issuer());
+        // the commands' and consumers' debug lines: TracesAcrossServicesTest follows a trace through them
+        env.put("QUARKUS_LOG_CATEGORY__ORG_LEARNINGLOOP_PLATFORM__LEVEL", "DEBUG");
+        env.put("QUARKUS_LOG_CATEGORY__ORG_LEARNINGLOOP_REPORTING_PROJECTION__LEVEL", "DEBUG");
         try {
             processes.put(name, builder.start());
         } catch (IOException e) {
@@ -246,6 +249,11 @@ final class RunningSystem {
         }
         throw new IllegalStateException(service + " was not ready within " + READY_TIMEOUT.toSeconds()
                 + " s; its log ends with:\n" + tail(service));
+    }
+
+    /** The log file of {@code service} (its JSON lines, as the packaged service writes them). */
+    Path log(String service) {
+        return logs.resolve(service + ".log");
     }
 
     String tail(String service) {

@@ -1,5 +1,10 @@
 package org.learningloop.reporting.projection;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,6 +25,8 @@ import org.jboss.logging.Logger;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.observability.Logs;
+import org.learningloop.platform.observability.Traces;
 import org.learningloop.platform.inbox.PoisonEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -45,6 +52,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProjectionRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+    private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("learning-loop.projections");
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     /** The generation has been retired by a switch: this runner has nothing left to do. */
@@ -347,6 +355,7 @@ final class ProjectionRunner implements AutoCloseable {
                 int applied = apply(batch, decoded, skip, savepoints, positions);
                 LOG.debugf("Projection %s generation %d applied %d events in %d ms", projection.name(), generation, applied,
                         (System.nanoTime() - t0) / 1_000_000);
+                traced(batch, decoded, skip);
                 lastError.set(null);
                 lastAppliedAt = Instant.now();
                 count(applied);
@@ -373,6 +382,35 @@ final class ProjectionRunner implements AutoCloseable {
                         generation, batch.size(), backoff.toMillis(), describe(failure));
                 pause(backoff);
                 backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    /**
+     * Continues each applied event's trace (ADR 19): a consumer span per event whose record carries a trace context,
+     * child of the span that recorded the event, and a debug line in it naming the event.
+     */
+    private void traced(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded,
+                        Set<Integer> skip) {
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, String> record = batch.get(i);
+            io.opentelemetry.context.Context parent = Traces.of(record.headers());
+            if (skip.contains(i) || !Span.fromContext(parent).getSpanContext().isValid()) {
+                continue;
+            }
+            IncomingEvent event = decoded.get(i);
+            Span span = TRACER.spanBuilder(projection.name() + " apply").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute("messaging.destination.name", record.topic())
+                    .setAttribute("loop.event.id", event.eventId().toString())
+                    .setAttribute("loop.event.type", event.type())
+                    .setAttribute("loop.projection.generation", generation).startSpan();
+            try (Scope scope = span.makeCurrent()) {
+                Logs.handling(event.eventId(), event.type(), event.streamId());
+                LOG.debugf("Projection %s generation %d applied %s (%s)", projection.name(), generation,
+                        event.eventId(), event.type());
+            } finally {
+                Logs.handled();
+                span.end();
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.learningloop.platform.command;
 
+import org.learningloop.platform.observability.Traces;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,27 +17,30 @@ import java.util.UUID;
  * @param actor          who issued it (member id, or a service for reactions)
  * @param idempotencyKey the client's {@code Idempotency-Key}, if any
  * @param requestHash    the hash of the request the key was first used with
+ * @param trace          the W3C trace context of the request or consumer span that issued it ({@link Traces}),
+ *                       empty outside a trace
  */
 public record CommandContext(Instant now, String correlationId, String causationId, String actor,
-                             String idempotencyKey, String requestHash) {
+                             String idempotencyKey, String requestHash, Map<String, String> trace) {
 
     public CommandContext {
         Objects.requireNonNull(now);
         Objects.requireNonNull(correlationId);
+        trace = Map.copyOf(trace);
     }
 
-    /** A context for a request with no further history. */
+    /** A context for a request with no further history, in the current trace. */
     public static CommandContext of(Instant now, String actor) {
         String id = UUID.randomUUID().toString();
-        return new CommandContext(now, id, id, actor, null, null);
+        return new CommandContext(now, id, id, actor, null, null, Traces.current());
     }
 
     public CommandContext withIdempotency(String key, String hash) {
-        return new CommandContext(now, correlationId, causationId, actor, key, hash);
+        return new CommandContext(now, correlationId, causationId, actor, key, hash, trace);
     }
 
     public CommandContext withCausation(String correlation, String causation) {
-        return new CommandContext(now, correlation, causation, actor, idempotencyKey, requestHash);
+        return new CommandContext(now, correlation, causation, actor, idempotencyKey, requestHash, trace);
     }
 
     /** The metadata entries, nulls left out. */
@@ -46,6 +51,8 @@ public record CommandContext(Instant now, String correlationId, String causation
         put(metadata, "actor", actor);
         put(metadata, "idempotencyKey", idempotencyKey);
         put(metadata, "requestHash", requestHash);
+        put(metadata, Traces.TRACEPARENT, trace.get(Traces.TRACEPARENT));
+        put(metadata, Traces.TRACESTATE, trace.get(Traces.TRACESTATE));
         return metadata;
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventType;
 import org.learningloop.contracts.LoopEvent;
 import org.learningloop.platform.eventstore.EventStore;
@@ -22,6 +23,8 @@ import java.util.UUID;
  * explicit version is the client's to retry.
  */
 public final class CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(CommandHandler.class);
 
     private static final int RETRIES_ON_CONFLICT = 5;
 
@@ -84,7 +87,9 @@ public final class CommandHandler {
             S after = state;
             Uni<Decision<S>> appended = store.append(tx, aggregate.streamType(), streamId, current.version(),
                             toNew(aggregate, events, context))
-                    .map(stored -> new Decision<>(after, current.version() + stored.size(), stored));
+                    .map(stored -> new Decision<>(after, current.version() + stored.size(), stored))
+                    .invoke(decision -> LOG.debugf("Appended %d event(s) to %s, now at version %d (they commit with "
+                            + "the transaction)", new Object[] {events.size(), streamId, decision.version()}));
             if (expectation instanceof Expectation.Exactly exactly) {
                 // another writer committed between our check and our append: the client's copy is stale; its
                 // current version is read after this (now aborted) transaction ends, see inTransaction

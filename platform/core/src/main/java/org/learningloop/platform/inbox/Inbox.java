@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventCatalog;
 import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.observability.Logs;
 import org.learningloop.platform.outbox.CloudEventHeaders;
 
 import java.time.Duration;
@@ -50,6 +51,8 @@ public final class Inbox {
                     consumer, poison.getMessage());
             return Uni.createFrom().failure(named(consumer, poison.getMessage(), poison.getCause()));
         }
+        Logs.handling(incoming.eventId(), incoming.type(), incoming.streamId());
+        LOG.debugf("%s applies %s (%s) of %s", consumer, incoming.eventId(), incoming.type(), incoming.streamId());
         return pool.withTransaction(tx -> firstTime(tx, consumer, incoming.eventId())
                         .chain(first -> first ? effect.apply(tx, incoming) : Uni.createFrom().voidItem()))
                 .onFailure(CommandRejected.class).transform(rejected -> named(consumer,
@@ -61,7 +64,8 @@ public final class Inbox {
                         incoming.type(), consumer, failure.toString()))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .eventually(Logs::handled);
     }
 
     /**

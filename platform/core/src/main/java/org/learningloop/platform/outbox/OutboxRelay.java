@@ -5,9 +5,11 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.learningloop.platform.observability.Traces;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
@@ -63,7 +65,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String DUE = """
             select o.global_position, e.event_id, e.event_type, e.type_version, e.subject, e.stream_id,
                    e.stream_version, e.occurred_at, e.payload::text as payload, e.metadata ->> 'correlationId' as correlation_id,
-                   e.metadata ->> 'actor' as actor
+                   e.metadata ->> 'actor' as actor, e.metadata ->> 'traceparent' as traceparent,
+                   e.metadata ->> 'tracestate' as tracestate
             from outbox o
             join event_store e on e.global_position = o.global_position
             where o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -302,7 +305,8 @@ public final class OutboxRelay implements AutoCloseable {
                             rows.getString("event_type") + ".v" + rows.getInt("type_version"), rows.getString("subject"),
                             rows.getString("stream_id"), rows.getLong("stream_version"),
                             rows.getTimestamp("occurred_at").toInstant(), rows.getString("payload"),
-                            rows.getString("correlation_id"), rows.getString("actor")));
+                            rows.getString("correlation_id"), rows.getString("actor"), rows.getString("traceparent"),
+                            rows.getString("tracestate")));
                 }
                 return due;
             }
@@ -425,12 +429,15 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private record Due(long position, UUID eventId, String ceType, String subject, String streamId, long streamVersion,
-                       Instant occurredAt, String payload, String correlationId, String actor) {
+                       Instant occurredAt, String payload, String correlationId, String actor, String traceparent,
+                       String tracestate) {
 
         ProducerRecord<String, byte[]> toRecord(RelaySettings settings) {
+            Headers headers = CloudEventHeaders.of(eventId, settings.source(), ceType, subject, occurredAt, streamId,
+                    streamVersion, correlationId, actor);
+            Traces.addTo(headers, traceparent, tracestate);
             return new ProducerRecord<>(settings.topic(), null, subject, payload.getBytes(StandardCharsets.UTF_8),
-                    CloudEventHeaders.of(eventId, settings.source(), ceType, subject, occurredAt, streamId, streamVersion,
-                            correlationId, actor));
+                    headers);
         }
     }
 }

@@ -84,6 +84,29 @@ class OutboxRelayTest {
         assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
     }
 
+    /** The trace context stored with an event is published with it (ADR 19); an event stored without one has none. */
+    @Test
+    void givenEventsStoredWithAndWithoutATraceContext_thenTheRecordCarriesTheStoredOne_inBothHeaderForms() {
+        startRelay();
+        UUID team = UUID.randomUUID();
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        NewEvent plain = event(team, 1);
+        NewEvent traced = new NewEvent(UUID.randomUUID(), plain.type(), plain.typeVersion(), team, null, team.toString(),
+                plain.occurredAt(), "{\"sequence\":2}", "{\"correlationId\":\"test\", \"traceparent\": \"" + traceparent
+                        + "\", \"tracestate\": \"loop=1\"}");
+        String stream = "s-" + UUID.randomUUID();
+        append(stream, 0, plain, traced);
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 2);
+
+        assertThat(TopicReader.header(records.get(0), "traceparent")).isNull();
+        assertThat(TopicReader.header(records.get(0), "ce_traceparent")).isNull();
+        assertThat(TopicReader.header(records.get(1), "traceparent")).isEqualTo(traceparent);
+        assertThat(TopicReader.header(records.get(1), "ce_traceparent")).isEqualTo(traceparent);
+        assertThat(TopicReader.header(records.get(1), "tracestate")).isEqualTo("loop=1");
+        assertThat(TopicReader.header(records.get(1), "ce_tracestate")).isEqualTo("loop=1");
+    }
+
     @Test
     void givenEarlierTransactionStillOpen_whenLaterOneCommits_thenNothingOvertakesIt() throws InterruptedException {
         OutboxRelay relay = startRelay();
