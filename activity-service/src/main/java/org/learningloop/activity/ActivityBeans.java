@@ -8,6 +8,7 @@ import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.observability.LoopMetrics;
 
 /** activity-service's wiring of the platform. */
 public class ActivityBeans {
@@ -15,7 +16,8 @@ public class ActivityBeans {
     /** The events activity-service consumes: its own, and learning-service's (agreements about designs). */
     @Produces
     @ApplicationScoped
-    Inbox inbox(Pool pool) {
-        return new Inbox(pool, EventCatalog.union(ActivityEvents.CATALOG, LearningEvents.CATALOG, GoalEvents.CATALOG));
+    Inbox inbox(Pool pool, LoopMetrics metrics) {
+        return new Inbox(pool,
+                EventCatalog.union(ActivityEvents.CATALOG, LearningEvents.CATALOG, GoalEvents.CATALOG), metrics);
     }
 }

@@ -216,6 +216,14 @@ final class KubernetesSchema {
                                     "relabelings", "metricRelabelings", "params", "followRedirects", "enableHttp2",
                                     "authorization", "basicAuth", "oauth2", "bearerTokenSecret", "proxyUrl",
                                     "filterRunning"))),
+            "monitoring.coreos.com/v1 PrometheusRule", new CustomResource(
+                    List.of("/spec/groups/0/name", "/spec/groups/0/rules/0/expr"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("groups"),
+                            "/spec/groups/*", Set.of("name", "interval", "rules", "limit", "partial_response_strategy",
+                                    "query_offset", "labels"),
+                            "/spec/groups/*/rules/*", Set.of("alert", "record", "expr", "for", "keep_firing_for",
+                                    "labels", "annotations"))),
             "monitoring.coreos.com/v1 ServiceMonitor", new CustomResource(
                     List.of("/spec/selector", "/spec/endpoints/0/port"),
                     Map.of("/metadata", METADATA,

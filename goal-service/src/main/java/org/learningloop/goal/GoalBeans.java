@@ -8,6 +8,7 @@ import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.observability.LoopMetrics;
 
 /** goal-service's wiring of the platform. */
 public class GoalBeans {
@@ -15,7 +16,8 @@ public class GoalBeans {
     /** The events goal-service consumes: its own (read models), activity-service's (lead measure actuals), learning-service's (agreements). */
     @Produces
     @ApplicationScoped
-    Inbox inbox(Pool pool) {
-        return new Inbox(pool, EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG));
+    Inbox inbox(Pool pool, LoopMetrics metrics) {
+        return new Inbox(pool,
+                EventCatalog.union(GoalEvents.CATALOG, ActivityEvents.CATALOG, LearningEvents.CATALOG), metrics);
     }
 }

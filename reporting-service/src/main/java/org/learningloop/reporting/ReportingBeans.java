@@ -8,6 +8,7 @@ import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.learning.LearningEvents;
 import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.observability.LoopMetrics;
 
 /** reporting-service's wiring of the platform. */
 public class ReportingBeans {
@@ -18,7 +19,7 @@ public class ReportingBeans {
 
     @Produces
     @ApplicationScoped
-    Inbox inbox(Pool pool) {
-        return new Inbox(pool, CATALOG);
+    Inbox inbox(Pool pool, LoopMetrics metrics) {
+        return new Inbox(pool, CATALOG, metrics);
     }
 }

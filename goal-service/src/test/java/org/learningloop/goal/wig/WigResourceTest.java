@@ -1,6 +1,7 @@
 package org.learningloop.goal.wig;
 
 import org.learningloop.goal.OrganisationFixtures;
+import org.learningloop.testing.Metrics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -292,12 +293,32 @@ class WigResourceTest {
         given().queryParam("teamId", "nope").get("/wigs").then().statusCode(400).contentType(PROBLEM);
     }
 
+    /** Commands are timed by type and outcome (issue 16): the runbook's latency and rejection panels read these. */
+    @Test
+    void commandsAreTimedByTypeAndOutcome_onTheManagementPort() {
+        String location = define(wigBody(OrganisationFixtures.team().teamId(), "Metered")).header("Location");
+        String ok = "command=\"RecordLagReading\",outcome=\"ok\"";
+        String stale = "command=\"RecordLagReading\",outcome=\"stale-version\"";
+        double okBefore = Metrics.value(management, "loop_commands_seconds_count", ok);
+        double staleBefore = Metrics.value(management, "loop_commands_seconds_count", stale);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"period\": \"2026-10\", \"value\": 12}")
+                .post(location + "/lag-readings").then().statusCode(200);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"period\": \"2026-11\", \"value\": 14}")
+                .post(location + "/lag-readings").then().statusCode(412);
+
+        assertThat(Metrics.value(management, "loop_commands_seconds_count", ok)).isEqualTo(okBefore + 1);
+        assertThat(Metrics.value(management, "loop_commands_seconds_count", stale)).isEqualTo(staleBefore + 1);
+        assertThat(Metrics.value(management, "loop_commands_seconds_sum", ok)).isPositive();
+    }
+
     @Test
     void operationsEndpointsAnswer() {
         io.restassured.RestAssured.given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"));
         io.restassured.RestAssured.given().get(management + "health/live").then().statusCode(200);
         io.restassured.RestAssured.given().get(management + "metrics").then().statusCode(200)
-                .body(containsString("loop_outbox_published"));
+                .body(containsString("loop_outbox_published_total")).body(containsString("loop_outbox_pending"))
+                .body(containsString("loop_outbox_oldest_age_seconds"));
         given().accept("application/json").get("/q/openapi").then().log().ifValidationFails().statusCode(200)
                 .body("paths.'/wigs'.post.responses.'400'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/wigs/{wigId}/lag-readings'.post.responses.'412'", notNullValue())

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.learningloop.testing.Metrics;
 import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;
@@ -24,11 +25,16 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class WigSummaryProjectionTest {
 
+    private static final String DEAD_LETTERS = "loop_consumer_dead_letters_total";
+
     @Inject
     Pool pool;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
 
     @Test
     void givenSameEventDeliveredTwice_thenAppliedOnce() {
@@ -46,9 +52,13 @@ class WigSummaryProjectionTest {
     }
 
     @Test
-    void givenPoisonRecords_thenDeadLetteredWithReason_andLaterEventsStillApplied() {
+    void givenPoisonRecords_thenDeadLetteredWithReason_andCounted_andLaterEventsStillApplied() {
         UUID team = OrganisationFixtures.team().teamId();
         UUID wig = defineAndAwaitProjection(team);
+        String undecodable = "consumer=\"goal-service.wig-summaries\",reason=\"undecodable\"";
+        String cannotApply = "consumer=\"goal-service.wig-summaries\",reason=\"cannot-apply\"";
+        double undecodableBefore = Metrics.value(management, DEAD_LETTERS, undecodable);
+        double cannotApplyBefore = Metrics.value(management, DEAD_LETTERS, cannotApply);
 
         TopicReader.write(kafka, "loop.goals", team.toString(), "this is not json",
                 "ce_id", UUID.randomUUID().toString(), "ce_type", "goal.lag-reading-recorded.v1");
@@ -79,6 +89,9 @@ class WigSummaryProjectionTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "2026-11".equals(currentPeriod(wig)));
         assertThat(readingsRecorded(wig)).isEqualTo(1);
+        // the runbook's dead-letter counter: four records this consumer could not read, one it could not apply
+        assertThat(Metrics.value(management, DEAD_LETTERS, undecodable)).isEqualTo(undecodableBefore + 4);
+        assertThat(Metrics.value(management, DEAD_LETTERS, cannotApply)).isEqualTo(cannotApplyBefore + 1);
     }
 
     private static List<String> deadLetterReasons(List<ConsumerRecord<String, String>> dead, UUID team) {

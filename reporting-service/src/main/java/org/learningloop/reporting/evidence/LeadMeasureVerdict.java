@@ -57,9 +57,16 @@ public final class LeadMeasureVerdict {
     public record Period(String period, int activities, int evaluated, Double meanQuality, Double intentionReachedRate) {
     }
 
-    /** Execution quality and intention reached by period, the recent ones and the quality trend. */
+    /**
+     * Execution quality and intention reached by period, the recent ones and the quality trend.
+     *
+     * @param periods    the months judged: every month with activities but the one in progress
+     * @param inProgress the month in progress, left out of the judgement while an earlier month has activities (a
+     *                   month two days old with one activity is no period); {@code null} when none is left out
+     */
     public record Execution(int activities, List<Period> periods, List<String> recentPeriods, Double qualitySlope,
-                            Double qualitySlopeLow, Double qualitySlopeHigh, boolean high, boolean stable) {
+                            Double qualitySlopeLow, Double qualitySlopeHigh, boolean high, boolean stable,
+                            String inProgress) {
     }
 
     /**
@@ -99,7 +106,7 @@ public final class LeadMeasureVerdict {
         int target = measure.weeklyTarget() == null ? 0 : measure.weeklyTarget();
         SortedMap<String, Integer> activitiesByWeek = weekly(evidence, zone);
         Lead lead = lead(evidence, activitiesByWeek, target, t, today == null ? null : Periods.isoWeek(today));
-        Execution execution = execution(evidence.activities(), t, zone);
+        Execution execution = execution(evidence.activities(), t, zone, today);
         Lag lag = lag(evidence, t, zone);
         Association association = association(evidence, peers, zone);
 
@@ -201,6 +208,14 @@ public final class LeadMeasureVerdict {
     }
 
     static Execution execution(List<ActivityFact> activities, Thresholds t, ZoneId zone) {
+        return execution(activities, t, zone, null);
+    }
+
+    /**
+     * Execution by month as of {@code today}: the month in progress is not judged while an earlier month has
+     * activities, as the week in progress is not for the lead ({@code null}: every month counts).
+     */
+    static Execution execution(List<ActivityFact> activities, Thresholds t, ZoneId zone, LocalDate today) {
         Map<String, List<ActivityFact>> byMonth = activities.stream().filter(a -> a.carriedOutAt() != null)
                 .collect(Collectors.groupingBy(a -> Periods.month(a.carriedOutAt(), zone), TreeMap::new,
                         Collectors.toList()));
@@ -214,6 +229,12 @@ public final class LeadMeasureVerdict {
                     answered.isEmpty() ? null : DesignEffectiveness.round(
                             answered.stream().mapToDouble(ActivityFact::intentionSuccess).average().orElseThrow()));
         }).toList();
+        String inProgress = null;
+        if (today != null && periods.size() > 1
+                && periods.get(periods.size() - 1).period().equals(java.time.YearMonth.from(today).toString())) {
+            inProgress = periods.get(periods.size() - 1).period();
+            periods = periods.subList(0, periods.size() - 1);
+        }
         List<Period> recent = periods.subList(Math.max(0, periods.size() - t.minPeriods()), periods.size());
         boolean high = !recent.isEmpty() && recent.stream().allMatch(p -> p.meanQuality() != null
                 && p.meanQuality() >= t.minQuality() && p.intentionReachedRate() != null
@@ -225,7 +246,8 @@ public final class LeadMeasureVerdict {
         boolean stable = slope == null || slope >= -t.maxQualityDeclinePerPeriod();
         return new Execution(activities.size(), periods, recent.stream().map(Period::period).toList(), slope,
                 fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().low()),
-                fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().high()), high, stable);
+                fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().high()), high, stable,
+                inProgress);
     }
 
     /** Lag readings whose period starts on or after the first day of the month of the first activity. */

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.projection;
 
+import io.micrometer.core.instrument.Counter;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,6 +27,7 @@ import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.observability.Logs;
+import org.learningloop.platform.observability.LoopMetrics;
 import org.learningloop.platform.observability.Traces;
 import org.learningloop.platform.inbox.PoisonEvent;
 
@@ -52,6 +54,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProjectionRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+    private static final String REFUSED = "Refused by the projection: ";
     private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("learning-loop.projections");
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
@@ -108,6 +111,12 @@ final class ProjectionRunner implements AutoCloseable {
     private volatile Instant lastAppliedAt;
     private final Deque<long[]> recent = new ArrayDeque<>();
     private long appliedSinceStart;
+    /** Records on this runner's partitions it has not read yet, as of its last poll. */
+    private volatile long lag;
+    /** Since when the runner has been behind (its lag above zero), or {@code null} while it keeps up. */
+    private volatile Instant behindSince;
+    private final String consumerName;
+    private final Counter applied;
 
     ProjectionRunner(Projection projection, int generation, String schema, boolean building, Pool pool, Inbox decoder,
                      Producer<String, String> deadLetters, Map<String, Object> clientConfig, ProjectionSettings settings, CaughtUp caughtUp) {
@@ -121,6 +130,11 @@ final class ProjectionRunner implements AutoCloseable {
         this.caughtUp = caughtUp;
         this.topics = List.copyOf(settings.topics());
         this.deadLetterTopic = settings.deadLetterTopic();
+        this.consumerName = "reporting-service." + projection.name();
+        decoder.metrics().consumer(consumerName);
+        this.applied = Counter.builder("loop.projection.applied")
+                .description("Events a projection applied (every generation: a rebuild's replay counts too)")
+                .tag("projection", projection.name()).register(decoder.metrics().registry());
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -195,6 +209,32 @@ final class ProjectionRunner implements AutoCloseable {
             recent.removeFirst();
         }
         appliedSinceStart += applied;
+        this.applied.increment(applied);
+    }
+
+    /** Records not read yet on this runner's partitions, as of its last poll. */
+    long lag() {
+        return lag;
+    }
+
+    /** How long this runner has been behind ({@link Duration#ZERO} while it keeps up). */
+    Duration behind() {
+        Instant since = behindSince;
+        return since == null ? Duration.ZERO : Duration.between(since, Instant.now());
+    }
+
+    /** After a poll: what is left to read on the partitions, from the consumer's own fetch positions (no round trip). */
+    private void measureLag(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        long left = 0;
+        for (TopicPartition partition : partitions) {
+            left += kafka.currentLag(partition).orElse(0);
+        }
+        lag = left;
+        if (left == 0) {
+            behindSince = null;
+        } else if (behindSince == null) {
+            behindSince = Instant.now();
+        }
     }
 
     @Override
@@ -284,6 +324,7 @@ final class ProjectionRunner implements AutoCloseable {
         long lastCaughtUpCheck = 0;
         while (running) {
             ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(200));
+            measureLag(kafka, partitions);
             if (!records.isEmpty()) {
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
@@ -344,7 +385,7 @@ final class ProjectionRunner implements AutoCloseable {
             try {
                 decoded.put(i, decoder.decode(record));
             } catch (PoisonEvent poison) {
-                deadLetter(record, poison.getMessage(), poison);
+                deadLetter(record, LoopMetrics.UNDECODABLE, poison.getMessage(), poison);
                 skip.add(i);
             }
         }
@@ -362,7 +403,8 @@ final class ProjectionRunner implements AutoCloseable {
                 return;
             } catch (PoisonFound found) {
                 found.reasons.forEach((index, reason) -> {
-                    deadLetter(batch.get(index), reason, null);
+                    deadLetter(batch.get(index), reason.startsWith(REFUSED) ? LoopMetrics.REFUSED
+                            : LoopMetrics.CANNOT_APPLY, reason, null);
                     skip.add(index);
                 });
                 savepoints = false;
@@ -470,7 +512,7 @@ final class ProjectionRunner implements AutoCloseable {
                 .replaceWith(index)
                 .onFailure(ProjectionRunner::deterministic).recoverWithUni(failure -> {
                     poison.put(index, failure instanceof CommandRejected
-                            ? "Refused by the projection: " + failure.getMessage()
+                            ? REFUSED + failure.getMessage()
                             : "The event cannot be applied: " + failure);
                     return tx.query("rollback to savepoint apply_event").execute().replaceWith(index);
                 });
@@ -531,7 +573,8 @@ final class ProjectionRunner implements AutoCloseable {
                 .replaceWithVoid();
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, String reason, Throwable cause) {
+    private void deadLetter(ConsumerRecord<String, String> record, String kind, String reason, Throwable cause) {
+        decoder.metrics().deadLettered(consumerName, kind);
         LOG.warnf("Poison record at %s-%d@%d for projection %s: %s", record.topic(), record.partition(), record.offset(),
                 projection.name(), reason);
         ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.projection;
 
+import io.micrometer.core.instrument.Gauge;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -70,6 +71,22 @@ public class ProjectionRuntime {
         this.enabled = settings.enabled();
         this.settings = settings;
         this.adoptInterval = settings.adoptInterval();
+        this.projections.keySet().forEach(name -> {
+            Gauge.builder("loop.projection.lag.events", this, runtime -> runtime.serving(name)
+                            .mapToLong(ProjectionRunner::lag).max().orElse(0))
+                    .description("Records the projection's serving generation has not read yet on this replica")
+                    .tag("projection", name).register(decoder.metrics().registry());
+            Gauge.builder("loop.projection.lag.seconds", this, runtime -> runtime.serving(name)
+                            .mapToDouble(runner -> runner.behind().toMillis() / 1000.0).max().orElse(0))
+                    .description("How long the projection's serving generation has been behind (0 while it keeps up)")
+                    .tag("projection", name).register(decoder.metrics().registry());
+        });
+    }
+
+    /** The runners of {@code projection}'s live generation on this replica (not a rebuild's). */
+    private java.util.stream.Stream<ProjectionRunner> serving(String projection) {
+        return runners.entrySet().stream().filter(entry -> entry.getKey().startsWith(projection + "#"))
+                .map(Map.Entry::getValue).filter(runner -> runner.running() && !runner.building());
     }
 
     /** The runners this replica runs now (tests). */

@@ -70,6 +70,28 @@ class EvidenceRulesTest {
         assertThat(verdict(good, readings(20, 22, 24)).verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
     }
 
+    /**
+     * The month in progress is not judged while earlier months have activities (issue 18: on 2 December the demo's
+     * Team Valley, effective and at target, was told to improve execution because of December's one activity).
+     */
+    @Test
+    void aPoorFirstActivityOfTheMonthInProgress_doesNotTurnGoodExecutionIntoImproveExecution() {
+        List<ActivityFact> good = new ArrayList<>(activities(18, 3, 5, "yes")); // March to June
+        good.add(new ActivityFact(UUID.randomUUID(), null, null, "visit", lead, null, null, "call-centre",
+                Instant.parse("2026-07-01T09:00:00Z"), "no", Map.of(), new QualityScores(1, 1, 1, 1, 1, 1)));
+        TreeMap<String, BigDecimal> rising = readings(20, 22, 24, 26);
+
+        LeadMeasureVerdict.Answer onTheSecond = verdict(good, rising, LocalDate.parse("2026-07-02"));
+        assertThat(onTheSecond.verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
+        assertThat(onTheSecond.execution().inProgress()).isEqualTo("2026-07");
+        assertThat(onTheSecond.execution().periods()).extracting(LeadMeasureVerdict.Period::period)
+                .containsExactly("2026-03", "2026-04", "2026-05", "2026-06");
+        // once July is over it is judged like any month
+        LeadMeasureVerdict.Answer inAugust = verdict(good, rising, LocalDate.parse("2026-08-03"));
+        assertThat(inAugust.verdict()).isEqualTo(LeadMeasureVerdict.IMPROVE_EXECUTION);
+        assertThat(inAugust.execution().inProgress()).isNull();
+    }
+
     @Test
     void bestDesign_needsTheThresholdAndEnoughActivities_elseEstimatesHowManyMore() {
         UUID a = UUID.randomUUID();

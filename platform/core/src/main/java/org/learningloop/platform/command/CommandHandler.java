@@ -7,11 +7,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventType;
 import org.learningloop.contracts.LoopEvent;
+import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.NewEvent;
 import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.eventstore.StreamConflict;
+import org.learningloop.platform.observability.LoopMetrics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,20 +33,38 @@ public final class CommandHandler {
 
     private final Pool pool;
     private final EventStore store;
+    private final LoopMetrics metrics;
 
-    public CommandHandler(Pool pool, EventStore store) {
+    public CommandHandler(Pool pool, EventStore store, LoopMetrics metrics) {
         this.pool = pool;
         this.store = store;
+        this.metrics = metrics;
     }
 
-    /** Handles {@code command} in its own transaction. */
+    /**
+     * Handles {@code command} in its own transaction; times it by command type and outcome ({@code loop.commands}: ok,
+     * the rejection's problem code, {@code stale-version} or {@code error}).
+     */
     public <C, E extends LoopEvent, S> Uni<Decision<S>> handle(Aggregate<C, E, S> aggregate, String streamId, C command,
                                                                Expectation expectation, CommandContext context) {
         Uni<Decision<S>> attempt = inTransaction(tx -> handleIn(tx, aggregate, streamId, command, expectation, context));
         if (expectation instanceof Expectation.Any) {
-            return attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
+            attempt = attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
         }
-        return attempt;
+        String type = command.getClass().getSimpleName();
+        long started = System.nanoTime();
+        return attempt.onItemOrFailure().invoke((decision, failure) -> metrics.command(type, outcome(failure),
+                Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "ok";
+        }
+        if (failure instanceof CommandRejected rejected) {
+            return rejected.code();
+        }
+        return failure instanceof StaleVersion ? "stale-version" : "error";
     }
 
     /**

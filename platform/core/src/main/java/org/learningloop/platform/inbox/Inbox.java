@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventCatalog;
 import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.observability.LoopMetrics;
 import org.learningloop.platform.observability.Logs;
 import org.learningloop.platform.outbox.CloudEventHeaders;
 
@@ -30,10 +31,17 @@ public final class Inbox {
 
     private final Pool pool;
     private final EventCatalog catalog;
+    private final LoopMetrics metrics;
 
-    public Inbox(Pool pool, EventCatalog catalog) {
+    public Inbox(Pool pool, EventCatalog catalog, LoopMetrics metrics) {
         this.pool = pool;
         this.catalog = catalog;
+        this.metrics = metrics;
+    }
+
+    /** The service's meters: reporting-service's projection runtime counts its dead letters there too. */
+    public LoopMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -43,21 +51,23 @@ public final class Inbox {
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
                              BiFunction<SqlConnection, IncomingEvent, Uni<Void>> effect) {
+        metrics.consumer(consumer);
         IncomingEvent incoming;
         try {
             incoming = decode(record);
         } catch (PoisonEvent poison) {
             LOG.warnf("Poison record at %s-%d@%d for %s: %s", record.topic(), record.partition(), record.offset(),
                     consumer, poison.getMessage());
-            return Uni.createFrom().failure(named(consumer, poison.getMessage(), poison.getCause()));
+            return Uni.createFrom().failure(poison(consumer, LoopMetrics.UNDECODABLE, poison.getMessage(),
+                    poison.getCause()));
         }
         Logs.handling(incoming.eventId(), incoming.type(), incoming.streamId());
         LOG.debugf("%s applies %s (%s) of %s", consumer, incoming.eventId(), incoming.type(), incoming.streamId());
         return pool.withTransaction(tx -> firstTime(tx, consumer, incoming.eventId())
                         .chain(first -> first ? effect.apply(tx, incoming) : Uni.createFrom().voidItem()))
-                .onFailure(CommandRejected.class).transform(rejected -> named(consumer,
+                .onFailure(CommandRejected.class).transform(rejected -> poison(consumer, LoopMetrics.REFUSED,
                         "Refused by the domain: " + rejected.getMessage(), rejected))
-                .onFailure(Inbox::deterministic).transform(failure -> named(consumer,
+                .onFailure(Inbox::deterministic).transform(failure -> poison(consumer, LoopMetrics.CANNOT_APPLY,
                         "The event cannot be applied: " + failure, failure))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .invoke(failure -> LOG.warnf("Applying %s (%s) for %s failed, will retry: %s", incoming.eventId(),
@@ -73,7 +83,8 @@ public final class Inbox {
      * consumer's name: several consumers of one service dead-letter to the same topic, and whoever reads it must
      * tell which of them refused the record.
      */
-    private static PoisonEvent named(String consumer, String reason, Throwable cause) {
+    private PoisonEvent poison(String consumer, String kind, String reason, Throwable cause) {
+        metrics.deadLettered(consumer, kind);
         return new PoisonEvent(consumer + ": " + reason, cause);
     }
 

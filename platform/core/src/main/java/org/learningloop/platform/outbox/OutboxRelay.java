@@ -82,6 +82,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final AtomicReference<Instant> lastPublishedAt = new AtomicReference<>();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Instant> oldestPendingAt = new AtomicReference<>();
     private volatile boolean running = true;
     private final Function<Map<String, Object>, Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
@@ -147,9 +148,17 @@ public final class OutboxRelay implements AutoCloseable {
         return lastPublishedAt.get();
     }
 
-    /** Events waiting in the outbox (not yet safe to publish, or not yet acknowledged), as of the last round. */
+    /**
+     * Events waiting in the outbox (not yet safe to publish, or not yet acknowledged), as of this relay's last look
+     * (before and after each round it leads; a round that fails leaves the count from before it).
+     */
     public long pending() {
         return pending.get();
+    }
+
+    /** When the oldest event waiting in the outbox was recorded, as of the last look; {@code null}: none waits. */
+    public Instant oldestPendingAt() {
+        return oldestPendingAt.get();
     }
 
     @Override
@@ -212,13 +221,13 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void publishWhileLeading(Connection session) throws SQLException {
         Duration heldBack = settings.heldBackRetry();
+        measure(session);
         while (running) {
             Round round = publishRound(session);
+            long waiting = measure(session);
             if (round.full()) {
                 continue;
             }
-            long waiting = countPending(session);
-            pending.set(waiting);
             if (waiting > 0) {
                 // held back behind a running transaction: look again soon, then less and less often
                 awaitNotification(session, heldBack);
@@ -324,10 +333,15 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private static long countPending(Connection session) throws SQLException {
+    /** Counts the outbox's events and finds the oldest one's time (for {@link #pending()}, {@link #oldestPendingAt()}). */
+    private long measure(Connection session) throws SQLException {
         try (Statement statement = session.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from outbox")) {
+             ResultSet rows = statement.executeQuery("select count(*), min(e.occurred_at) from outbox o "
+                     + "join event_store e on e.global_position = o.global_position")) {
             rows.next();
+            java.sql.Timestamp oldest = rows.getTimestamp(2);
+            oldestPendingAt.set(oldest == null ? null : oldest.toInstant());
+            pending.set(rows.getLong(1));
             return rows.getLong(1);
         }
     }

@@ -1,5 +1,6 @@
 package org.learningloop.platform.runtime;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,6 +17,7 @@ import org.learningloop.platform.outbox.OutboxRelay;
 import org.learningloop.platform.outbox.RelaySettings;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Runs the service's outbox relay for as long as the service runs, and reports it as metrics and in
@@ -57,8 +59,12 @@ public class OutboxRelayService implements HealthCheck {
         RelaySettings settings = new RelaySettings(topic, "/" + config.serviceName(), outbox.batchSize(),
                 outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff());
         relay = new OutboxRelay(relaySessions(), kafka.bootstrapServers(), kafka.producer(), settings).start();
-        Gauge.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
+        FunctionCounter.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
                 .description("Events this replica's relay has published").tag("topic", topic).register(registry);
+        Gauge.builder("loop.outbox.oldest.age.seconds", relay, r -> r.oldestPendingAt() == null ? 0
+                        : Duration.between(r.oldestPendingAt(), Instant.now()).toMillis() / 1000.0)
+                .description("Age of the oldest event waiting in the outbox (0: none waits); grows while the relay "
+                        + "is stalled").tag("topic", topic).register(registry);
         Gauge.builder("loop.outbox.pending", relay, OutboxRelay::pending)
                 .description("Events waiting in the outbox").tag("topic", topic).register(registry);
         Gauge.builder("loop.outbox.leading", relay, r -> r.role() == OutboxRelay.Role.LEADING ? 1 : 0)

@@ -1,11 +1,13 @@
 package org.learningloop.platform.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.eventstore.EventStore;
+import org.learningloop.platform.observability.LoopMetrics;
 
 import java.time.Clock;
 
@@ -20,8 +22,14 @@ public class PlatformBeans {
 
     @Produces
     @ApplicationScoped
-    CommandHandler commandHandler(Pool pool, EventStore store) {
-        return new CommandHandler(pool, store);
+    LoopMetrics loopMetrics(MeterRegistry registry) {
+        return new LoopMetrics(registry);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandHandler commandHandler(Pool pool, EventStore store, LoopMetrics metrics) {
+        return new CommandHandler(pool, store, metrics);
     }
 
     @Produces
