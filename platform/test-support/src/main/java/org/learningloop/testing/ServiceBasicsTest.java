@@ -42,11 +42,21 @@ public abstract class ServiceBasicsTest {
         return true;
     }
 
+    /**
+     * Readiness is "can take commands" (ADR 20): the database and the relay, not the broker, which has a health
+     * group of its own (FaultInjectionTest stops the broker and finds every service still ready).
+     */
     @Test
-    void isLiveAndReady_withDatabaseKafkaAndRelayChecks() {
+    void isLiveAndReady_withDatabaseAndRelayChecks_andTheBrokerInAGroupOfItsOwn() {
         RestAssured.given().get(management + "health/live").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItems("outbox-relay"));
+                .body("checks.name", org.hamcrest.Matchers.hasItems("outbox-relay"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")))
+                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsStringIgnoringCase("kafka"))));
+        RestAssured.given().get(management + "health/group/broker").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.contains("kafka-broker"))
+                .body("checks[0].data.nodes", equalTo(1));
     }
 
     @Test
