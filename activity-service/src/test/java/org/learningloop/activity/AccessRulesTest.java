@@ -58,6 +58,8 @@ class AccessRulesTest {
         String member = subjects.get(Caller.MEMBER);
 
         List<Case> cases = List.of(
+                new Case("GET /schemas", "/schemas", null, SIGNED_IN),
+                new Case("GET /schemas/{type}", "/schemas/goal.wig-defined.v1", null, SIGNED_IN),
                 new Case("POST /activity-types", "/activity-types",
                         "{\"key\": \"shadow-%s\", \"name\": \"Shadow\"}".formatted(UUID.randomUUID()), ORG_ADMINS),
                 new Case("GET /activity-types", "/activity-types", null, SIGNED_IN),

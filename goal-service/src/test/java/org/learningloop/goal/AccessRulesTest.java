@@ -53,6 +53,8 @@ class AccessRulesTest {
         String member = subjects.get(Caller.MEMBER);
 
         List<Case> cases = List.of(
+                new Case("GET /schemas", "/schemas", null, SIGNED_IN),
+                new Case("GET /schemas/{type}", "/schemas/goal.wig-defined.v1", null, SIGNED_IN),
                 new Case("POST /units", "/units", "{\"name\": \"Shadow office\", \"managerId\": \"%s\"}"
                         .formatted(UUID.randomUUID()), ORG_ADMINS),
                 new Case("GET /units", "/units", null, SIGNED_IN),

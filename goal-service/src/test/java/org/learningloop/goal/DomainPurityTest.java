@@ -2,18 +2,11 @@ package org.learningloop.goal;
 
 import org.learningloop.testing.DomainPurityRules;
 
-import java.util.Set;
-
 /** goal-service's deciders, commands and states are plain Java: no framework, no clock, no randomness. */
 class DomainPurityTest extends DomainPurityRules {
 
     @Override
     protected String servicePackage() {
         return "org.learningloop.goal";
-    }
-
-    @Override
-    protected Set<String> alsoPure() {
-        return Set.of("Periods");
     }
 }

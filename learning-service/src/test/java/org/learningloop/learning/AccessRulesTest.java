@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.learningloop.testing.AccessMatrix.SIGNED_IN;
 import static org.learningloop.testing.AccessMatrix.TEAM_LEADS;
 import static org.learningloop.testing.AccessMatrix.TEAM_MEMBERS;
 import static org.learningloop.testing.AccessMatrix.UNIT_MANAGERS;
@@ -59,6 +60,8 @@ class AccessRulesTest {
         String learning = created("/teams/" + team + "/learnings", "{\"insight\": \"A quiet room helps\"}");
 
         List<Case> cases = List.of(
+                new Case("GET /schemas", "/schemas", null, SIGNED_IN),
+                new Case("GET /schemas/{type}", "/schemas/goal.wig-defined.v1", null, SIGNED_IN),
                 new Case("POST /units/{unitId}/workplace-meetings", "/units/" + unit + "/workplace-meetings",
                         "{\"month\": \"2026-10\"}", UNIT_MANAGERS),
                 new Case("GET /units/{unitId}/workplace-meetings", "/units/" + unit + "/workplace-meetings", null,

@@ -48,6 +48,8 @@ class AccessRulesTest {
         UUID team = scope.teamId();
 
         List<Case> cases = List.of(
+                new Case("GET /schemas", "/schemas", null, SIGNED_IN),
+                new Case("GET /schemas/{type}", "/schemas/goal.wig-defined.v1", null, SIGNED_IN),
                 new Case("GET /reports/design-effectiveness", "/reports/design-effectiveness?activityType=workplace-visit",
                         null, SIGNED_IN),
                 new Case("GET /reports/best-designs", "/reports/best-designs?activityType=workplace-visit", null,

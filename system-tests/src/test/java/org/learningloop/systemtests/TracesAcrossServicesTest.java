@@ -71,6 +71,11 @@ class TracesAcrossServicesTest {
         assertThat(TopicReader.header(record, "ce_traceparent"))
                 .isEqualTo(TopicReader.header(record, "traceparent"));
         String eventId = TopicReader.header(record, "ce_id");
+        // the record names where its schema is, and the service that published it answers there
+        java.net.URI dataSchema = java.net.URI.create(TopicReader.header(record, "ce_dataschema"));
+        JsonNode schema = client.get(java.net.URI.create(dataSchema.getScheme() + "://" + dataSchema.getRawAuthority()),
+                dataSchema.getRawPath());
+        assertThat(schema.path("$id").asText()).isEqualTo("urn:learning-loop:event:activity.carried-out.v1");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(linesOfTrace(system, "activity-service", traceId)).as("activity-service's command")

@@ -98,8 +98,10 @@ public final class ActivityApi {
     }
 
     @Schema(description = "What in the experience was signal for the intention, and what was noise")
-    public record FilteringBody(@NotNull @Size(max = 50) List<@NotBlank @Size(max = 1000) String> signal,
-                                @NotNull @Size(max = 50) List<@NotBlank @Size(max = 1000) String> noise) {
+    public record FilteringBody(@NotNull @Size(max = 50) @Schema(example = "[\"Questions about pay\"]")
+                                List<@NotBlank @Size(max = 1000) String> signal,
+                                @NotNull @Size(max = 50) @Schema(example = "[\"The coffee machine\"]")
+                                List<@NotBlank @Size(max = 1000) String> noise) {
 
         Filtering toFiltering() {
             return new Filtering(signal.stream().map(String::strip).toList(), noise.stream().map(String::strip).toList());
@@ -107,9 +109,12 @@ public final class ActivityApi {
     }
 
     @Schema(description = "Quality scores, each 1 to 5")
-    public record QualityBody(@NotNull @Min(1) @Max(5) Integer intention, @NotNull @Min(1) @Max(5) Integer frames,
-                              @NotNull @Min(1) @Max(5) Integer content, @NotNull @Min(1) @Max(5) Integer presence,
-                              @NotNull @Min(1) @Max(5) Integer focus, @NotNull @Min(1) @Max(5) Integer flexibility) {
+    public record QualityBody(@NotNull @Min(1) @Max(5) @Schema(example = "4") Integer intention,
+                              @NotNull @Min(1) @Max(5) @Schema(example = "3") Integer frames,
+                              @NotNull @Min(1) @Max(5) @Schema(example = "4") Integer content,
+                              @NotNull @Min(1) @Max(5) @Schema(example = "5") Integer presence,
+                              @NotNull @Min(1) @Max(5) @Schema(example = "4") Integer focus,
+                              @NotNull @Min(1) @Max(5) @Schema(example = "3") Integer flexibility) {
 
         QualityScores toScores() {
             return new QualityScores(intention, frames, content, presence, focus, flexibility);
@@ -118,8 +123,9 @@ public final class ActivityApi {
 
     @Schema(description = "A proposed change to one element of the design")
     public record ProposalBody(
-            @NotNull @Pattern(regexp = DESIGN_ELEMENT, message = "must be intention, frames or content") String element,
-            @NotBlank @Size(max = 2000) String proposal) {
+            @NotNull @Pattern(regexp = DESIGN_ELEMENT, message = "must be intention, frames or content")
+            @Schema(example = "content") String element,
+            @NotBlank @Size(max = 2000) @Schema(example = "Start with pay") String proposal) {
 
         ImprovementProposal toProposal() {
             return new ImprovementProposal(element, proposal.strip());
@@ -127,16 +133,19 @@ public final class ActivityApi {
     }
 
     @Schema(description = "Sorted feedback from a participant to themself or another participant")
-    public record FeedbackRequest(@NotNull UUID fromMemberId, @NotNull UUID toMemberId,
+    public record FeedbackRequest(@NotNull @Schema(example = "6d1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b") UUID fromMemberId,
+                                  @NotNull @Schema(example = "0b8e7d6c-5a4f-4e3d-9c2b-1a0f9e8d7c6b") UUID toMemberId,
                                   @NotEmpty @Size(max = 50) List<@NotNull @Valid FeedbackItemBody> items) {
     }
 
     @Schema(description = "One feedback item, sorted by category and element")
     public record FeedbackItemBody(
-            @NotNull @Pattern(regexp = "keep|improve|idea", message = "must be keep, improve or idea") String category,
+            @NotNull @Pattern(regexp = "keep|improve|idea", message = "must be keep, improve or idea")
+            @Schema(example = "keep") String category,
             @NotNull @Pattern(regexp = FEEDBACK_ELEMENT,
-                    message = "must be intention, frames, content, presence, focus or flexibility") String element,
-            @NotBlank @Size(max = 2000) String text) {
+                    message = "must be intention, frames, content, presence, focus or flexibility")
+            @Schema(example = "content") String element,
+            @NotBlank @Size(max = 2000) @Schema(example = "Opening with pay got everyone talking") String text) {
 
         FeedbackItem toItem() {
             return new FeedbackItem(category, element, text.strip());

@@ -1,5 +1,6 @@
 package org.learningloop.goal.leadmeasure;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.contracts.goal.LeadMeasureActivated;
 import org.learningloop.contracts.goal.LeadMeasureChecklist;
@@ -22,7 +23,6 @@ import org.learningloop.goal.leadmeasure.LeadMeasureState.DefinedLeadMeasure;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.DefinedLeadMeasure.Status;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.NoLeadMeasure;
 import org.learningloop.goal.leadmeasure.LeadMeasureState.Retirement;
-import org.learningloop.goal.wig.Periods;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -31,7 +31,8 @@ public final class OrganisationApi {
     }
 
     @Schema(description = "The unit's new manager")
-    public record ChangeManagerRequest(@NotNull @Schema(description = "The manager's member id") UUID managerId) {
+    public record ChangeManagerRequest(@NotNull @Schema(description = "The manager's member id", example = "6d1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b")
+                                       UUID managerId) {
     }
 
     @Schema(description = "A new WIG team in a unit")

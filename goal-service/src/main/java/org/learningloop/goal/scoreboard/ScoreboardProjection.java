@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import org.learningloop.contracts.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,7 +23,6 @@ import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.decider.CommandRejected;
-import org.learningloop.goal.wig.Periods;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.runtime.LoopConfig;

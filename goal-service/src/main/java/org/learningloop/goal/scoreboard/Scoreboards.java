@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.scoreboard.ScoreboardRules;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,6 @@ import org.learningloop.goal.scoreboard.ScoreboardApi.UnitScoreboard;
 import org.learningloop.goal.scoreboard.ScoreboardApi.WeekActual;
 import org.learningloop.goal.scoreboard.ScoreboardApi.WeekScore;
 import org.learningloop.goal.scoreboard.ScoreboardApi.WigScore;
-import org.learningloop.goal.wig.Periods;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.http.QueryParams;

@@ -68,7 +68,7 @@ public final class WigApi {
     }
 
     @Schema(description = "Why the WIG is given up")
-    public record AbandonWigRequest(@NotBlank @Size(max = 500) String reason) {
+    public record AbandonWigRequest(@NotBlank @Size(max = 500) @Schema(example = "The two regions merged") String reason) {
     }
 
     @Schema(description = "One event of the WIG's history")

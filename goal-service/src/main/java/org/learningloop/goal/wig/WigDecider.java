@@ -1,5 +1,6 @@
 package org.learningloop.goal.wig;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;

@@ -1,5 +1,6 @@
 package org.learningloop.goal.leadmeasure;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.goal.OrganisationFixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.goal.WigEvent;
-import org.learningloop.goal.wig.Periods;
 import org.learningloop.goal.wig.WigCommand;
 import org.learningloop.goal.wig.WigDecider;
 import org.learningloop.platform.command.Aggregate;

@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import org.learningloop.contracts.Periods;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.goal.OrganisationFixtures;
-import org.learningloop.goal.wig.Periods;
 import org.learningloop.platform.runtime.LoopConfig;
 
 import java.time.Duration;

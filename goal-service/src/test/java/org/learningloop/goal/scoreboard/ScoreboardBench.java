@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import org.learningloop.contracts.Periods;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.learningloop.testing.SignedIn;
 import org.learningloop.contracts.goal.Cadence;
-import org.learningloop.goal.wig.Periods;
 
 import java.net.URI;
 import java.net.URL;

@@ -1,5 +1,6 @@
 package org.learningloop.goal.scoreboard;
 
+import org.learningloop.contracts.Periods;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,7 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.goal.Cadence;
-import org.learningloop.goal.wig.Periods;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

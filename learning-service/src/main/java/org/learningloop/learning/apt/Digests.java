@@ -1,5 +1,6 @@
 package org.learningloop.learning.apt;
 
+import org.learningloop.contracts.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,6 @@ import org.learningloop.learning.loop.LoopReads.LagRow;
 import org.learningloop.learning.loop.LoopReads.LeadMeasure;
 import org.learningloop.learning.loop.LoopReads.Learning;
 import org.learningloop.learning.loop.LoopReads.Wig;
-import org.learningloop.learning.loop.Periods;
 import org.learningloop.platform.runtime.LoopConfig;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package org.learningloop.learning.apt;
 
+import org.learningloop.contracts.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,7 +17,6 @@ import org.learningloop.learning.apt.WorkplaceMeetingApi.LoopsView;
 import org.learningloop.learning.loop.LoopReads;
 import org.learningloop.learning.loop.LoopReads.Fact;
 import org.learningloop.learning.loop.LoopReads.Learning;
-import org.learningloop.learning.loop.Periods;
 import org.learningloop.platform.runtime.LoopConfig;
 
 import java.util.ArrayList;

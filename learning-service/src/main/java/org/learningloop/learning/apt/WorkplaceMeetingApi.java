@@ -29,7 +29,8 @@ public final class WorkplaceMeetingApi {
                                               @Schema(example = "2026-11") String month) {
     }
 
-    public record CoachingNoteRequest(@NotBlank @Size(max = 4000) String note,
+    public record CoachingNoteRequest(@NotBlank @Size(max = 4000) @Schema(example = "Start with the members' own questions")
+                                      String note,
                                       @Schema(description = "The team it is about, if one") UUID teamId,
                                       @Schema(description = "Who wrote it (staff id)") UUID authorId) {
     }

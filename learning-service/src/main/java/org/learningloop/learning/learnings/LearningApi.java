@@ -38,7 +38,8 @@ public final class LearningApi {
     public record DismissRequest(@NotBlank @Size(max = 500) @Schema(example = "The room cannot be changed") String reason) {
     }
 
-    public record MergeRequest(@NotNull @Schema(description = "The team's learning the candidate adds evidence to") UUID learningId) {
+    public record MergeRequest(@NotNull @Schema(description = "The team's learning the candidate adds evidence to",
+            example = "6d1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b") UUID learningId) {
     }
 
     @Schema(description = "A recorded learning")

@@ -1,5 +1,6 @@
 package org.learningloop.learning.loop;
 
+import org.learningloop.contracts.Periods;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

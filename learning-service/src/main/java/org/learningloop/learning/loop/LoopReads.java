@@ -1,5 +1,6 @@
 package org.learningloop.learning.loop;
 
+import org.learningloop.contracts.Periods;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,5 +1,6 @@
 package org.learningloop.learning.meetings;
 
+import org.learningloop.contracts.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import org.learningloop.learning.loop.LoopReads;
 import org.learningloop.learning.loop.LoopReads.LagRow;
 import org.learningloop.learning.loop.LoopReads.LeadMeasure;
 import org.learningloop.learning.loop.LoopReads.Wig;
-import org.learningloop.learning.loop.Periods;
 import org.learningloop.learning.meetings.WigMeetingApi.LeadScore;
 import org.learningloop.learning.meetings.WigMeetingApi.Scoreboard;
 import org.learningloop.learning.meetings.WigMeetingApi.WigScore;

@@ -46,13 +46,17 @@ public final class WigMeetingApi {
     }
 
     @Schema(description = "Whether an open commitment was kept")
-    public record AccountabilityBody(@NotNull UUID commitmentId, @NotNull Boolean kept, @Size(max = 1000) String note) {
+    public record AccountabilityBody(@NotNull @Schema(example = "6d1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b") UUID commitmentId,
+                                     @NotNull @Schema(example = "true") Boolean kept,
+                                     @Size(max = 1000) @Schema(example = "Visited both sites") String note) {
     }
 
     @Schema(description = "A new commitment: who does what by which week, for which lead measure")
-    public record CommitmentBody(@NotNull UUID memberId, @NotBlank @Size(max = 500) String what, UUID leadMeasureId,
+    public record CommitmentBody(@NotNull @Schema(example = "0b8e7d6c-5a4f-4e3d-9c2b-1a0f9e8d7c6b") UUID memberId,
+                                 @NotBlank @Size(max = 500) @Schema(example = "Visit the warehouse on Tuesday") String what,
+                                 UUID leadMeasureId,
                                  @NotNull @Pattern(regexp = WEEK, message = "must be an ISO week such as 2026-W49")
-                                 String dueWeek) {
+                                 @Schema(example = "2026-W49") String dueWeek) {
     }
 
     @Schema(description = "A commitment made at a WIG meeting")

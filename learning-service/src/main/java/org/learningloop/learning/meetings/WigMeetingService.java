@@ -1,5 +1,7 @@
 package org.learningloop.learning.meetings;
 
+import org.learningloop.contracts.Periods;
+import org.learningloop.contracts.goal.Cadence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -37,8 +39,6 @@ import org.learningloop.platform.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -167,10 +167,8 @@ public class WigMeetingService {
 
     /** {@code week} when the ISO week exists (week 53 only in long years); 400 otherwise. */
     static String existingWeek(String field, String week) {
-        int year = Integer.parseInt(week.substring(0, 4));
-        int number = Integer.parseInt(week.substring(6));
-        if (number > LocalDate.of(year, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
-            throw new HttpProblem(Problem.of(400, "validation-failed", "Invalid request", year + " has no week " + number)
+        if (Periods.start(week, Cadence.WEEK).isEmpty()) {
+            throw new HttpProblem(Problem.of(400, "validation-failed", "Invalid request", "There is no ISO week " + week)
                     .withErrors(List.of(new Problem.FieldError(field, "must be an existing ISO week"))));
         }
         return week;

@@ -1,5 +1,6 @@
 package org.learningloop.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -59,6 +60,22 @@ public abstract class ServiceBasicsTest {
                 .body("checks[0].data.nodes", equalTo(1));
     }
 
+    /** Every service answers the analysts' contract: each event type's JSON Schema, where ce_dataschema points. */
+    @Test
+    void servesTheSchemaOfEveryEventType_andA404ProblemForAnyOther() {
+        given().get("/schemas").then().statusCode(200)
+                .body("items.type", org.hamcrest.Matchers.hasItems("goal.wig-defined.v1", "goal.member-joined.v1",
+                        "goal.member-joined.v2", "activity.carried-out.v1", "learning.wig-meeting-held.v1"))
+                .body("items.find { it.type == 'goal.wig-defined.v1' }.schema", equalTo("/schemas/goal.wig-defined.v1"));
+        given().get("/schemas/goal.member-joined.v2").then().statusCode(200)
+                .body("'$id'", equalTo("urn:learning-loop:event:goal.member-joined.v2"))
+                .body("properties.nameFingerprint", notNullValue());
+        given().get("/schemas/goal.member-joined.v3").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("unknown-event-type"));
+        given().get("/schemas/" + "x".repeat(500)).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.not(containsString("xxxxxxxxxx")));
+    }
+
     @Test
     void exposesPrometheusMetricsAndOpenApi() {
         RestAssured.given().get(management + "metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
@@ -105,10 +122,11 @@ public abstract class ServiceBasicsTest {
 
     /**
      * The document is valid OpenAPI 3.1 where generators trip (issue 16): every operation has a unique operationId,
-     * every header object a schema, and no pattern uses what ECMA-262 regular expressions lack (inline flags).
+     * every header object a schema, every JSON request body an example, the document a server, and no pattern uses
+     * what ECMA-262 regular expressions lack (inline flags).
      */
     @Test
-    void everyOperationHasAnId_everyHeaderASchema_andEveryPatternIsPortable() {
+    void everyOperationHasAnId_everyHeaderASchema_everyBodyAnExample_andEveryPatternIsPortable() {
         var openApi = OpenApiFuzzer.fetchOpenApi();
         List<String> ids = new java.util.ArrayList<>();
         List<String> problems = new java.util.ArrayList<>();
@@ -118,6 +136,10 @@ public abstract class ServiceBasicsTest {
                 problems.add(operation.name() + ": no operationId");
             }
             ids.add(id);
+            JsonNode body = operation.node().path("requestBody").path("content").path("application/json");
+            if (!body.isMissingNode() && !body.has("example") && !body.has("examples")) {
+                problems.add(operation.name() + ": a JSON request body without an example");
+            }
             for (var response = operation.node().path("responses").fields(); response.hasNext(); ) {
                 var answer = response.next();
                 answer.getValue().path("headers").fields().forEachRemaining(header -> {
@@ -127,6 +149,9 @@ public abstract class ServiceBasicsTest {
                     }
                 });
             }
+        }
+        if (!openApi.path("servers").isArray() || openApi.path("servers").isEmpty()) {
+            problems.add("no servers entry");
         }
         openApi.findValues("pattern").forEach(pattern -> {
             if (pattern.isTextual() && pattern.asText().contains("(?")) {

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.reporting.evidence.stats.BetaPosterior;
 import org.learningloop.reporting.evidence.stats.GammaPosterior;
 import org.learningloop.reporting.evidence.stats.Interval;

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.contracts.Periods;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.reporting.evidence.stats.Correlation;
 import org.learningloop.reporting.evidence.stats.Distributions;
 import org.learningloop.reporting.evidence.stats.Interval;
@@ -105,7 +106,7 @@ public final class LeadMeasureVerdict {
         GoalFacts.LeadMeasure measure = evidence.leadMeasure();
         int target = measure.weeklyTarget() == null ? 0 : measure.weeklyTarget();
         SortedMap<String, Integer> activitiesByWeek = weekly(evidence, zone);
-        Lead lead = lead(evidence, activitiesByWeek, target, t, today == null ? null : Periods.isoWeek(today));
+        Lead lead = lead(evidence, activitiesByWeek, target, t, today == null ? null : Periods.week(today));
         Execution execution = execution(evidence.activities(), t, zone, today);
         Lag lag = lag(evidence, t, zone);
         Association association = association(evidence, peers, zone);
@@ -169,7 +170,7 @@ public final class LeadMeasureVerdict {
 
     static SortedMap<String, Integer> weekly(GoalFacts.LeadMeasureEvidence evidence, ZoneId zone) {
         return evidence.activities().stream().filter(a -> a.carriedOutAt() != null)
-                .collect(Collectors.groupingBy(a -> Periods.isoWeek(a.carriedOutAt(), zone), TreeMap::new,
+                .collect(Collectors.groupingBy(a -> Periods.week(a.carriedOutAt(), zone), TreeMap::new,
                         Collectors.summingInt(a -> 1)));
     }
 
@@ -196,7 +197,7 @@ public final class LeadMeasureVerdict {
         List<Week> recent = new ArrayList<>();
         LocalDate start = Periods.weekStart(reference).minusWeeks(t.recentWeeks() - 1L);
         for (int i = 0; i < t.recentWeeks(); i++) {
-            String week = Periods.isoWeek(start.plusWeeks(i));
+            String week = Periods.week(start.plusWeeks(i));
             int activities = activitiesByWeek.getOrDefault(week, 0);
             int manual = evidence.manualReadings().getOrDefault(week, 0);
             int actual = activities + manual;
@@ -301,7 +302,7 @@ public final class LeadMeasureVerdict {
         boolean weekly = evidence.wig() != null && "week".equals(evidence.wig().cadence());
         Map<Long, Integer> leadByPeriod = new TreeMap<>();
         evidence.activities().stream().filter(a -> a.carriedOutAt() != null).forEach(a -> leadByPeriod.merge(
-                Periods.index(weekly ? Periods.isoWeek(a.carriedOutAt(), zone) : Periods.month(a.carriedOutAt(), zone)),
+                Periods.index(weekly ? Periods.week(a.carriedOutAt(), zone) : Periods.month(a.carriedOutAt(), zone)),
                 1, Integer::sum));
         evidence.manualReadings().forEach((week, count) -> leadByPeriod.merge(Periods.index(weekly ? week
                 : java.time.YearMonth.from(Periods.weekStart(week)).toString()), count, Integer::sum));

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.rollup;
 
+import org.learningloop.contracts.Periods;
 import io.quarkus.security.Authenticated;
 import org.learningloop.platform.security.Access;
 import org.learningloop.platform.security.Relation;
@@ -21,7 +22,6 @@ import org.learningloop.reporting.evidence.ActivityFact;
 import org.learningloop.reporting.evidence.EvidenceReads;
 import org.learningloop.reporting.evidence.GoalFacts;
 import org.learningloop.reporting.evidence.GoalFactsProjection;
-import org.learningloop.reporting.evidence.Periods;
 import org.learningloop.reporting.projection.ProjectionReads;
 
 import java.math.BigDecimal;
@@ -75,7 +75,7 @@ public class RollupResource {
             if (!facts.unitKnown()) {
                 throw CommandRejected.notFound("unit-not-found", "There is no unit " + unit);
             }
-            String lastWeek = Periods.previousWeek(Periods.isoWeek(day));
+            String lastWeek = Periods.previousWeek(Periods.week(day));
             return activitiesInWeek(facts.leadMeasures(), lastWeek).map(counts -> {
                 List<Rollups.TeamRollup> teams = new ArrayList<>();
                 facts.teams().forEach((team, name) -> teams.add(new Rollups.TeamRollup(team, name,

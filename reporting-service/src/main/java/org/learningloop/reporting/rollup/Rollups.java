@@ -1,8 +1,8 @@
 package org.learningloop.reporting.rollup;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.scoreboard.ScoreboardRules;
 import org.learningloop.reporting.evidence.GoalFacts;
-import org.learningloop.reporting.evidence.Periods;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -65,7 +65,7 @@ public final class Rollups {
     /** Last week (the ISO week before {@code on}'s) of a lead measure, judged with {@link ScoreboardRules#leadStatus}. */
     public static LeadLine lead(GoalFacts.LeadMeasure measure, int activitiesLastWeek, Map<String, Integer> manual,
                                 LocalDate on) {
-        String lastWeek = Periods.previousWeek(Periods.isoWeek(on));
+        String lastWeek = Periods.previousWeek(Periods.week(on));
         int actual = activitiesLastWeek + manual.getOrDefault(lastWeek, 0);
         String status = measure.weeklyTarget() == null ? ScoreboardRules.Status.NO_DATA.label()
                 : ScoreboardRules.leadStatus(actual, measure.weeklyTarget(), Periods.weekStart(lastWeek), on).label();

@@ -1,11 +1,10 @@
 package org.learningloop.reporting.state;
 
+import org.learningloop.contracts.Periods;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.learningloop.reporting.evidence.Periods;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -94,12 +93,7 @@ public final class BusinessTime {
 
     /** The first instant after the period (a month {@code 2026-09} or an ISO week {@code 2026-W38}). */
     private static Instant periodEnd(JsonNode value, ZoneId zone) {
-        String period = value.asText(null);
-        if (!Periods.isPeriod(period)) {
-            return null;
-        }
-        LocalDate next = period.contains("W") ? Periods.weekStart(period).plusWeeks(1)
-                : YearMonth.parse(period).plusMonths(1).atDay(1);
-        return next.atStartOfDay(zone).toInstant();
+        return Periods.isPeriod(value.asText(null)) ? Periods.periodEnd(value.asText()).atStartOfDay(zone).toInstant()
+                : null;
     }
 }

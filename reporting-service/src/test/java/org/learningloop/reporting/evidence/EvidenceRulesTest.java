@@ -1,5 +1,6 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.contracts.Periods;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.activity.QualityScores;
 
@@ -153,9 +154,9 @@ class EvidenceRulesTest {
         LeadMeasureVerdict.Answer asOfThatMonday = verdict(facts, readings(10, 11, 9, 10, 11), thatMonday);
         LeadMeasureVerdict.Answer withoutDate = verdict(facts, readings(10, 11, 9, 10, 11), null);
 
-        assertThat(asOfThatMonday.lead().referenceWeek()).isEqualTo(Periods.isoWeek(thatMonday.minusWeeks(1)));
+        assertThat(asOfThatMonday.lead().referenceWeek()).isEqualTo(Periods.week(thatMonday.minusWeeks(1)));
         assertThat(asOfThatMonday.lead().weeksOnTarget()).isEqualTo(4);
-        assertThat(withoutDate.lead().referenceWeek()).isEqualTo(Periods.isoWeek(thatMonday));
+        assertThat(withoutDate.lead().referenceWeek()).isEqualTo(Periods.week(thatMonday));
         assertThat(withoutDate.lead().weeksOnTarget()).isEqualTo(3);
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Documents the error answers every endpoint shares, once for all services: each operation gets
  * its problem+json responses by what it takes (a body: 400; a path id: 404; {@code If-Match}: 409,
- * 412 and 428; {@code Idempotency-Key}: 422; always 401, 403 and 500).
+ * 412 and 428; {@code Idempotency-Key}: 422; always 401, 403 and 500); every JSON request body gets an example
+ * ({@link RequestExamples}) and the document a relative server.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -36,6 +37,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 document(operation, hasPathParameter);
                 typeHeaders(operation);
             }
+        }
+        RequestExamples.addTo(openAPI);
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            // relative to where the document is served: the service's API port, however it is reached
+            openAPI.addServer(OASFactory.createServer().url("/")
+                    .description("This service, where this document is served (its API port)"));
         }
     }
 

@@ -22,6 +22,8 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+    /** Where the payload's JSON Schema is: {@code GET /schemas/{type}} of the service that published it. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
     /** Extension attributes: where the event sits in its stream, for consumers that check order. */
     public static final String STREAM_ID = "ce_streamid";
     public static final String STREAM_VERSION = "ce_streamversion";

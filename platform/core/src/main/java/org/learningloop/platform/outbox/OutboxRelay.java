@@ -449,6 +449,7 @@ public final class OutboxRelay implements AutoCloseable {
         ProducerRecord<String, byte[]> toRecord(RelaySettings settings) {
             Headers headers = CloudEventHeaders.of(eventId, settings.source(), ceType, subject, occurredAt, streamId,
                     streamVersion, correlationId, actor);
+            headers.add(CloudEventHeaders.DATA_SCHEMA, settings.dataSchema(ceType).getBytes(StandardCharsets.UTF_8));
             Traces.addTo(headers, traceparent, tracestate);
             return new ProducerRecord<>(settings.topic(), null, subject, payload.getBytes(StandardCharsets.UTF_8),
                     headers);

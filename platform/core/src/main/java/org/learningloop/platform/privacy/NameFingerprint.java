@@ -37,10 +37,13 @@ public final class NameFingerprint {
     public record Print(String fingerprint, int words) {
     }
 
-    /** The fingerprint of a display name; {@code null} when it has no letter or digit. */
+    /**
+     * The fingerprint of a display name; {@code null} when it has no letter: "0" or "2026" names nobody, and as a
+     * name it would refuse every text with that number in it ("Listed office 0").
+     */
     public Print of(String displayName) {
         List<String> words = words(displayName);
-        if (words.isEmpty()) {
+        if (words.stream().noneMatch(word -> word.codePoints().anyMatch(Character::isLetter))) {
             return null;
         }
         List<String> name = words.subList(0, Math.min(words.size(), MAX_WORDS));

@@ -62,6 +62,13 @@ public interface LoopConfig {
         /** The longest pause after a failure. */
         @WithDefault("5s")
         Duration maxBackoff();
+
+        /**
+         * Where analysts reach this service's {@code GET /schemas/{type}}: every record's {@code ce_dataschema} is
+         * {@code <schemas-url>/schemas/<type>}.
+         */
+        @WithDefault("http://127.0.0.1:${quarkus.http.port}")
+        String schemasUrl();
     }
 
     /** Topics this service makes sure exist at start, created explicitly (never by broker auto-creation). */

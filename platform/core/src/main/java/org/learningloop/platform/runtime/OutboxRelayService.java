@@ -57,7 +57,8 @@ public class OutboxRelayService implements HealthCheck {
         }
         String topic = outbox.topic().orElseThrow(() -> new IllegalStateException("loop.outbox.topic is not set"));
         RelaySettings settings = new RelaySettings(topic, "/" + config.serviceName(), outbox.batchSize(),
-                outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff());
+                outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff(),
+                outbox.schemasUrl());
         relay = new OutboxRelay(relaySessions(), kafka.bootstrapServers(), kafka.producer(), settings).start();
         FunctionCounter.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
                 .description("Events this replica's relay has published").tag("topic", topic).register(registry);

@@ -82,6 +82,8 @@ class OutboxRelayTest {
         assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(team.toString());
         assertThat(TopicReader.header(record, "ce_time")).isEqualTo("2026-11-27T10:00:00Z");
         assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(TopicReader.header(record, "ce_dataschema"))
+                .isEqualTo("http://schemas.test:8080/schemas/test.something-happened.v1");
     }
 
     /** The trace context stored with an event is published with it (ADR 19); an event stored without one has none. */
@@ -281,7 +283,7 @@ class OutboxRelayTest {
 
     private OutboxRelay startRelay(Function<Map<String, Object>, Producer<String, byte[]>> producers) {
         RelaySettings settings = new RelaySettings(topic, "/test", 50, Duration.ofMillis(500), Duration.ofMillis(20),
-                Duration.ofMillis(200), Duration.ofSeconds(1));
+                Duration.ofMillis(200), Duration.ofSeconds(1), "http://schemas.test:8080/");
         OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(), settings, producers)
                 .start();
         relays.add(relay);

@@ -42,6 +42,10 @@ class NameFingerprintTest {
     @Test
     void givenNoWordsOrManyWords_thenNoFingerprintOrOneOfTheFirstWords() {
         assertThat(prints.of(" -- ")).isNull();
+        // a number names nobody: as a name it would refuse every text with that number ("Listed office 0")
+        assertThat(prints.of("0")).isNull();
+        assertThat(prints.of("2026 – 11")).isNull();
+        assertThat(prints.of("Anna 2").words()).isEqualTo(2);
         assertThat(prints.of("a b c d e f g h").words()).isEqualTo(NameFingerprint.MAX_WORDS);
         assertThat(prints.of("a b c d e f g h").fingerprint()).isEqualTo(prints.of("a b c d e f").fingerprint());
     }
