@@ -81,12 +81,6 @@ public final class Traces {
         return propagator().extract(Context.root(), entries, FROM_MAP);
     }
 
-    /** The trace id a record carries, or {@code null}. */
-    public static String traceIdOf(Headers headers) {
-        String traceparent = value(headers, TRACEPARENT);
-        return traceparent != null && traceparent.matches(W3C) ? traceparent.substring(3, 35) : null;
-    }
-
     private static void put(Map<String, String> entries, String key, Headers headers, String... names) {
         for (String name : names) {
             String value = value(headers, name);

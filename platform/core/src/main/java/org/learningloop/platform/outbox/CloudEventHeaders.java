@@ -35,8 +35,8 @@ public final class CloudEventHeaders {
     }
 
     /** The headers of one event. */
-    public static Headers of(UUID id, String source, String type, String subject, Instant time, String streamId,
-                             long streamVersion, String correlationId, String actor) {
+    public static Headers of(UUID id, String source, String type, String dataSchema, String subject, Instant time,
+                             String streamId, long streamVersion, String correlationId, String actor) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, SPEC_VERSION, "1.0");
         add(headers, ID, id.toString());
@@ -45,6 +45,7 @@ public final class CloudEventHeaders {
         add(headers, SUBJECT, subject);
         add(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(time));
         add(headers, CONTENT_TYPE, "application/json");
+        add(headers, DATA_SCHEMA, dataSchema);
         add(headers, STREAM_ID, streamId);
         add(headers, STREAM_VERSION, Long.toString(streamVersion));
         if (correlationId != null) {

@@ -447,9 +447,8 @@ public final class OutboxRelay implements AutoCloseable {
                        String tracestate) {
 
         ProducerRecord<String, byte[]> toRecord(RelaySettings settings) {
-            Headers headers = CloudEventHeaders.of(eventId, settings.source(), ceType, subject, occurredAt, streamId,
-                    streamVersion, correlationId, actor);
-            headers.add(CloudEventHeaders.DATA_SCHEMA, settings.dataSchema(ceType).getBytes(StandardCharsets.UTF_8));
+            Headers headers = CloudEventHeaders.of(eventId, settings.source(), ceType, settings.dataSchema(ceType),
+                    subject, occurredAt, streamId, streamVersion, correlationId, actor);
             Traces.addTo(headers, traceparent, tracestate);
             return new ProducerRecord<>(settings.topic(), null, subject, payload.getBytes(StandardCharsets.UTF_8),
                     headers);
