@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.learningloop.platform.outbox.OutboxRelay;
+import org.learningloop.platform.privacy.TextKeys;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kafka on Kubernetes lets each client do what it needs and nothing more: the only listener is TLS with
  * SCRAM-SHA-512, the brokers authorize with ACLs, each service signs in as its own KafkaUser whose ACLs are
  * exactly what its configuration uses (outbox topic and relay transactions, incoming channels' topics and
- * consumer groups, dead letters, reporting-service's projections), and analysts read the event topics only.
+ * consumer groups, dead letters, reporting-service's projections, the text keys on {@code loop.keys}), and
+ * analysts read the event topics only.
  */
 class KafkaAccessTest {
 
@@ -72,6 +74,9 @@ class KafkaAccessTest {
         setting.apply("loop.projections.topics").map(ServiceConfig::split).ifPresent(reads::addAll);
         Set<String> writes = new TreeSet<>(config.deadLetterTopics());
         setting.apply("loop.projections.dead-letter-topic").ifPresent(writes::add);
+        // every service publishes its text keys and their tombstones (TextKeyService, ADR 18): an idempotent,
+        // non-transactional producer, so Write on the topic is all it needs
+        writes.add(TextKeys.TOPIC);
         if (Boolean.parseBoolean(setting.apply("loop.outbox.enabled").orElse("true"))) {
             String topic = setting.apply("loop.outbox.topic").orElseThrow();
             writes.add(topic);
@@ -125,6 +130,9 @@ class KafkaAccessTest {
         assertThat(user.at("/spec/authorization/type").asText()).isEqualTo("simple");
 
         Set<String> needed = needs(ServiceConfig.of(service), rendered.environment(service));
+        assertThat(needed).as("%s %s keeps and publishes the text keys (ADR 18) in its own group", overlay, service).contains(
+                line("topic", "literal", TextKeys.TOPIC, "Describe"), line("topic", "literal", TextKeys.TOPIC, "Read"),
+                line("topic", "literal", TextKeys.TOPIC, "Write"), line("group", "literal", service + ".text-keys", "Read"));
         assertThat(acls(user)).as("%s KafkaUser %s ACLs (derived from %s's channels, outbox, dead letters and projections)",
                 overlay, service, service).containsExactlyInAnyOrderElementsOf(needed);
     }
@@ -185,6 +193,8 @@ class KafkaAccessTest {
         expected.add(line("group", "prefix", "analyst.", "Describe"));
         expected.add(line("group", "prefix", "analyst.", "Read"));
         assertThat(acls(analyst)).as("%s KafkaUser %s", overlay, ANALYST).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(acls(analyst)).as("%s KafkaUser %s: the text keys are not analysts' data (ADR 18)", overlay, ANALYST)
+                .noneMatch(acl -> acl.contains(" " + TextKeys.TOPIC + " ") || acl.contains(".text-keys "));
         for (String service : Repo.services()) {
             for (String channel : ServiceConfig.of(service).incomingChannels()) {
                 assertThat(ServiceConfig.of(service).require("mp.messaging.incoming." + channel + ".group.id"))

@@ -23,6 +23,7 @@ class KafkaAndPostgresManifestsTest {
     void topics_are_exactly_those_the_services_ensure(String overlay) {
         Set<String> expected = new TreeSet<>();
         Repo.services().forEach(service -> expected.addAll(ServiceConfig.of(service).ensuredTopics()));
+        assertThat(expected).as("the services ensure the text keys' topic (ADR 18)").contains(org.learningloop.platform.privacy.TextKeys.TOPIC);
         assertThat(topicNames(Rendered.of(overlay))).as("%s: KafkaTopic names vs the services' loop.topics.ensure", overlay)
                 .isEqualTo(expected);
     }
@@ -44,7 +45,14 @@ class KafkaAndPostgresManifestsTest {
                     : "-1";
             assertThat(Yaml.text(topic, "/spec/config/retention.ms")).as("%s %s retention.ms", overlay, name).contains(retention);
             assertThat(Yaml.text(topic, "/spec/config/retention.bytes")).as("%s %s retention.bytes", overlay, name).contains("-1");
-            assertThat(Yaml.text(topic, "/spec/config/cleanup.policy")).as("%s %s cleanup.policy", overlay, name).contains("delete");
+            if (name.equals(org.learningloop.platform.privacy.TextKeys.TOPIC)) {
+                // the keys of sealed free text (ADR 18): compacted, so a deleted key's tombstone removes it within the hour
+                org.learningloop.platform.runtime.TopicSetup.KEYS_TOPIC_CONFIG.forEach((key, value) ->
+                        assertThat(Yaml.text(topic, "/spec/config/" + key)).as("%s %s %s, as the services create it", overlay, name, key)
+                                .contains(value));
+            } else {
+                assertThat(Yaml.text(topic, "/spec/config/cleanup.policy")).as("%s %s cleanup.policy", overlay, name).contains("delete");
+            }
             assertThat(Yaml.text(topic, "/spec/partitions")).as("%s %s partitions: loop.topics.partitions' default, as the services create them",
                     overlay, name).contains(partitions);
             int replicas = topic.at("/spec/replicas").asInt();

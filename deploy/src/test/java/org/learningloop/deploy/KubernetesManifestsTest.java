@@ -2,6 +2,7 @@ package org.learningloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Quantity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,22 +117,41 @@ class KubernetesManifestsTest {
         }
     }
 
-    /** Names are fingerprinted under one key: every service must read the same Secret, or names pass unrecognised. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("overlays")
-    void every_service_reads_the_same_name_key_from_a_secret(String overlay) {
+    /**
+     * The organisation's personal-data keys, each one Secret key that every service must read: names are
+     * fingerprinted under the name key (or names pass unrecognised), and the keys of sealed free text are wrapped
+     * under the text key (ADR 18: or no service can read another's texts).
+     */
+    static Stream<Arguments> overlaysAndPersonalDataKeys() {
+        return Kustomize.OVERLAYS.stream().flatMap(overlay -> Stream.of(
+                Arguments.of(overlay, "loop.personal-data.name-key", "name-key"),
+                Arguments.of(overlay, "loop.personal-data.text-key", "text-key")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndPersonalDataKeys")
+    void every_service_reads_the_same_personal_data_key_from_a_secret(String overlay, String configKey, String secretKey) {
         Rendered rendered = Rendered.of(overlay);
+        String variable = ServiceConfig.envName(configKey);
         Set<String> sources = new TreeSet<>();
         for (String service : Repo.services()) {
-            sources.add(rendered.environment(service).get(ServiceConfig.envName("loop.personal-data.name-key")));
+            assertThat(ServiceConfig.of(service).declaredKeys()).as("%s reads %s", service, configKey).contains(configKey);
+            sources.add(rendered.environment(service).get(variable));
         }
-        assertThat(sources).as("%s: where each service's LOOP_PERSONAL_DATA_NAME_KEY comes from", overlay)
-                .containsExactly("secret:loop-personal-data/name-key");
+        assertThat(sources).as("%s: where each service's %s comes from", overlay, variable)
+                .containsExactly("secret:loop-personal-data/" + secretKey);
         if (overlay.equals("dev")) {
-            assertThat(rendered.secretValue("loop-personal-data", "name-key")).as("dev generates a throwaway key").isPresent();
+            assertThat(rendered.secretValue("loop-personal-data", secretKey)).as("dev generates a throwaway %s", secretKey).isPresent();
         } else {
-            assertThat(rendered.find("Secret", "loop-personal-data")).as("prod: ops create the key, it is never in git").isEmpty();
+            assertThat(rendered.find("Secret", "loop-personal-data")).as("prod: ops create the keys, they are never in git").isEmpty();
         }
+    }
+
+    @Test
+    void dev_generates_distinct_name_and_text_keys() {
+        Rendered dev = Rendered.of("dev");
+        assertThat(dev.secretValue("loop-personal-data", "text-key")).as("dev text key")
+                .isPresent().isNotEqualTo(dev.secretValue("loop-personal-data", "name-key"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

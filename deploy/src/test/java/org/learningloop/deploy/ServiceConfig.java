@@ -60,7 +60,9 @@ final class ServiceConfig {
         LoopConfigKeys.all().forEach((key, value) -> value.ifPresent(v -> merged.put(key, v)));
         merged.putAll(platform);
         merged.putAll(own);
-        this.effective = Map.copyOf(merged);
+        Map<String, String> expanded = new LinkedHashMap<>();
+        merged.forEach((key, value) -> expanded.put(key, expand(value, merged, 0)));
+        this.effective = Map.copyOf(expanded);
         Set<String> keys = new TreeSet<>();
         keys.addAll(platform.keySet());
         keys.addAll(own.keySet());
@@ -174,9 +176,14 @@ final class ServiceConfig {
         return enabled ? value("loop.outbox.topic") : Optional.empty();
     }
 
-    /** {@code loop.topics.ensure}: every topic the service makes sure exists. */
+    /**
+     * Every topic the service makes sure exists: {@code loop.topics.ensure}, and {@code loop.keys} (ADR 18), which
+     * TopicSetup adds in every service (compacted, {@link org.learningloop.platform.runtime.TopicSetup#KEYS_TOPIC_CONFIG}).
+     */
     Set<String> ensuredTopics() {
-        return split(require("loop.topics.ensure"));
+        Set<String> topics = split(require("loop.topics.ensure"));
+        topics.add(org.learningloop.platform.privacy.TextKeys.TOPIC);
+        return topics;
     }
 
     /** Topics the service's incoming channels read ({@code mp.messaging.incoming.<channel>.topic(s)}). */
@@ -312,6 +319,30 @@ final class ServiceConfig {
     }
 
     // ---- reading ----------------------------------------------------------------------------
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+
+    /**
+     * A value with its property expressions resolved as SmallRye Config does: {@code ${key}} is the value of
+     * {@code key}, {@code ${key:default}} falls back to the default (the platform's
+     * {@code group.id=${loop.service-name}.text-keys}). An expression that names no known key and has no default
+     * stays as written.
+     */
+    static String expand(String value, Map<String, String> properties, int depth) {
+        if (value == null || !value.contains("${") || depth > 10) {
+            return value;
+        }
+        Matcher matcher = EXPRESSION.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String resolved = properties.containsKey(matcher.group(1))
+                    ? expand(properties.get(matcher.group(1)), properties, depth + 1)
+                    : matcher.group(2) != null ? expand(matcher.group(2), properties, depth + 1) : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(resolved));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
 
     static Map<String, String> readProperties(Path file) {
         Properties properties = new Properties();

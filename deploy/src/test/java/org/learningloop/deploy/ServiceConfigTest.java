@@ -63,6 +63,12 @@ class ServiceConfigTest {
         assertThat(goal.outboxTopic()).contains("loop.goals");
         assertThat(goal.incomingTopics()).contains("loop.goals", "loop.learning", "loop.activities");
         assertThat(goal.deadLetterTopics()).containsExactly("loop.dlq.goal-service");
+        // the platform's text-keys channel (ADR 18), its expressions resolved like SmallRye Config does
+        assertThat(goal.incomingTopics()).contains("loop.keys");
+        assertThat(goal.value("mp.messaging.incoming.text-keys.group.id")).contains("goal-service.text-keys");
+        assertThat(goal.ensuredTopics()).as("loop.topics.ensure and loop.keys, which TopicSetup adds")
+                .contains("loop.goals", "loop.dlq.goal-service", "loop.keys");
+        assertThat(ServiceConfig.expand("${a}-${b:x}-${c}", java.util.Map.of("a", "1"), 0)).isEqualTo("1-x-${c}");
         assertThat(ServiceConfig.of("reporting-service").outboxTopic()).as("reporting-service publishes nothing").isEmpty();
         assertThat(Repo.services()).containsExactly("goal-service", "activity-service", "learning-service", "reporting-service");
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.SealedText;
 import org.learningloop.testing.TopicReader;
 
 import java.nio.charset.StandardCharsets;
@@ -62,13 +63,15 @@ class DesignAgreementsTest {
         Row revised = revised(design);
         assertThat(revised.getString("agreement_id")).isEqualTo(agreement.toString());
         assertThat(revised.getString("version")).isEqualTo("2");
-        assertThat(revised.getString("rationale")).isEqualTo("Visits need a second slot");
+        // the agreement's rationale, stored sealed (ADR 18) and read where the service answers (below)
+        assertThat(SealedText.isSealed(revised.getString("rationale"))).as(revised.getString("rationale")).isTrue();
         assertThat(revised.getString("causation_id")).isEqualTo(eventId);
 
         given().get("/designs/" + design).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2))
                 .body("agreementIds", equalTo(List.of(agreement.toString())));
         given().get("/designs/" + design + "/versions/2").then().statusCode(200)
                 .body("agreementId", equalTo(agreement.toString())).body("changed", equalTo(List.of("content")))
+                .body("rationale", equalTo("Visits need a second slot"))
                 .body("content.steps", equalTo(List.of("Introduce", "Offer a second slot")))
                 .body("frames.durationMinutes", equalTo(45));
         given().queryParam("unitId", unit).get("/designs").then().statusCode(200).body("items[0].version", equalTo(2));

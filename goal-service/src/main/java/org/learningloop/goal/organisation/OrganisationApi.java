@@ -74,9 +74,12 @@ public final class OrganisationApi {
 
     @Schema(description = "What an erasure erased (issue 12, docs/privacy.md)")
     public record Erasure(UUID memberId,
-                          @Schema(description = "What was erased now, of display-name and name-fingerprint (goal-service; "
-                                  + "every other service forgets the fingerprint on goal.member-erased); empty when "
-                                  + "nothing was left") List<String> erased,
+                          @Schema(description = "What was erased now, of display-name, name-fingerprint and free-text "
+                                  + "(goal-service; every other service forgets the fingerprint and the text keys on "
+                                  + "goal.member-erased); empty when nothing was left") List<String> erased,
+                          @Schema(description = "How many events' free texts (those the person wrote or that are "
+                                  + "about them) became unreadable now: their keys are deleted in every service, and "
+                                  + "every copy reads [erased]", example = "12") int texts,
                           @Schema(description = "Whether the person had been erased before: then nothing is recorded again")
                           boolean alreadyErased) {
     }

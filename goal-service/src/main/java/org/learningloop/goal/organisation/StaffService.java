@@ -17,6 +17,7 @@ import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Expectation;
 import org.learningloop.platform.privacy.PersonNames;
+import org.learningloop.platform.privacy.TextKeys;
 import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;
@@ -26,8 +27,10 @@ import java.util.UUID;
 
 /**
  * A person's right to erasure as one operation (issue 12): in one transaction, goal-service deletes the display name
- * and the name's fingerprint it keeps and appends {@code goal.member-erased}, on which every other service forgets the
- * fingerprint it keeps. A second erasure finds nothing to erase and appends nothing.
+ * and the name's fingerprint it keeps, deletes the keys of every text the person wrote or that is about them (ADR 18:
+ * goal-service keeps every service's keys; their tombstones on {@code loop.keys} delete them everywhere, and every
+ * copy of those texts reads {@code [erased]}) and appends {@code goal.member-erased}, on which every other service
+ * forgets the fingerprint and the keys it keeps. A second erasure finds nothing to erase and appends nothing.
  */
 @ApplicationScoped
 public class StaffService {
@@ -37,12 +40,14 @@ public class StaffService {
 
     private final CommandHandler handler;
     private final PersonNames names;
+    private final TextKeys textKeys;
     private final Clock clock;
     private final Caller caller;
 
-    public StaffService(CommandHandler handler, PersonNames names, Clock clock, Caller caller) {
+    public StaffService(CommandHandler handler, PersonNames names, TextKeys textKeys, Clock clock, Caller caller) {
         this.handler = handler;
         this.names = names;
+        this.textKeys = textKeys;
         this.clock = clock;
         this.caller = caller;
     }
@@ -54,7 +59,13 @@ public class StaffService {
                         STAFF.streamId(memberId), new EraseMember(memberId), Expectation.any(), context))
                 .chain(decision -> {
                     boolean alreadyErased = decision.appended().isEmpty();
-                    return forget(tx, memberId).map(erased -> new Erasure(memberId, List.copyOf(erased), alreadyErased));
+                    return forget(tx, memberId).chain(erased -> textKeys.forget(tx, memberId, context.now())
+                            .map(texts -> {
+                                if (texts > 0) {
+                                    erased.add("free-text");
+                                }
+                                return new Erasure(memberId, List.copyOf(erased), texts, alreadyErased);
+                            }));
                 }));
     }
 

@@ -162,8 +162,10 @@ class TeamResourceTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("memberId")).body("errors.field", hasItem("displayName"))
                 .body("errors.field", hasItem("role"));
+        // the answer names the values a client may write (the JSON names, not the Java constants)
         join(team, 1, UUID.randomUUID(), "Anna", "boss").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("role"));
+                .body("errors[0].field", equalTo("role"))
+                .body("errors[0].message", equalTo("cannot read \"boss\" as one of [member, team-lead]"));
         join(team, 1, UUID.randomUUID(), "   ", "member").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("displayName"));
         join(team, 1, UUID.randomUUID(), "z".repeat(201), "member").then().statusCode(400).contentType(PROBLEM)

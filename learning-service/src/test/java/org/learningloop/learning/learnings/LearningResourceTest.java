@@ -6,6 +6,12 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.SealedText;
+import org.learningloop.platform.privacy.TextKeys;
+import org.learningloop.testing.SignedIn;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,9 @@ class LearningResourceTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    TextKeys textKeys;
 
     static Response post(UUID team, Object body, String key) {
         var request = given().contentType(ContentType.JSON).body(body);
@@ -49,6 +58,47 @@ class LearningResourceTest {
                 .body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().path("nextCursor");
         given().queryParam("cursor", next).get("/teams/" + team + "/learnings?limit=2").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].insight", equalTo("Third"));
+    }
+
+    @Test
+    void anInsight_isStoredSealed_readsPlain_andReadsErasedEverywhereOnceItsAuthorIsErased() {
+        UUID team = UUID.randomUUID();
+        String author = UUID.randomUUID().toString();
+        String insight = "Fika first opened every door at the depot";
+        String id = SignedIn.as(author, "org-admin").contentType(ContentType.JSON).body(Map.of("insight", insight))
+                .post("/teams/" + team + "/learnings").then().statusCode(201).body("insight", equalTo(insight))
+                .extract().path("id");
+        given().get("/learnings/" + id).then().statusCode(200).body("insight", equalTo(insight));
+
+        // stored sealed (ADR 18): in the event store and in the read model written in the same transaction
+        String stored = text("select payload->>'insight' from event_store where payload->>'learningId' = $1", id);
+        String listed = text("select insight from learning_view where learning_id = $1::uuid", id);
+        assertThat(SealedText.isSealed(stored)).as(stored).isTrue();
+        assertThat(SealedText.isSealed(listed)).as(listed).isTrue();
+
+        int erased = pool.withTransaction(tx -> textKeys.forget(tx, UUID.fromString(author), Instant.now()))
+                .await().atMost(Duration.ofSeconds(30));
+        assertThat(erased).isEqualTo(1);
+        given().get("/learnings/" + id).then().statusCode(200).body("insight", equalTo(SealedText.ERASED));
+        given().get("/teams/" + team + "/learnings").then().statusCode(200)
+                .body("items[0].insight", equalTo(SealedText.ERASED));
+        assertThat(pool.withTransaction(tx -> textKeys.forget(tx, UUID.fromString(author), Instant.now()))
+                .await().atMost(Duration.ofSeconds(30))).as("a second erasure").isZero();
+    }
+
+    @Test
+    void aTextHoldingASealedText_isRefused_andNothingStored() {
+        UUID team = UUID.randomUUID();
+        String copied = "sealed:v1:" + UUID.randomUUID() + ":AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        post(team, Map.of("insight", "Read this: " + copied), null).then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("sealed-text"))
+                .body("errors[0].field", equalTo("insight"));
+        assertThat(LearningCandidatesTest.learnings(pool, team)).isZero();
+    }
+
+    private String text(String sql, String id) {
+        return pool.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await()
+                .atMost(Duration.ofSeconds(30)).iterator().next().getString(0);
     }
 
     @Test

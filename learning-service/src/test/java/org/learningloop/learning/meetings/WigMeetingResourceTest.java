@@ -110,7 +110,8 @@ class WigMeetingResourceTest {
                 read -> read.stream().anyMatch(r -> isHeld(r, w48Id)));
         ConsumerRecord<String, String> held = published.stream().filter(r -> isHeld(r, w48Id)).findFirst().orElseThrow();
         assertThat(held.key()).isEqualTo(team.toString());
-        assertThat(held.value()).contains(visits).contains("The workplace cancelled");
+        // the note is published sealed (ADR 18): readable where a service answers, erasable with its key
+        assertThat(held.value()).contains(visits).doesNotContain("The workplace cancelled").contains("sealed:v1:");
     }
 
     @Test

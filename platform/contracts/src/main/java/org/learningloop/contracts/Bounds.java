@@ -46,6 +46,13 @@ public final class Bounds {
 
     public static final String TEXT = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$";
 
+    /** A sealed free text (ADR 18, {@link SealedText}): the form a sealable field holds once stored. */
+    public static final String SEALED =
+            "^sealed:v1:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[A-Za-z0-9_-]+$";
+
+    /** What a plain text of a sealable field may not start with, so that it is never taken for a sealed one. */
+    public static final String SEALED_START = "^sealed:";
+
     /** The range of a lag measure's values: ± one trillion ... */
     public static final String DECIMAL_MAX = "1000000000000";
 

@@ -55,6 +55,10 @@ public final class ExtremeEvents {
             JsonNode values = schema.get("enum");
             return values.get(edge == Edge.HIGH ? values.size() - 1 : 0);
         }
+        if (schema.has("anyOf")) {
+            // a sealable text (ADR 18): the plain text a command carries, sealed by the service that stores it
+            return value(schema.get("anyOf").get(0), name);
+        }
         switch (schema.path("type").asText()) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();

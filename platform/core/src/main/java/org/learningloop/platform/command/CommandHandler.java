@@ -7,12 +7,15 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventType;
 import org.learningloop.contracts.LoopEvent;
+import org.learningloop.contracts.SealedText;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.NewEvent;
 import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.eventstore.StreamConflict;
 import org.learningloop.platform.observability.LoopMetrics;
+import org.learningloop.platform.privacy.TextCipher;
+import org.learningloop.platform.privacy.TextKeys;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +37,13 @@ public final class CommandHandler {
     private final Pool pool;
     private final EventStore store;
     private final LoopMetrics metrics;
+    private final TextKeys textKeys;
 
-    public CommandHandler(Pool pool, EventStore store, LoopMetrics metrics) {
+    public CommandHandler(Pool pool, EventStore store, LoopMetrics metrics, TextKeys textKeys) {
         this.pool = pool;
         this.store = store;
         this.metrics = metrics;
+        this.textKeys = textKeys;
     }
 
     /**
@@ -101,13 +106,17 @@ public final class CommandHandler {
             if (events.isEmpty()) {
                 return Uni.createFrom().item(current);
             }
+            // free text is sealed before it is stored (ADR 18); the state after the command is folded from the events
+            // as stored, so read models written from it in this transaction hold the sealed text too
+            Sealed<E> sealed = seal(aggregate, events, context);
             S state = current.state();
-            for (E event : events) {
+            for (E event : sealed.asStored()) {
                 state = aggregate.decider().evolve(state, event);
             }
             S after = state;
             Uni<Decision<S>> appended = store.append(tx, aggregate.streamType(), streamId, current.version(),
-                            toNew(aggregate, events, context))
+                            sealed.events())
+                    .call(() -> textKeys.store(tx, sealed.keys()))
                     .map(stored -> new Decision<>(after, current.version() + stored.size(), stored))
                     .invoke(decision -> LOG.debugf("Appended %d event(s) to %s, now at version %d (they commit with "
                             + "the transaction)", new Object[] {events.size(), streamId, decision.version()}));
@@ -158,15 +167,37 @@ public final class CommandHandler {
         }
     }
 
-    private static <E extends LoopEvent> List<NewEvent> toNew(Aggregate<?, E, ?> aggregate, List<E> events,
-                                                               CommandContext context) {
+    /** The events to append, their text keys, and the events as they will read back (their free text sealed). */
+    private record Sealed<E>(List<NewEvent> events, List<TextKeys.NewKey> keys, List<E> asStored) {
+    }
+
+    private <E extends LoopEvent> Sealed<E> seal(Aggregate<?, E, ?> aggregate, List<E> events, CommandContext context) {
         String metadata = new JsonObject(new java.util.LinkedHashMap<>(context.metadata())).encode();
+        TextCipher cipher = textKeys.cipher();
         List<NewEvent> result = new ArrayList<>(events.size());
+        List<TextKeys.NewKey> keys = new ArrayList<>();
+        List<E> asStored = new ArrayList<>(events.size());
         for (E event : events) {
             EventType<E> type = aggregate.catalog().typeOf(event);
-            result.add(new NewEvent(UUID.randomUUID(), type.name(), type.version(), event.teamId(), event.unitId(),
-                    event.subject(), context.now(), aggregate.catalog().encodeChecked(event), metadata));
+            UUID eventId = UUID.randomUUID();
+            String plain = aggregate.catalog().encodeChecked(event);
+            TextCipher.DataKey key = cipher.newKey(eventId);
+            // a text copied from another event (e.g. an agreement's rationale) is already sealed, under that event's key
+            String payload = SealedText.sealFields(type, plain,
+                    text -> SealedText.isSealed(text) ? text : cipher.seal(key, text));
+            E stored = event;
+            if (!payload.equals(plain)) {
+                if (payload.contains(key.keyId().toString())) {
+                    keys.add(new TextKeys.NewKey(eventId, cipher.wrap(key), event.teamId(),
+                            TextKeys.concerns(context.actor(), plain), context.now()));
+                }
+                stored = aggregate.eventType().cast(aggregate.catalog().decode(type.name(), type.version(), payload,
+                        context.now()));
+            }
+            result.add(new NewEvent(eventId, type.name(), type.version(), event.teamId(), event.unitId(),
+                    event.subject(), context.now(), payload, metadata));
+            asStored.add(stored);
         }
-        return result;
+        return new Sealed<>(result, keys, asStored);
     }
 }

@@ -313,13 +313,24 @@ public class ProblemMappers {
         return value instanceof String ? "\"" + shown + "\"" : shown;
     }
 
+    private static String jsonName(Class<?> type, Enum<?> constant) {
+        try {
+            com.fasterxml.jackson.annotation.JsonProperty name = type.getField(constant.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return name != null && !name.value().isEmpty() ? name.value() : constant.name().toLowerCase();
+        } catch (NoSuchFieldException e) {
+            return constant.name().toLowerCase();
+        }
+    }
+
     private static String typeName(Class<?> type) {
         if (type == null) {
             return "the expected type";
         }
         if (type.isEnum()) {
+            // the names a client writes: an enum constant's @JsonProperty, else its lower-case name
             return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.toString().toLowerCase()).toList();
+                    .map(constant -> jsonName(type, (Enum<?>) constant)).toList();
         }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (yyyy-mm-dd)";

@@ -92,6 +92,20 @@ public final class OutboxRelay implements AutoCloseable {
      * @param clientConfig the settings the service's Kafka clients share (security, network); the
      *                     relay's own delivery settings, serializers and client id go over them
      */
+    /**
+     * How the services' own producers deliver (the relay's, and the text keys' of ADR 18): every record acknowledged
+     * by all in-sync replicas, idempotent and in order, sent at once; a broker away fails a send within seconds, so
+     * the caller retries from its table rather than block.
+     */
+    public static final Map<String, Object> DELIVERY = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+            ProducerConfig.LINGER_MS_CONFIG, 0,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+
     public OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> clientConfig,
                        RelaySettings settings) {
         this(dataSource, bootstrapServers, clientConfig, settings, KafkaProducer::new);
@@ -105,13 +119,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.settings = settings;
         this.producerConfig = new HashMap<>(clientConfig);
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producerConfig.putAll(DELIVERY);
         producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.topic() + "-" + UUID.randomUUID());
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.learningloop.contracts.SealedText;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 
@@ -36,8 +37,16 @@ public class NoNamesInRequests implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         Object body = context.proceed();
-        List<String> fields = new ArrayList<>();
-        visit(body, "", fields, 0);
+        Findings found = new Findings(new ArrayList<>(), new ArrayList<>());
+        visit(body, "", found, 0);
+        if (!found.sealed().isEmpty()) {
+            // only the services seal text (ADR 18): a sealed text in a request could make an answer read another's
+            throw new HttpProblem(Problem.of(400, "sealed-text", "A text holds a sealed text",
+                    "A text may not hold a sealed text (" + String.join(", ", found.sealed()) + ")")
+                    .withErrors(found.sealed().stream().map(field -> new Problem.FieldError(field,
+                            "holds a sealed text (sealed:v1:…), which only the services write")).toList()));
+        }
+        List<String> fields = found.named();
         if (!fields.isEmpty()) {
             throw new HttpProblem(Problem.of(422, "names-a-person", "A text names a person",
                     "A free text names a member of the organisation (" + String.join(", ", fields) + "): refer to staff "
@@ -48,13 +57,16 @@ public class NoNamesInRequests implements ReaderInterceptor {
         return body;
     }
 
-    private void visit(Object value, String path, List<String> fields, int depth) {
+    private void visit(Object value, String path, Findings fields, int depth) {
         if (value == null || depth > MAX_DEPTH) {
             return;
         }
         if (value instanceof String text) {
             if (names.named(text) != null) {
-                fields.add(path.isEmpty() ? "body" : path);
+                fields.named().add(path.isEmpty() ? "body" : path);
+            }
+            if (text.contains(SealedText.PREFIX) && SealedText.TOKEN.matcher(text).find()) {
+                fields.sealed().add(path.isEmpty() ? "body" : path);
             }
         } else if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
@@ -79,7 +91,7 @@ public class NoNamesInRequests implements ReaderInterceptor {
         }
     }
 
-    private void visitJson(JsonNode node, String path, List<String> fields, int depth) {
+    private void visitJson(JsonNode node, String path, Findings fields, int depth) {
         if (depth > MAX_DEPTH) {
             return;
         }
@@ -95,6 +107,10 @@ public class NoNamesInRequests implements ReaderInterceptor {
                 visitJson(field.getValue(), join(path, field.getKey()), fields, depth + 1);
             }
         }
+    }
+
+    /** The fields that name a member, and those that hold a sealed text. */
+    private record Findings(List<String> named, List<String> sealed) {
     }
 
     private static Object read(RecordComponent component, Record record) {

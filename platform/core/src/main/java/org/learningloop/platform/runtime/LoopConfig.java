@@ -37,6 +37,29 @@ public interface LoopConfig {
          */
         @WithDefault(LOCAL_NAME_KEY)
         String nameKey();
+
+        /** The text key's default, for local use only. */
+        String LOCAL_TEXT_KEY = "local-only-text-key";
+
+        /**
+         * The secret under which the keys of sealed free text are wrapped (ADR 18), in the key tables and on
+         * {@code loop.keys}; the same in every service, and backed up like the databases: without it no text can be
+         * read. The default is for local use only (the service warns at start).
+         */
+        @WithDefault(LOCAL_TEXT_KEY)
+        String textKey();
+
+        /**
+         * How long free text stays readable: a text key older than this is deleted, and its texts read as
+         * {@code [erased]} everywhere (docs/privacy.md). Two years by default: a loop learns from the last few
+         * months, the APT decides monthly, and a lead measure is judged over about a year.
+         */
+        @WithDefault("730d")
+        Duration textRetention();
+
+        /** How often the retention looks for text keys past it. */
+        @WithDefault("1h")
+        Duration textRetentionInterval();
     }
 
     /** The outbox relay. */

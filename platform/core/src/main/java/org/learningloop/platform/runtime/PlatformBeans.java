@@ -8,6 +8,8 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.observability.LoopMetrics;
+import org.learningloop.platform.privacy.TextCipher;
+import org.learningloop.platform.privacy.TextKeys;
 
 import java.time.Clock;
 
@@ -28,8 +30,19 @@ public class PlatformBeans {
 
     @Produces
     @ApplicationScoped
-    CommandHandler commandHandler(Pool pool, EventStore store, LoopMetrics metrics) {
-        return new CommandHandler(pool, store, metrics);
+    CommandHandler commandHandler(Pool pool, EventStore store, LoopMetrics metrics, TextKeys textKeys) {
+        return new CommandHandler(pool, store, metrics, textKeys);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TextKeys textKeys(LoopConfig config) {
+        String key = config.personalData().textKey();
+        if (LoopConfig.PersonalData.LOCAL_TEXT_KEY.equals(key)) {
+            org.jboss.logging.Logger.getLogger(TextKeys.class).warnf("loop.personal-data.text-key is the local "
+                    + "default: set LOOP_PERSONAL_DATA_TEXT_KEY to a secret of your own (docs/privacy.md)");
+        }
+        return new TextKeys(new TextCipher(key), config.serviceName());
     }
 
     @Produces

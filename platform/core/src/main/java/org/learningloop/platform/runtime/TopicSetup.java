@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
+import org.learningloop.platform.privacy.TextKeys;
 
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,9 @@ public class TopicSetup {
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent start) {
         if (config.topics().create()) {
-            ensure(kafka.admin(), config.topics().ensure(), config.topics().partitions(),
+            List<String> topics = new java.util.ArrayList<>(config.topics().ensure());
+            topics.add(TextKeys.TOPIC);
+            ensure(kafka.admin(), topics, config.topics().partitions(),
                     config.topics().replicationFactor(), config.topics().minInsyncReplicas().orElse(null),
                     config.topics().deadLetterRetention());
         }
@@ -59,6 +62,18 @@ public class TopicSetup {
 
     /** Dead-letter topics (ADR 6): {@code loop.dlq.<service>}. */
     public static final String DEAD_LETTER_PREFIX = "loop.dlq.";
+
+    /**
+     * {@code loop.keys} (ADR 18) is compacted: the latest record of each key id is kept, and a deleted key's tombstone
+     * removes it from the topic within {@code max.compaction.lag.ms} (segments roll hourly so compaction can reach
+     * them); the tombstone stays a day for consumers that were away.
+     */
+    public static final Map<String, String> KEYS_TOPIC_CONFIG = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "3600000",
+            TopicConfig.SEGMENT_MS_CONFIG, "3600000",
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, "86400000",
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01");
 
     /** The retention of {@code topic}: events forever, dead letters for {@code deadLetterRetention}. */
     static String retentionMs(String topic, java.time.Duration deadLetterRetention) {
@@ -82,6 +97,9 @@ public class TopicSetup {
                     .map(topic -> {
                         Map<String, String> config = new HashMap<>(topicConfig);
                         config.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic, deadLetterRetention));
+                        if (topic.equals(TextKeys.TOPIC)) {
+                            config.putAll(KEYS_TOPIC_CONFIG);
+                        }
                         return new NewTopic(topic, partitions, replicationFactor).configs(config);
                     })
                     .toList();

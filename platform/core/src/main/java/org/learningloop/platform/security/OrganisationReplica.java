@@ -18,6 +18,7 @@ import org.learningloop.contracts.goal.TeamRole;
 import org.learningloop.contracts.goal.UnitCreated;
 import org.learningloop.contracts.goal.UnitManagerChanged;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.privacy.TextKeys;
 
 import java.util.UUID;
 
@@ -50,10 +51,12 @@ public class OrganisationReplica implements OrganisationDirectory {
 
     private final Pool pool;
     private final PersonNames names;
+    private final TextKeys textKeys;
 
-    public OrganisationReplica(Pool pool, PersonNames names) {
+    public OrganisationReplica(Pool pool, PersonNames names, TextKeys textKeys) {
         this.pool = pool;
         this.names = names;
+        this.textKeys = textKeys;
     }
 
     /** Applies one event of {@code loop.goals}; any other event changes nothing. */
@@ -82,8 +85,11 @@ public class OrganisationReplica implements OrganisationDirectory {
             return member(tx, changed.teamId(), changed.memberId(), changed.role());
         }
         if (event instanceof MemberErased erased) {
-            // an org admin erased the person's data: the fingerprint of their name goes here too (issue 12)
-            return names.forget(tx, erased.memberId()).replaceWithVoid();
+            // an org admin erased the person's data: the fingerprint of their name goes here too (issue 12), and the
+            // keys of the texts they wrote or that are about them, with tombstones for every other service (ADR 18)
+            return names.forget(tx, erased.memberId())
+                    .chain(() -> textKeys.forget(tx, erased.memberId(), java.time.Instant.now()))
+                    .replaceWithVoid();
         }
         if (event instanceof MemberLeft left) {
             return run(tx, "delete from org_member where team_id = $1 and member_id = $2",
