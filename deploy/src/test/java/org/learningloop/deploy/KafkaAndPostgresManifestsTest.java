@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -141,7 +142,8 @@ class KafkaAndPostgresManifestsTest {
                 .isBetween(1, prod.single("Cluster").at("/spec/instances").asInt() - 1);
         assertThat(synchronous.path("dataDurability").asText("required")).as("prod data durability").isEqualTo("required");
         for (String service : Repo.services()) {
-            assertThat(prod.get("Deployment", service).at("/spec/replicas").asInt()).as("prod %s replicas", service).isGreaterThanOrEqualTo(2);
+            assertThat(prod.get("HorizontalPodAutoscaler", service).at("/spec/minReplicas").asInt(1)).as("prod %s replicas (the HPA's minimum)", service)
+                    .isGreaterThanOrEqualTo(2);
             assertThat(prod.get("PodDisruptionBudget", service).at("/spec/minAvailable").asInt()).as("prod %s PDB minAvailable", service).isEqualTo(1);
         }
         assertThat(prod.ofKind("Secret")).as("prod carries no Secret: ops create the database Secrets (deploy/README.md)").isEmpty();
@@ -155,12 +157,220 @@ class KafkaAndPostgresManifestsTest {
         dev.ofKind("KafkaTopic").forEach(topic -> assertThat(topic.at("/spec/replicas").asInt()).as("dev topic %s replicas", topicName(topic)).isEqualTo(1));
         assertThat(dev.single("Cluster").at("/spec/instances").asInt()).as("dev PostgreSQL instances").isEqualTo(1);
         for (String service : Repo.services()) {
-            assertThat(dev.get("Deployment", service).at("/spec/replicas").asInt()).as("dev %s replicas", service).isEqualTo(1);
+            assertThat(dev.get("HorizontalPodAutoscaler", service).at("/spec/minReplicas").asInt(1)).as("dev %s replicas (the HPA's minimum)", service)
+                    .isEqualTo(1);
             for (String pointer : List.of("/requests/cpu", "/requests/memory", "/limits/cpu", "/limits/memory")) {
                 var small = KubernetesManifestsTest.amount(Yaml.requireText(dev.container(service).path("resources"), pointer, "dev " + service));
                 var large = KubernetesManifestsTest.amount(Yaml.requireText(prod.container(service).path("resources"), pointer, "prod " + service));
                 assertThat(small).as("%s %s: dev ≤ prod", service, pointer).isLessThanOrEqualTo(large);
             }
+        }
+    }
+
+    // ---- operator versions --------------------------------------------------------------------------------
+
+    /**
+     * The Kafka versions each Strimzi release accepts, from {@code kafka-versions.yaml} (entries with
+     * {@code supported: true}) at the release's tag in strimzi/strimzi-kafka-operator; patch releases of a minor
+     * accept the same. 1.2 is the newest release (August 2026). Add a release here before documenting it.
+     */
+    static final Map<String, Set<String>> STRIMZI_KAFKA_VERSIONS = Map.of(
+            "0.49", Set.of("4.0.0", "4.0.1", "4.1.0", "4.1.1"),
+            "0.50", Set.of("4.0.0", "4.0.1", "4.1.0", "4.1.1"),
+            "0.51", Set.of("4.1.0", "4.1.1", "4.2.0"),
+            "1.0", Set.of("4.1.0", "4.1.1", "4.1.2", "4.2.0"),
+            "1.1", Set.of("4.2.0", "4.2.1", "4.3.0"),
+            "1.2", Set.of("4.2.0", "4.2.1", "4.3.0", "4.3.1"));
+    static final String NEWEST_STRIMZI = "1.2";
+
+    /**
+     * What the manifests need of CloudNativePG, with the release that brought it: the Database resource and
+     * quorum synchronous replication with dataDurability (1.25), the Barman Cloud Plugin (it requires 1.26).
+     */
+    static final String CNPG_DATABASE = "1.25";
+    static final String CNPG_BARMAN_CLOUD_PLUGIN = "1.26";
+    static final String BARMAN_CLOUD_PLUGIN = "barman-cloud.cloudnative-pg.io";
+
+    /** The row of deploy/README.md's operator table for an operator ({@code | Strimzi | ...}). */
+    static String readmeRow(String operator) {
+        return Repo.read(OpsReadmeTest.README).lines().filter(line -> line.startsWith("| " + operator + " |")).findFirst()
+                .orElseThrow(() -> new AssertionError(OpsReadmeTest.README + " has no row | " + operator + " | in its operator versions"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafka_version_is_one_every_documented_strimzi_release_accepts(String overlay) {
+        String row = readmeRow("Strimzi");
+        Set<String> documented = new TreeSet<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("`(\\d+\\.\\d+)\\.x`").matcher(row);
+        while (matcher.find()) {
+            documented.add(matcher.group(1));
+        }
+        assertThat(documented).as("the Strimzi releases deploy/README.md documents (`<major>.<minor>.x`)").isNotEmpty()
+                .contains(NEWEST_STRIMZI);
+        assertThat(STRIMZI_KAFKA_VERSIONS.keySet()).as("Strimzi releases whose Kafka versions this test knows").containsAll(documented);
+        String version = Yaml.requireText(Rendered.of(overlay).single("Kafka"), "/spec/kafka/version", overlay + " Kafka");
+        for (String release : documented) {
+            assertThat(STRIMZI_KAFKA_VERSIONS.get(release)).as("%s: Kafka %s is accepted by Strimzi %s", overlay, version, release)
+                    .contains(version);
+        }
+        assertThat(row).as("deploy/README.md names the Kafka version").contains("`" + version + "`");
+    }
+
+    @Test
+    void cloudnativepg_documented_minimum_covers_what_the_manifests_use() {
+        String row = readmeRow("CloudNativePG");
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("`(\\d+\\.\\d+)` or newer").matcher(row);
+        assertThat(matcher.find()).as("deploy/README.md: CloudNativePG `<minimum>` or newer").isTrue();
+        String minimum = matcher.group(1);
+        String needed = CNPG_DATABASE;
+        for (String overlay : overlays()) {
+            Rendered rendered = Rendered.of(overlay);
+            JsonNode cluster = rendered.single("Cluster");
+            if (cluster.at("/spec/plugins").findValuesAsText("name").contains(BARMAN_CLOUD_PLUGIN)) {
+                needed = CNPG_BARMAN_CLOUD_PLUGIN;
+            }
+            // removed in CloudNativePG 1.31 (the in-tree Barman Cloud support) and deprecated (the operator's own PodMonitor)
+            assertThat(cluster.at("/spec/backup/barmanObjectStore").isMissingNode()).as("%s: no in-tree barmanObjectStore", overlay).isTrue();
+            assertThat(cluster.at("/spec/monitoring/enablePodMonitor").asBoolean(false)).as("%s: no deprecated enablePodMonitor", overlay).isFalse();
+        }
+        assertThat(compareVersions(minimum, needed)).as("documented CloudNativePG minimum %s ≥ %s, which the manifests need", minimum, needed)
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int difference = Integer.parseInt(i < x.length ? x[i] : "0") - Integer.parseInt(i < y.length ? y[i] : "0");
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return 0;
+    }
+
+    // ---- metrics ----------------------------------------------------------------------------------------------
+
+    /**
+     * Strimzi exposes Kafka's metrics: the JMX exporter on every node (metricsConfig, its rules in a ConfigMap of the
+     * overlay) and the Kafka Exporter (consumer lag); a PodMonitor scrapes both on Strimzi's port tcp-prometheus.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafka_metrics_and_the_kafka_exporter_are_scraped(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode kafka = rendered.single("Kafka");
+        JsonNode metrics = kafka.at("/spec/kafka/metricsConfig");
+        assertThat(metrics.path("type").asText()).as("%s Kafka metricsConfig type", overlay).isEqualTo("jmxPrometheusExporter");
+        JsonNode ref = metrics.at("/valueFrom/configMapKeyRef");
+        JsonNode configMap = rendered.get("ConfigMap", ref.path("name").asText());
+        String rules = Yaml.requireText(configMap, "/data/" + ref.path("key").asText().replace("~", "~0").replace("/", "~1"),
+                overlay + " ConfigMap " + ref.path("name").asText());
+        JsonNode exporterConfig = Yaml.read(rules);
+        assertThat(exporterConfig.path("rules").isArray() && !exporterConfig.path("rules").isEmpty())
+                .as("%s: the JMX exporter's rules", overlay).isTrue();
+        exporterConfig.path("rules").forEach(rule -> assertThat(rule.path("pattern").asText()).as("%s exporter rule pattern", overlay).isNotBlank());
+        assertThat(kafka.at("/spec/kafkaExporter").isObject()).as("%s: Strimzi deploys the Kafka Exporter", overlay).isTrue();
+
+        JsonNode kafkaPods = Yaml.read("{\"strimzi.io/cluster\": \"" + Yaml.name(kafka) + "\", \"strimzi.io/kind\": \"Kafka\","
+                + " \"strimzi.io/name\": \"" + Yaml.name(kafka) + "-kafka\"}");
+        JsonNode exporterPods = Yaml.read("{\"strimzi.io/cluster\": \"" + Yaml.name(kafka) + "\", \"strimzi.io/kind\": \"Kafka\","
+                + " \"strimzi.io/name\": \"" + Yaml.name(kafka) + "-kafka-exporter\"}");
+        for (JsonNode pods : List.of(kafkaPods, exporterPods)) {
+            assertThat(rendered.ofKind("PodMonitor")).as("%s: a PodMonitor scrapes the pods labelled %s on tcp-prometheus", overlay, pods)
+                    .anySatisfy(monitor -> {
+                        assertThat(Rendered.selects(monitor.at("/spec/selector"), pods)).isTrue();
+                        assertThat(monitor.at("/spec/podMetricsEndpoints").findValuesAsText("port")).contains("tcp-prometheus");
+                    });
+        }
+    }
+
+    /** CloudNativePG's own PodMonitor is deprecated (spec.monitoring.enablePodMonitor): the manifests bring one. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void postgres_metrics_are_scraped(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        String cluster = Yaml.name(rendered.single("Cluster"));
+        JsonNode instance = Yaml.read("{\"cnpg.io/cluster\": \"" + cluster + "\", \"cnpg.io/podRole\": \"instance\", \"role\": \"primary\"}");
+        assertThat(rendered.ofKind("PodMonitor")).as("%s: a PodMonitor scrapes the CloudNativePG instances on their port metrics", overlay)
+                .anySatisfy(monitor -> {
+                    assertThat(Rendered.selects(monitor.at("/spec/selector"), instance)).isTrue();
+                    assertThat(monitor.at("/spec/podMetricsEndpoints").findValuesAsText("port")).contains("metrics");
+                });
+    }
+
+    // ---- backups and placement -------------------------------------------------------------------------------
+
+    /**
+     * Prod backs PostgreSQL up (the event stores' truth): WAL archiving and base backups through the Barman Cloud
+     * Plugin to an ObjectStore with a destination, credentials and a retention, and a ScheduledBackup of the Cluster
+     * with that plugin. The Secret with the store's credentials is the ops' to create: deploy/README.md says so.
+     */
+    @Test
+    void prod_backs_postgres_up_to_object_storage_on_a_schedule() {
+        Rendered prod = Rendered.of("prod");
+        JsonNode cluster = prod.single("Cluster");
+        JsonNode plugin = null;
+        for (JsonNode candidate : cluster.at("/spec/plugins")) {
+            if (candidate.path("name").asText().equals(BARMAN_CLOUD_PLUGIN)) {
+                plugin = candidate;
+            }
+        }
+        assertThat(plugin).as("prod Cluster: the Barman Cloud Plugin in spec.plugins").isNotNull();
+        assertThat(plugin.path("isWALArchiver").asBoolean()).as("prod: the plugin archives the WAL (point-in-time recovery)").isTrue();
+        assertThat(plugin.path("enabled").asBoolean(true)).as("prod: the plugin is enabled").isTrue();
+        JsonNode store = prod.get("ObjectStore", plugin.at("/parameters/barmanObjectName").asText());
+        assertThat(store.at("/spec/configuration/destinationPath").asText()).as("prod ObjectStore destination").matches("(s3|azure|gs)://.+");
+        assertThat(store.at("/spec/retentionPolicy").asText()).as("prod ObjectStore retention").matches("[1-9][0-9]*[dwm]");
+        JsonNode configuration = store.at("/spec/configuration");
+        boolean credentials = configuration.at("/s3Credentials/inheritFromIAMRole").asBoolean(false)
+                || configuration.at("/s3Credentials/accessKeyId/name").isTextual() && configuration.at("/s3Credentials/secretAccessKey/name").isTextual()
+                || configuration.has("azureCredentials") || configuration.has("googleCredentials");
+        assertThat(credentials).as("prod ObjectStore credentials").isTrue();
+        configuration.findValuesAsText("name").forEach(secret -> {
+            assertThat(Repo.read(OpsReadmeTest.README)).as("deploy/README.md tells ops to create the Secret %s", secret).contains("`" + secret + "`");
+            assertThat(prod.find("Secret", secret)).as("prod: the store's credentials are not in git").isEmpty();
+        });
+
+        List<JsonNode> schedules = prod.ofKind("ScheduledBackup").stream()
+                .filter(b -> b.at("/spec/cluster/name").asText().equals(Yaml.name(cluster))).toList();
+        assertThat(schedules).as("prod: a ScheduledBackup of %s", Yaml.name(cluster)).isNotEmpty();
+        for (JsonNode backup : schedules) {
+            assertThat(backup.at("/spec/method").asText()).as("prod ScheduledBackup %s method", Yaml.name(backup)).isEqualTo("plugin");
+            assertThat(backup.at("/spec/pluginConfiguration/name").asText()).as("prod ScheduledBackup %s plugin", Yaml.name(backup))
+                    .isEqualTo(BARMAN_CLOUD_PLUGIN);
+            assertThat(backup.at("/spec/schedule").asText().trim().split("\\s+")).as("prod ScheduledBackup %s: six cron fields, seconds first",
+                    Yaml.name(backup)).hasSize(6);
+            assertThat(backup.at("/spec/suspend").asBoolean(false)).as("prod ScheduledBackup %s suspended", Yaml.name(backup)).isFalse();
+        }
+    }
+
+    /** The Kafka nodes and the PostgreSQL instances spread over nodes and zones, each counting its own pods. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafka_nodes_and_postgres_instances_spread_over_nodes_and_zones(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode cluster = rendered.single("Cluster");
+        Map<String, JsonNode> spreads = new java.util.LinkedHashMap<>();
+        spreads.put("Cluster " + Yaml.name(cluster), Yaml.read("{\"cnpg.io/cluster\": \"" + Yaml.name(cluster)
+                + "\", \"cnpg.io/podRole\": \"instance\"}"));
+        for (JsonNode pool : rendered.ofKind("KafkaNodePool")) {
+            spreads.put("KafkaNodePool " + Yaml.name(pool), Yaml.read("{\"strimzi.io/cluster\": \"" + pool.at("/metadata/labels/strimzi.io~1cluster").asText()
+                    + "\", \"strimzi.io/kind\": \"Kafka\", \"strimzi.io/pool-name\": \"" + Yaml.name(pool) + "\"}"));
+        }
+        for (var entry : spreads.entrySet()) {
+            String[] what = entry.getKey().split(" ");
+            JsonNode resource = rendered.get(what[0], what[1]);
+            JsonNode constraints = what[0].equals("Cluster") ? resource.at("/spec/topologySpreadConstraints")
+                    : resource.at("/spec/template/pod/topologySpreadConstraints");
+            Set<String> keys = new TreeSet<>();
+            for (JsonNode constraint : constraints) {
+                assertThat(Rendered.selects(constraint.path("labelSelector"), entry.getValue()))
+                        .as("%s %s: %s counts its own pods", overlay, entry.getKey(), constraint.path("topologyKey").asText()).isTrue();
+                keys.add(constraint.path("topologyKey").asText());
+            }
+            assertThat(keys).as("%s %s spreads over", overlay, entry.getKey()).contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
         }
     }
 

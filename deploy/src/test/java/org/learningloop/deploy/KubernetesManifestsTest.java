@@ -154,13 +154,16 @@ class KubernetesManifestsTest {
                 .isPresent().isNotEqualTo(dev.secretValue("loop-personal-data", "name-key"));
     }
 
+    /** Variables the JVM reads itself (not configuration keys of the service): its options. */
+    static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlaysAndServices")
     void sets_only_environment_variables_the_service_reads(String overlay, String service) {
         ServiceConfig config = ServiceConfig.of(service);
         List<String> unknown = new ArrayList<>();
         Rendered.of(overlay).environment(service).keySet().forEach(variable -> {
-            if (config.keyOfEnv(variable).isEmpty()) {
+            if (config.keyOfEnv(variable).isEmpty() && !JVM_VARIABLES.contains(variable)) {
                 unknown.add(variable);
             }
         });
@@ -369,13 +372,12 @@ class KubernetesManifestsTest {
     void autoscaler_and_disruption_budget_fit_the_replicas_and_partitions(String overlay, String service) {
         Rendered rendered = Rendered.of(overlay);
         JsonNode deployment = rendered.get("Deployment", service);
-        int replicas = deployment.at("/spec/replicas").asInt(1);
         JsonNode hpa = rendered.get("HorizontalPodAutoscaler", service);
         assertThat(hpa.at("/spec/scaleTargetRef/kind").asText() + "/" + hpa.at("/spec/scaleTargetRef/name").asText())
                 .as("%s HPA %s target", overlay, service).isEqualTo("Deployment/" + service);
         int min = hpa.at("/spec/minReplicas").asInt(1);
         int max = hpa.at("/spec/maxReplicas").asInt();
-        assertThat(min).as("%s HPA %s minReplicas = Deployment replicas", overlay, service).isEqualTo(replicas);
+        int replicas = min; // the HPA owns the replicas (the_autoscaler_owns_the_replicas): never fewer than its minimum
         assertThat(max).as("%s HPA %s maxReplicas", overlay, service).isGreaterThanOrEqualTo(min);
         int partitions = rendered.ofKind("KafkaTopic").stream().mapToInt(t -> t.at("/spec/partitions").asInt()).min().orElse(1);
         assertThat(max).as("%s HPA %s maxReplicas ≤ partitions (%d): more consumers than partitions sit idle", overlay, service, partitions)
@@ -385,11 +387,259 @@ class KubernetesManifestsTest {
         assertThat(Rendered.selects(pdb.at("/spec/selector"), deployment.at("/spec/template/metadata/labels")))
                 .as("%s PDB %s selects the pods", overlay, service).isTrue();
         if (pdb.at("/spec/minAvailable").isInt()) {
-            assertThat(pdb.at("/spec/minAvailable").asInt()).as("%s PDB %s minAvailable < replicas, or no drain ever succeeds", overlay, service)
+            assertThat(pdb.at("/spec/minAvailable").asInt()).as("%s PDB %s minAvailable < the HPA's minReplicas, or no drain ever succeeds", overlay, service)
                     .isLessThan(replicas);
         } else {
             assertThat(pdb.at("/spec/maxUnavailable").asInt()).as("%s PDB %s maxUnavailable", overlay, service).isPositive();
         }
+    }
+
+    /**
+     * The HorizontalPodAutoscaler owns a Deployment's replicas: a {@code replicas} in the manifest would set them back
+     * on every apply (scaling in pods the autoscaler had added under load), so no Deployment an HPA targets has one.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void the_autoscaler_owns_the_replicas(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        Set<String> scaled = new TreeSet<>();
+        for (JsonNode hpa : rendered.ofKind("HorizontalPodAutoscaler")) {
+            if (hpa.at("/spec/scaleTargetRef/kind").asText().equals("Deployment")) {
+                scaled.add(hpa.at("/spec/scaleTargetRef/name").asText());
+            }
+        }
+        assertThat(scaled).as("%s: every service's Deployment has an autoscaler", overlay).containsAll(Repo.services());
+        for (String name : scaled) {
+            assertThat(rendered.get("Deployment", name).at("/spec/replicas").isMissingNode())
+                    .as("%s Deployment %s sets spec.replicas although the HPA %s owns them", overlay, name, name).isTrue();
+        }
+    }
+
+    /**
+     * Every service's replicas spread over nodes and zones: one constraint per topology key, each counting only the
+     * service's own pods. Zones are a preference everywhere (a cluster without zone labels must still schedule);
+     * prod keeps replicas on different nodes as long as there are nodes (DoNotSchedule, tainted nodes not counted).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void replicas_spread_over_nodes_and_zones(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode deployment = rendered.get("Deployment", service);
+        JsonNode constraints = deployment.at("/spec/template/spec/topologySpreadConstraints");
+        assertThat(constraints.isArray() && !constraints.isEmpty()).as("%s %s has topologySpreadConstraints", overlay, service).isTrue();
+        Map<String, JsonNode> byKey = new java.util.TreeMap<>();
+        constraints.forEach(c -> byKey.put(c.path("topologyKey").asText(), c));
+        assertThat(byKey.keySet()).as("%s %s spreads over", overlay, service)
+                .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+        for (JsonNode constraint : byKey.values()) {
+            String key = constraint.path("topologyKey").asText();
+            assertThat(constraint.path("maxSkew").asInt()).as("%s %s %s maxSkew", overlay, service, key).isEqualTo(1);
+            assertThat(Rendered.selects(constraint.path("labelSelector"), deployment.at("/spec/template/metadata/labels")))
+                    .as("%s %s %s counts the service's own pods", overlay, service, key).isTrue();
+            for (String other : Repo.services()) {
+                if (!other.equals(service)) {
+                    assertThat(Rendered.selects(constraint.path("labelSelector"),
+                            rendered.get("Deployment", other).at("/spec/template/metadata/labels")))
+                            .as("%s %s %s counts %s's pods too", overlay, service, key, other).isFalse();
+                }
+            }
+        }
+        assertThat(byKey.get("topology.kubernetes.io/zone").path("whenUnsatisfiable").asText())
+                .as("%s %s zones: a preference (nodes without a zone label would leave pods pending)", overlay, service)
+                .isEqualTo("ScheduleAnyway");
+        if (overlay.equals("prod")) {
+            JsonNode hosts = byKey.get("kubernetes.io/hostname");
+            assertThat(hosts.path("whenUnsatisfiable").asText()).as("prod %s: replicas on different nodes", service).isEqualTo("DoNotSchedule");
+            assertThat(hosts.path("nodeTaintsPolicy").asText()).as("prod %s: a cordoned node is no domain (or a drain blocks)", service)
+                    .isEqualTo("Honor");
+        }
+    }
+
+    /**
+     * The non-heap room the services need beside the heap (metaspace, code cache, thread stacks, direct buffers, GC):
+     * 119–161 MiB live non-heap was measured on the running services; 192 MiB leaves a margin over that.
+     */
+    static final long NON_HEAP_ROOM = 192L << 20;
+
+    /**
+     * The JVM's maximum heap, from the flags it sees in the order it applies them (JAVA_TOOL_OPTIONS, then
+     * JDK_JAVA_OPTIONS, then the command line — the container's command or the image's ENTRYPOINT): the last -Xmx
+     * or -XX:MaxHeapSize wins over any -XX:MaxRAMPercentage, which applies to the container's memory limit (25 % by
+     * default). The memory limit minus that heap must leave {@link #NON_HEAP_ROOM}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void the_heap_leaves_non_heap_room_within_the_memory_limit(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        JsonNode container = rendered.container(service);
+        long limit = new Quantity(Yaml.requireText(container, "/resources/limits/memory", overlay + " " + service + " memory limit"))
+                .getNumericalAmount().longValueExact();
+        Map<String, String> env = rendered.environment(service);
+        List<String> flags = new ArrayList<>();
+        flags.addAll(words(env.get("JAVA_TOOL_OPTIONS")));
+        flags.addAll(words(env.get("JDK_JAVA_OPTIONS")));
+        flags.addAll(jvmCommandLine(service, container));
+        long heap = maxHeap(flags, limit);
+        assertThat(limit - heap).as("%s %s: memory limit %d MiB − max heap %d MiB (JVM flags %s) leaves ≥ %d MiB for non-heap",
+                overlay, service, limit >> 20, heap >> 20, flags, NON_HEAP_ROOM >> 20).isGreaterThanOrEqualTo(NON_HEAP_ROOM);
+    }
+
+    @Test
+    void reads_the_max_heap_as_the_jvm_does() {
+        long limit = 512L << 20;
+        assertThat(maxHeap(List.of("-XX:MaxRAMPercentage=75.0"), limit)).isEqualTo(384L << 20);
+        assertThat(maxHeap(List.of(), limit)).as("the JVM's default: a quarter").isEqualTo(128L << 20);
+        assertThat(maxHeap(List.of("-XX:MaxRAMPercentage=50", "-XX:MaxRAMPercentage=75.0"), limit))
+                .as("JAVA_TOOL_OPTIONS' percentage loses to the command line's").isEqualTo(384L << 20);
+        assertThat(maxHeap(List.of("-Xmx320m", "-XX:MaxRAMPercentage=75.0"), limit)).as("-Xmx wins over a percentage").isEqualTo(320L << 20);
+        assertThat(maxHeap(List.of("-Xmx1g", "-XX:MaxHeapSize=256M"), limit)).isEqualTo(256L << 20);
+        assertThat(maxHeap(List.of("-Xmx2097152k"), limit)).isEqualTo(2L << 30);
+    }
+
+    /** The JVM flags of the container's command line: its command if it sets one, else the image's ENTRYPOINT. */
+    static List<String> jvmCommandLine(String service, JsonNode container) {
+        List<String> command = Yaml.texts(container.path("command"));
+        if (command.isEmpty()) {
+            String entrypoint = DockerfileTest.instructions(DockerfileTest.dockerfile(service)).stream()
+                    .filter(i -> i.startsWith("ENTRYPOINT ")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError(service + "'s Dockerfile has no ENTRYPOINT"));
+            command = Yaml.texts(Yaml.read(entrypoint.substring("ENTRYPOINT ".length())));
+        }
+        assertThat(command).as("%s's command", service).isNotEmpty();
+        assertThat(command.get(0)).as("%s runs java", service).endsWith("java");
+        int jar = command.indexOf("-jar");
+        return command.subList(1, jar < 0 ? command.size() : jar);
+    }
+
+    static long maxHeap(List<String> flags, long memoryLimit) {
+        Long explicit = null;
+        double percentage = 25.0;
+        for (String flag : flags) {
+            if (flag.startsWith("-Xmx")) {
+                explicit = jvmSize(flag.substring("-Xmx".length()));
+            } else if (flag.startsWith("-XX:MaxHeapSize=")) {
+                explicit = jvmSize(flag.substring("-XX:MaxHeapSize=".length()));
+            } else if (flag.startsWith("-XX:MaxRAMPercentage=")) {
+                percentage = Double.parseDouble(flag.substring("-XX:MaxRAMPercentage=".length()));
+            }
+        }
+        return explicit != null ? explicit : (long) (memoryLimit * percentage / 100);
+    }
+
+    static long jvmSize(String size) {
+        Matcher matcher = Pattern.compile("(\\d+)([kKmMgGtT]?)").matcher(size);
+        assertThat(matcher.matches()).as("a JVM size: %s", size).isTrue();
+        int shift = switch (matcher.group(2).toLowerCase()) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(matcher.group(1)) << shift;
+    }
+
+    static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+    }
+
+    /**
+     * Every Kafka record's ce_dataschema is {@code <LOOP_OUTBOX_SCHEMAS_URL>/schemas/<type>}: it must name where
+     * analysts reach the service's {@code GET /schemas/{type}} — the Service's cluster DNS name in the overlay's
+     * namespace and its port, or the public address of an Ingress that routes to the Service — never the
+     * code's default, {@code http://127.0.0.1:<port>}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void names_where_analysts_reach_the_event_schemas(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        ServiceConfig config = ServiceConfig.of(service);
+        String variable = ServiceConfig.envName("loop.outbox.schemas-url");
+        assertThat(config.declaredKeys()).as("%s reads loop.outbox.schemas-url", service).contains("loop.outbox.schemas-url");
+        String namespace = Yaml.name(rendered.single("Namespace"));
+        JsonNode svc = rendered.get("Service", service);
+        Set<String> reachable = new TreeSet<>();
+        reachable.add("http://" + Yaml.name(svc) + "." + namespace + ".svc:" + svc.at("/spec/ports/0/port").asInt());
+        for (JsonNode ingress : rendered.ofKind("Ingress")) {
+            Set<String> tlsHosts = new TreeSet<>();
+            ingress.at("/spec/tls").forEach(tls -> tlsHosts.addAll(Yaml.texts(tls.path("hosts"))));
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    if (path.at("/backend/service/name").asText().equals(service)) {
+                        String host = rule.path("host").asText();
+                        reachable.add((tlsHosts.contains(host) ? "https://" : "http://") + host
+                                + path.path("path").asText("").replaceFirst("/+$", ""));
+                    }
+                }
+            }
+        }
+        assertThat(rendered.environment(service).get(variable)).as("%s %s %s", overlay, service, variable).isIn(reachable);
+    }
+
+    /**
+     * Both database clients talk TLS to PostgreSQL and check whom they talk to: sslmode=verify-full (or at least
+     * require) in both URLs; with verify-full, the JDBC driver's sslrootcert and the reactive client's PEM trust are
+     * CloudNativePG's CA (the Secret {@code <cluster>-ca}, key ca.crt, mounted), and the reactive client verifies the
+     * hostname (Vert.x refuses verify-full without it).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void the_database_connections_verify_the_server(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        Map<String, String> env = rendered.environment(service);
+        String cluster = Yaml.name(rendered.single("Cluster"));
+        Map<String, String> jdbc = queryOf(env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        Map<String, String> reactive = queryOf(env.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
+        Set<String> verifying = Set.of("verify-full", "require");
+        assertThat(jdbc.get("sslmode")).as("%s %s JDBC sslmode", overlay, service).isIn(verifying);
+        assertThat(reactive.get("sslmode")).as("%s %s reactive sslmode", overlay, service).isIn(verifying);
+        if (overlay.equals("prod")) {
+            assertThat(jdbc.get("sslmode")).as("prod %s: both clients use the same sslmode", service).isEqualTo(reactive.get("sslmode"));
+        }
+        Map<String, String> caFiles = secretFiles(rendered, service, cluster + "-ca");
+        if ("verify-full".equals(jdbc.get("sslmode"))) {
+            assertThat(caFiles.get(jdbc.get("sslrootcert"))).as("%s %s JDBC sslrootcert is the cluster CA's ca.crt, mounted", overlay, service)
+                    .isEqualTo("ca.crt");
+        }
+        if ("verify-full".equals(reactive.get("sslmode"))) {
+            assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM")).as("%s %s reactive PEM trust", overlay, service).isEqualTo("true");
+            assertThat(caFiles.get(env.get("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS")))
+                    .as("%s %s reactive trust is the cluster CA's ca.crt, mounted", overlay, service).isEqualTo("ca.crt");
+            assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM"))
+                    .as("%s %s reactive hostname verification", overlay, service).isEqualTo("HTTPS");
+        }
+    }
+
+    /** A URL's query parameters (none when it has no query). */
+    static Map<String, String> queryOf(String url) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (url != null && url.contains("?")) {
+            for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+                String[] parts = pair.split("=", 2);
+                parameters.put(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+        }
+        return parameters;
+    }
+
+    /** The files of a Secret mounted into the service's container: path in the container → the Secret's key. */
+    static Map<String, String> secretFiles(Rendered rendered, String service, String secret) {
+        JsonNode pod = rendered.get("Deployment", service).at("/spec/template/spec");
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (JsonNode volume : pod.path("volumes")) {
+            if (!volume.at("/secret/secretName").asText().equals(secret)) {
+                continue;
+            }
+            for (JsonNode mount : rendered.container(service).path("volumeMounts")) {
+                if (mount.path("name").asText().equals(volume.path("name").asText())) {
+                    for (JsonNode item : volume.at("/secret/items")) {
+                        files.put(mount.path("mountPath").asText().replaceFirst("/$", "") + "/" + item.path("path").asText(),
+                                item.path("key").asText());
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -39,7 +40,8 @@ final class KubernetesSchema {
             "v1 Namespace", Namespace.class,
             "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
             "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class);
+            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class,
+            "networking.k8s.io/v1 Ingress", Ingress.class);
 
     static final ObjectMapper STRICT = JsonMapper.builder()
             .annotationIntrospector(new JacksonAnnotationIntrospector() {
@@ -137,47 +139,67 @@ final class KubernetesSchema {
 
     private static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
 
+    /** A Kubernetes topologySpreadConstraint, as the operators' CRDs embed it (Strimzi's pod template, CloudNativePG's Cluster). */
+    private static final Set<String> TOPOLOGY_SPREAD = Set.of("maxSkew", "topologyKey", "whenUnsatisfiable", "labelSelector",
+            "minDomains", "nodeAffinityPolicy", "nodeTaintsPolicy", "matchLabelKeys");
+
     /**
-     * The custom resources the manifests use, from the operators' CRDs (Strimzi 0.49+ v1 API,
-     * CloudNativePG 1.25+, Prometheus Operator v1): required fields, and the fields allowed where we write.
+     * The custom resources the manifests use, from the operators' CRDs (Strimzi 1.1/1.2 v1 API, CloudNativePG 1.26+
+     * with the Barman Cloud Plugin's ObjectStore, Prometheus Operator v1): required fields, and the fields allowed
+     * where we write.
      */
-    private static final Map<String, CustomResource> CUSTOM = Map.of(
-            "kafka.strimzi.io/v1 Kafka", new CustomResource(
+    private static final Map<String, CustomResource> CUSTOM = Map.ofEntries(
+            Map.entry("kafka.strimzi.io/v1 Kafka", new CustomResource(
                     List.of("/spec/kafka/listeners/0/name", "/spec/kafka/listeners/0/port", "/spec/kafka/listeners/0/type",
                             "/spec/kafka/listeners/0/tls", "/spec/entityOperator/topicOperator"),
-                    Map.of("/metadata", METADATA,
-                            "/spec", Set.of("kafka", "entityOperator", "clusterCa", "clientsCa", "cruiseControl",
-                                    "kafkaExporter", "maintenanceTimeWindows"),
-                            "/spec/kafka", Set.of("version", "metadataVersion", "listeners", "config", "authorization",
+                    Map.ofEntries(
+                            Map.entry("/metadata", METADATA),
+                            Map.entry("/spec", Set.of("kafka", "entityOperator", "clusterCa", "clientsCa", "cruiseControl",
+                                    "kafkaExporter", "maintenanceTimeWindows")),
+                            Map.entry("/spec/kafka", Set.of("version", "metadataVersion", "listeners", "config", "authorization",
                                     "rack", "image", "template", "logging", "metricsConfig", "jvmOptions", "quotas",
-                                    "tieredStorage", "livenessProbe", "readinessProbe", "brokerRackInitImage"),
-                            "/spec/kafka/listeners/*", Set.of("name", "port", "type", "tls", "authentication",
-                                    "configuration", "networkPolicyPeers"),
-                            "/spec/kafka/listeners/*/authentication", Set.of("type", "listenerConfig", "sasl",
+                                    "tieredStorage", "livenessProbe", "readinessProbe", "brokerRackInitImage")),
+                            Map.entry("/spec/kafka/listeners/*", Set.of("name", "port", "type", "tls", "authentication",
+                                    "configuration", "networkPolicyPeers")),
+                            Map.entry("/spec/kafka/listeners/*/authentication", Set.of("type", "listenerConfig", "sasl",
                                     "secrets", "enableOauthBearer", "enablePlain", "enableMetrics", "clientId",
-                                    "clientSecret", "validIssuerUri", "jwksEndpointUri", "userNameClaim"),
-                            "/spec/kafka/authorization", Set.of("type", "superUsers"),
-                            "/spec/entityOperator", Set.of("topicOperator", "userOperator", "template"))),
-            "kafka.strimzi.io/v1 KafkaNodePool", new CustomResource(
+                                    "clientSecret", "validIssuerUri", "jwksEndpointUri", "userNameClaim")),
+                            Map.entry("/spec/kafka/authorization", Set.of("type", "superUsers")),
+                            // type jmxPrometheusExporter needs valueFrom (a CEL rule of the CRD; checked by KafkaAndPostgresManifestsTest)
+                            Map.entry("/spec/kafka/metricsConfig", Set.of("type", "valueFrom", "values")),
+                            Map.entry("/spec/kafka/metricsConfig/valueFrom", Set.of("configMapKeyRef")),
+                            Map.entry("/spec/kafka/metricsConfig/valueFrom/configMapKeyRef", Set.of("name", "key", "optional")),
+                            Map.entry("/spec/kafkaExporter", Set.of("image", "groupRegex", "topicRegex", "groupExcludeRegex",
+                                    "topicExcludeRegex", "resources", "logging", "livenessProbe", "readinessProbe",
+                                    "enableSaramaLogging", "showAllOffsets", "template")),
+                            Map.entry("/spec/entityOperator", Set.of("topicOperator", "userOperator", "template"))))),
+            Map.entry("kafka.strimzi.io/v1 KafkaNodePool", new CustomResource(
                     List.of("/metadata/labels/strimzi.io~1cluster", "/spec/replicas", "/spec/roles/0", "/spec/storage/type"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template"),
                             "/spec/storage", Set.of("type", "volumes", "size", "class", "deleteClaim", "kraftMetadata"),
                             "/spec/storage/volumes/*", Set.of("id", "type", "size", "class", "deleteClaim",
-                                    "kraftMetadata", "selector", "sizeLimit"))),
-            "kafka.strimzi.io/v1 KafkaUser", new CustomResource(
+                                    "kraftMetadata", "selector", "sizeLimit"),
+                            "/spec/template", Set.of("podSet", "pod", "perPodService", "perPodRoute", "perPodIngress",
+                                    "persistentVolumeClaim", "kafkaContainer", "initContainer"),
+                            "/spec/template/pod", Set.of("metadata", "imagePullSecrets", "securityContext",
+                                    "terminationGracePeriodSeconds", "affinity", "tolerations", "topologySpreadConstraints",
+                                    "priorityClassName", "schedulerName", "hostAliases", "dnsPolicy", "dnsConfig",
+                                    "enableServiceLinks", "tmpDirSizeLimit", "volumes", "templatedVolumes", "hostUsers"),
+                            "/spec/template/pod/topologySpreadConstraints/*", TOPOLOGY_SPREAD))),
+            Map.entry("kafka.strimzi.io/v1 KafkaUser", new CustomResource(
                     List.of("/metadata/labels/strimzi.io~1cluster", "/spec/authentication/type"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("authentication", "authorization", "quotas", "template"),
                             "/spec/authentication", Set.of("type", "password"),
                             "/spec/authorization", Set.of("type", "acls"),
                             "/spec/authorization/acls/*", Set.of("resource", "operations", "host", "type"),
-                            "/spec/authorization/acls/*/resource", Set.of("type", "name", "patternType"))),
-            "kafka.strimzi.io/v1 KafkaTopic", new CustomResource(
+                            "/spec/authorization/acls/*/resource", Set.of("type", "name", "patternType")))),
+            Map.entry("kafka.strimzi.io/v1 KafkaTopic", new CustomResource(
                     List.of("/metadata/labels/strimzi.io~1cluster", "/spec/partitions", "/spec/replicas"),
                     Map.of("/metadata", METADATA,
-                            "/spec", Set.of("topicName", "partitions", "replicas", "config"))),
-            "postgresql.cnpg.io/v1 Cluster", new CustomResource(
+                            "/spec", Set.of("topicName", "partitions", "replicas", "config")))),
+            Map.entry("postgresql.cnpg.io/v1 Cluster", new CustomResource(
                     List.of("/spec/instances", "/spec/storage/size"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("instances", "imageName", "imageCatalogRef", "imagePullPolicy",
@@ -197,15 +219,39 @@ final class KubernetesSchema {
                             "/spec/managed", Set.of("roles", "services"),
                             "/spec/managed/roles/*", Set.of("name", "ensure", "login", "passwordSecret", "comment",
                                     "superuser", "createdb", "createrole", "inherit", "replication", "bypassrls",
-                                    "connectionLimit", "validUntil", "inRoles", "disablePassword"))),
-            "postgresql.cnpg.io/v1 Database", new CustomResource(
+                                    "connectionLimit", "validUntil", "inRoles", "disablePassword"),
+                            "/spec/topologySpreadConstraints/*", TOPOLOGY_SPREAD,
+                            "/spec/plugins/*", Set.of("name", "enabled", "isWALArchiver", "parameters")))),
+            Map.entry("postgresql.cnpg.io/v1 Database", new CustomResource(
                     List.of("/spec/name", "/spec/owner", "/spec/cluster/name"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("name", "owner", "cluster", "ensure", "databaseReclaimPolicy", "template",
                                     "encoding", "locale", "localeProvider", "localeCollate", "localeCType", "icuLocale",
                                     "icuRules", "builtinLocale", "collationVersion", "isTemplate", "allowConnections",
-                                    "connectionLimit", "tablespace", "extensions", "schemas", "fdws", "servers"))),
-            "monitoring.coreos.com/v1 PodMonitor", new CustomResource(
+                                    "connectionLimit", "tablespace", "extensions", "schemas", "fdws", "servers")))),
+            Map.entry("postgresql.cnpg.io/v1 ScheduledBackup", new CustomResource(
+                    List.of("/spec/schedule", "/spec/cluster/name"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("suspend", "immediate", "schedule", "cluster", "backupOwnerReference", "target",
+                                    "method", "pluginConfiguration", "online", "onlineConfiguration"),
+                            "/spec/cluster", Set.of("name"),
+                            "/spec/pluginConfiguration", Set.of("name", "parameters")))),
+            // the Barman Cloud Plugin's object store (plugin-barman-cloud, config/crd/bases/barmancloud.cnpg.io_objectstores.yaml)
+            Map.entry("barmancloud.cnpg.io/v1 ObjectStore", new CustomResource(
+                    List.of("/spec/configuration/destinationPath"),
+                    Map.of("/metadata", METADATA,
+                            "/spec", Set.of("configuration", "retentionPolicy", "instanceSidecarConfiguration"),
+                            "/spec/configuration", Set.of("destinationPath", "endpointURL", "endpointCA", "s3Credentials",
+                                    "azureCredentials", "googleCredentials", "wal", "data", "tags", "historyTags", "serverName"),
+                            "/spec/configuration/s3Credentials", Set.of("accessKeyId", "secretAccessKey", "sessionToken",
+                                    "region", "inheritFromIAMRole"),
+                            "/spec/configuration/s3Credentials/accessKeyId", Set.of("name", "key"),
+                            "/spec/configuration/s3Credentials/secretAccessKey", Set.of("name", "key"),
+                            "/spec/configuration/wal", Set.of("compression", "encryption", "maxParallel",
+                                    "archiveAdditionalCommandArgs", "restoreAdditionalCommandArgs"),
+                            "/spec/configuration/data", Set.of("compression", "encryption", "jobs", "immediateCheckpoint",
+                                    "additionalCommandArgs")))),
+            Map.entry("monitoring.coreos.com/v1 PodMonitor", new CustomResource(
                     List.of("/spec/selector", "/spec/podMetricsEndpoints/0/port"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("selector", "podMetricsEndpoints", "namespaceSelector", "jobLabel",
@@ -215,16 +261,18 @@ final class KubernetesSchema {
                                     "interval", "scrapeTimeout", "tlsConfig", "honorLabels", "honorTimestamps",
                                     "relabelings", "metricRelabelings", "params", "followRedirects", "enableHttp2",
                                     "authorization", "basicAuth", "oauth2", "bearerTokenSecret", "proxyUrl",
-                                    "filterRunning"))),
-            "monitoring.coreos.com/v1 PrometheusRule", new CustomResource(
+                                    "filterRunning"),
+                            "/spec/podMetricsEndpoints/*/relabelings/*", Set.of("sourceLabels", "separator", "targetLabel",
+                                    "regex", "modulus", "replacement", "action")))),
+            Map.entry("monitoring.coreos.com/v1 PrometheusRule", new CustomResource(
                     List.of("/spec/groups/0/name", "/spec/groups/0/rules/0/expr"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("groups"),
                             "/spec/groups/*", Set.of("name", "interval", "rules", "limit", "partial_response_strategy",
                                     "query_offset", "labels"),
                             "/spec/groups/*/rules/*", Set.of("alert", "record", "expr", "for", "keep_firing_for",
-                                    "labels", "annotations"))),
-            "monitoring.coreos.com/v1 ServiceMonitor", new CustomResource(
+                                    "labels", "annotations")))),
+            Map.entry("monitoring.coreos.com/v1 ServiceMonitor", new CustomResource(
                     List.of("/spec/selector", "/spec/endpoints/0/port"),
                     Map.of("/metadata", METADATA,
                             "/spec", Set.of("selector", "endpoints", "namespaceSelector", "jobLabel", "targetLabels",
@@ -233,5 +281,5 @@ final class KubernetesSchema {
                             "/spec/endpoints/*", Set.of("port", "targetPort", "path", "scheme", "interval",
                                     "scrapeTimeout", "tlsConfig", "honorLabels", "honorTimestamps", "relabelings",
                                     "metricRelabelings", "params", "followRedirects", "enableHttp2",
-                                    "authorization", "basicAuth", "oauth2", "bearerTokenSecret", "proxyUrl"))));
+                                    "authorization", "basicAuth", "oauth2", "bearerTokenSecret", "proxyUrl")))));
 }

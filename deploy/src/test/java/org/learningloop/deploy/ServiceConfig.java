@@ -46,7 +46,12 @@ final class ServiceConfig {
             "kafka.bootstrap.servers",
             // the identity provider: the platform's defaults read them as ${LOOP_OIDC_ISSUER} and ${LOOP_OIDC_AUDIENCE}
             "loop.oidc.issuer",
-            "loop.oidc.audience");
+            "loop.oidc.audience",
+            // Quarkus' reactive PostgreSQL client (DataSourceReactiveRuntimeConfig): the server's CA and hostname
+            // verification, which sslmode=verify-full in the reactive URL needs (the JDBC URL carries sslrootcert itself)
+            "quarkus.datasource.reactive.trust-certificate-pem",
+            "quarkus.datasource.reactive.trust-certificate-pem.certs",
+            "quarkus.datasource.reactive.hostname-verification-algorithm");
 
     private final String name;
     private final Map<String, String> effective;

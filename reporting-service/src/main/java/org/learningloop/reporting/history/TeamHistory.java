@@ -13,10 +13,13 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.runtime.LoopConfig;
 import org.learningloop.reporting.ReportingBeans;
+import org.learningloop.reporting.state.BusinessTime;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,28 +30,53 @@ import java.util.UUID;
 @ApplicationScoped
 public class TeamHistory {
 
-    /** One entry of a team's timeline. */
-    public record Entry(UUID eventId, Instant time, String type, String summary, String streamId, long streamVersion,
-                        JsonNode event) {
+    /**
+     * One entry of a team's timeline: {@code time} when it was recorded, {@code businessTime} when what it describes
+     * happened (the activity carried out, the week of the WIG meeting, …; a definition's is its recording time).
+     */
+    public record Entry(UUID eventId, Instant time, Instant businessTime, String type, String summary,
+                        String streamId, long streamVersion, JsonNode event) {
+    }
+
+    /** Which time the timeline is ordered and filtered by. */
+    public enum Timeline {
+        /** When the events were recorded (the default). */
+        RECORDED("occurred_at"),
+        /** When what they describe happened (BusinessTime). */
+        BUSINESS("business_at");
+
+        private final String column;
+
+        Timeline(String column) {
+            this.column = column;
+        }
+    }
+
+    private final ZoneId zone;
+
+    public TeamHistory(LoopConfig loop) {
+        this.zone = loop.timeZone();
     }
 
     /** Adds the event to the history (an event already there stays as it is) and, for a new team, its unit. */
     public Uni<Void> append(SqlClient tx, IncomingEvent incoming) {
         String type = ReportingBeans.CATALOG.typeOf(incoming.event()).ceType();
+        String payload = ReportingBeans.CATALOG.encode(incoming.event());
+        Instant business = BusinessTime.of(type, EventJson.MAPPER.valueToTree(incoming.event()), incoming.time(), zone);
         Uni<String> summary = incoming.event() instanceof LeadMeasureActivated activated
                 ? leadMeasureName(tx, activated.leadMeasureId()).map(name -> Summaries.activated(activated, name))
                 : Uni.createFrom().item(Summaries.summarize(type, incoming.event()));
         Uni<Void> entry = summary.chain(text -> tx.preparedQuery("""
                         insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source,
-                                                        stream_id, stream_version, summary, payload)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb)
+                                                        stream_id, stream_version, summary, payload, business_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12)
                         on conflict (event_id) do nothing""")
                 .execute(Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
                         .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
                         .addOffsetDateTime(utc(incoming.time())).addString(incoming.source())
                         .addString(incoming.streamId() == null ? "" : incoming.streamId())
-                        .addLong(incoming.streamVersion()).addString(text)
-                        .addString(ReportingBeans.CATALOG.encode(incoming.event()))))
+                        .addLong(incoming.streamVersion()).addString(text).addString(payload)
+                        .addOffsetDateTime(utc(business == null ? incoming.time() : business))))
                 .replaceWithVoid();
         if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
             return entry.chain(() -> tx.preparedQuery(
@@ -67,13 +95,14 @@ public class TeamHistory {
     }
 
     /**
-     * A page of the team's timeline: its own events and its unit's unit-wide ones, by occurred time,
-     * then stream, stream version and event id.
+     * A page of the team's timeline: its own events and its unit's unit-wide ones, by the {@code timeline}'s time
+     * ({@code from} inclusive, {@code to} exclusive), then stream, stream version and event id.
      *
      * @param types ce types to keep, or {@code null} for all
      */
-    public Uni<Page<Entry>> page(SqlClient client, UUID teamId, Instant from, Instant to, List<String> types,
-                                 String cursor, int limit) {
+    public Uni<Page<Entry>> page(SqlClient client, UUID teamId, Timeline timeline, Instant from, Instant to,
+                                 List<String> types, String cursor, int limit) {
+        String time = timeline.column;
         Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to))
                 .addArrayOfString(types == null ? null : types.toArray(new String[0]));
         String after = "";
@@ -85,25 +114,26 @@ public class TeamHistory {
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursors.invalid();
             }
-            after = " and (occurred_at, stream_id, stream_version, event_id) > ($5, $6, $7, $8)";
+            after = " and (" + time + ", stream_id, stream_version, event_id) > ($5, $6, $7, $8)";
         }
         params.addInteger(limit + 1);
         String limitParam = "$" + params.size();
-        String sql = "select event_id, occurred_at, type, summary, stream_id, stream_version, payload::text as payload"
+        String sql = "select event_id, occurred_at, business_at, type, summary, stream_id, stream_version,"
+                + " payload::text as payload"
                 + " from team_history_entry"
                 + " where (team_id = $1"
                 + " or (team_id is null and unit_id in (select unit_id from team_unit where team_id = $1)))"
-                + " and ($2::timestamptz is null or occurred_at >= $2)"
-                + " and ($3::timestamptz is null or occurred_at < $3)"
+                + " and ($2::timestamptz is null or " + time + " >= $2)"
+                + " and ($3::timestamptz is null or " + time + " < $3)"
                 + " and ($4::text[] is null or type = any($4))" + after
-                + " order by occurred_at, stream_id, stream_version, event_id limit " + limitParam;
+                + " order by " + time + ", stream_id, stream_version, event_id limit " + limitParam;
         return client.preparedQuery(sql)
                 .execute(params)
                 .map(rows -> {
                     List<Row> all = new ArrayList<>();
                     rows.forEach(all::add);
                     return Page.of(all, limit, TeamHistory::entry, last -> Cursors.encode(
-                            last.getOffsetDateTime("occurred_at").toInstant().toString(), last.getString("stream_id"),
+                            last.getOffsetDateTime(time).toInstant().toString(), last.getString("stream_id"),
                             Long.toString(last.getLong("stream_version")), last.getUUID("event_id").toString()));
                 });
     }
@@ -116,8 +146,10 @@ public class TeamHistory {
             throw new IllegalStateException("Stored payload is not JSON", e);
         }
         String streamId = row.getString("stream_id");
-        return new Entry(row.getUUID("event_id"), row.getOffsetDateTime("occurred_at").toInstant(), row.getString("type"),
-                row.getString("summary"), streamId.isEmpty() ? null : streamId, row.getLong("stream_version"), payload);
+        OffsetDateTime business = row.getOffsetDateTime("business_at");
+        return new Entry(row.getUUID("event_id"), row.getOffsetDateTime("occurred_at").toInstant(),
+                business == null ? null : business.toInstant(), row.getString("type"), row.getString("summary"),
+                streamId.isEmpty() ? null : streamId, row.getLong("stream_version"), payload);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -31,6 +31,18 @@ public class TeamHistoryProjection implements PipelinedProjection {
         return NAME;
     }
 
+    /** Version 2: each entry's business time ({@code business_at}), to order and filter the history by. */
+    @Override
+    public int version() {
+        return 2;
+    }
+
+    @Override
+    public List<String> upgrade(int from) {
+        // a version-1 generation takes the column (null in its older rows) until its rebuild replaces it
+        return List.of("alter table team_history_entry add column if not exists business_at timestamptz");
+    }
+
     @Override
     public List<String> ddl() {
         return List.of("""
@@ -41,6 +53,7 @@ public class TeamHistoryProjection implements PipelinedProjection {
                             subject        text,
                             type           text        not null,
                             occurred_at    timestamptz not null,
+                            business_at    timestamptz not null,
                             source         text,
                             stream_id      text        not null default '',
                             stream_version bigint      not null default 0,
@@ -49,6 +62,8 @@ public class TeamHistoryProjection implements PipelinedProjection {
                         )""",
                 "create index team_history_entry_team on team_history_entry "
                         + "(team_id, occurred_at, stream_id, stream_version, event_id)",
+                "create index team_history_entry_team_business on team_history_entry "
+                        + "(team_id, business_at, stream_id, stream_version, event_id)",
                 "create index team_history_entry_unit_wide on team_history_entry "
                         + "(unit_id, occurred_at, stream_id, stream_version, event_id) where team_id is null",
                 // the whole-stream export pages by this key

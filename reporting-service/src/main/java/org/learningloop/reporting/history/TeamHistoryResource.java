@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.learningloop.contracts.EventType;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.QueryParams;
@@ -46,11 +47,18 @@ public class TeamHistoryResource {
 
     @GET
     @Operation(summary = "The team's timeline",
-            description = "Its own events and its unit's unit-wide events, by occurred time (then stream, version, id). "
+            description = "Its own events and its unit's unit-wide events, ordered and filtered by time (then stream, "
+                    + "version, id): time=recorded (the default) is when each event was recorded, time=business when "
+                    + "what it describes happened (an activity carried out, a lag reading's period, a WIG meeting's "
+                    + "week, an APT's month; a definition such as a team created is placed at its recording time). "
                     + "from is inclusive, to exclusive (instants); types a comma-separated list of CloudEvents types. "
                     + "A team with no events yet (or unknown) answers an empty page.")
     public Uni<Page<TeamHistory.Entry>> history(@PathParam("teamId") String teamId, @QueryParam("from") String from,
                                                 @QueryParam("to") String to, @QueryParam("types") String types,
+                                                @Parameter(description = "recorded (default) or business",
+                                                        schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                                enumeration = {"recorded", "business"}))
+                                                @QueryParam("time") String time,
                                                 @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         UUID team = QueryParams.uuid("teamId", teamId);
         Instant fromInstant = QueryParams.instant("from", from);
@@ -59,10 +67,25 @@ public class TeamHistoryResource {
             throw QueryParams.invalid("to", "must be after from");
         }
         List<String> typeList = types(types);
+        TeamHistory.Timeline timeline = timeline(time);
         int size = QueryParams.limit(limit, 50, 500);
         String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
-        return access.teamOrAnalyst(team, Relation.MEMBER).chain(() -> reads.read(TeamHistoryProjection.NAME,
-                tx -> Uni.createFrom().deferred(() -> history.page(tx, team, fromInstant, toInstant, typeList, after, size))));
+        // business time needs a generation built by version 2 of the projection (right after an upgrade, the rebuild
+        // may still be catching up: 503 until then)
+        int needed = timeline == TeamHistory.Timeline.BUSINESS ? 2 : 1;
+        return access.teamOrAnalyst(team, Relation.MEMBER).chain(() -> reads.read(TeamHistoryProjection.NAME, needed,
+                tx -> Uni.createFrom().deferred(() -> history.page(tx, team, timeline, fromInstant, toInstant, typeList,
+                        after, size))));
+    }
+
+    static TeamHistory.Timeline timeline(String time) {
+        if (time == null || time.isBlank() || time.strip().equals("recorded")) {
+            return TeamHistory.Timeline.RECORDED;
+        }
+        if (time.strip().equals("business")) {
+            return TeamHistory.Timeline.BUSINESS;
+        }
+        throw QueryParams.invalid("time", "must be recorded or business");
     }
 
     static List<String> types(String types) {

@@ -13,6 +13,24 @@ public interface Projection {
     String name();
 
     /**
+     * The version of what the tables hold: raise it when {@link #ddl()} or {@link #apply} changes. A service that
+     * starts with a newer version than its live generation's runs {@link #upgrade} on the older generations and
+     * rebuilds the projection from offset 0; the old generation serves until the new one has caught up.
+     */
+    default int version() {
+        return 1;
+    }
+
+    /**
+     * DDL (unqualified names) that lets the tables of a generation of version {@code from} take what {@link #apply}
+     * writes now (e.g. a new nullable column), so that generation keeps consuming until its rebuild replaces it.
+     * Idempotent ({@code if not exists}).
+     */
+    default List<String> upgrade(int from) {
+        return List.of();
+    }
+
+    /**
      * DDL creating this projection's empty tables and indexes, with UNQUALIFIED names; the runner runs it with
      * search_path set to a fresh schema per generation (e.g. proj_team_history_g2).
      */

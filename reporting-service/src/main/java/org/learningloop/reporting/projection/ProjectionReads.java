@@ -22,16 +22,28 @@ public class ProjectionReads {
 
     /** Runs the query in a read-only transaction whose search_path is the projection's live schema (then public). */
     public <T> Uni<T> read(String projection, Function<SqlConnection, Uni<T>> query) {
+        return read(projection, 1, query);
+    }
+
+    /**
+     * As {@link #read(String, Function)}, for a query that needs a live generation built by at least {@code version}
+     * of the projection's code (503 while an upgrade's rebuild is catching up).
+     */
+    public <T> Uni<T> read(String projection, int version, Function<SqlConnection, Uni<T>> query) {
         return pool.withTransaction(tx -> tx.query("set transaction read only").execute()
-                        .chain(() -> tx.preparedQuery(
-                                        "select schema_name from projection_generation where projection = $1 and state = 'live'")
+                        .chain(() -> tx.preparedQuery("select schema_name, version from projection_generation "
+                                        + "where projection = $1 and state = 'live'")
                                 .execute(Tuple.of(projection)))
                         .chain(rows -> {
                             RowIterator<io.vertx.mutiny.sqlclient.Row> it = rows.iterator();
                             if (!it.hasNext()) {
                                 return Uni.createFrom().failure(ProjectionUnavailable.notLive(projection));
                             }
-                            return tx.query("set local search_path to " + Schemas.quote(it.next().getString("schema_name"))
+                            io.vertx.mutiny.sqlclient.Row live = it.next();
+                            if (live.getInteger("version") < version) {
+                                return Uni.createFrom().failure(ProjectionUnavailable.rebuilding(projection));
+                            }
+                            return tx.query("set local search_path to " + Schemas.quote(live.getString("schema_name"))
                                     + ", public").execute();
                         })
                         .chain(() -> query.apply(tx)))

@@ -47,7 +47,7 @@ public class ProjectionRuntime {
 
     /** A generation as recorded in {@code projection_generation}. */
     public record Generation(String projection, int generation, String schema, String state, long eventsApplied,
-                             java.time.OffsetDateTime lastAppliedAt, java.time.OffsetDateTime createdAt) {
+                             java.time.OffsetDateTime lastAppliedAt, java.time.OffsetDateTime createdAt, int version) {
     }
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
@@ -122,6 +122,7 @@ public class ProjectionRuntime {
                 create(projection, "live").await().atMost(Duration.ofSeconds(60));
                 current = generations(projection.name()).await().atMost(Duration.ofSeconds(30));
             }
+            current = upgrade(projection, current);
             current.forEach(this::startRunner);
         }
         adopter = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -180,7 +181,7 @@ public class ProjectionRuntime {
     /** The live and building generations of a projection (retired ones are gone). */
     public Uni<List<Generation>> generations(String projection) {
         return pool.preparedQuery("select projection, generation, schema_name, state, events_applied, last_applied_at, "
-                        + "created_at from projection_generation where projection = $1 and state <> 'retired' "
+                        + "created_at, version from projection_generation where projection = $1 and state <> 'retired' "
                         + "order by generation")
                 .execute(Tuple.of(projection))
                 .map(rows -> {
@@ -188,7 +189,8 @@ public class ProjectionRuntime {
                     for (Row row : rows) {
                         list.add(new Generation(row.getString("projection"), row.getInteger("generation"),
                                 row.getString("schema_name"), row.getString("state"), row.getLong("events_applied"),
-                                row.getOffsetDateTime("last_applied_at"), row.getOffsetDateTime("created_at")));
+                                row.getOffsetDateTime("last_applied_at"), row.getOffsetDateTime("created_at"),
+                                row.getInteger("version")));
                     }
                     return list;
                 });
@@ -264,6 +266,44 @@ public class ProjectionRuntime {
                 .invoke(this::startRunner);
     }
 
+    /** Upgrades a projection as a start of the service does, and runs what it started (tests). */
+    void upgradeAsAtStart(String name) {
+        Projection projection = projections.get(name);
+        upgrade(projection, generations(name).await().atMost(Duration.ofSeconds(30))).forEach(this::startRunner);
+    }
+
+    /**
+     * Brings the generations built by an older version of the projection's code up to date: their tables take what
+     * {@code apply} writes now ({@link Projection#upgrade}), and a rebuild of the current version starts unless one
+     * runs (another replica may have started it: then its building generation is adopted). The older live
+     * generation keeps serving until the rebuild has caught up and is switched live.
+     */
+    private List<Generation> upgrade(Projection projection, List<Generation> current) {
+        List<Generation> older = current.stream().filter(g -> g.version() < projection.version()).toList();
+        if (older.isEmpty()) {
+            return current;
+        }
+        for (Generation generation : older) {
+            pool.withTransaction(tx -> tx.query("set local search_path to " + Schemas.quote(generation.schema())
+                            + ", public").execute().chain(() -> ddl(tx, projection.upgrade(generation.version()))))
+                    .await().atMost(Duration.ofSeconds(60));
+        }
+        if (current.stream().noneMatch(g -> g.version() == projection.version())) {
+            LOG.infof("Projection %s: generation %s was built by version %d of its code, this is version %d: "
+                            + "rebuilding it from offset 0 (the live generation serves until the rebuild has caught up)",
+                    projection.name(), older.get(0).generation(), older.get(0).version(), projection.version());
+            try {
+                create(projection, "building").await().atMost(Duration.ofSeconds(60));
+            } catch (PgException e) {
+                if (!"23505".equals(e.getSqlState())) {
+                    throw e;
+                }
+                // another replica started the rebuild at the same moment: it is adopted below
+            }
+        }
+        return generations(projection.name()).await().atMost(Duration.ofSeconds(30));
+    }
+
     /** Creates generation max+1 in {@code state} with its schema and tables from {@code ddl()}, in one transaction. */
     private Uni<Generation> create(Projection projection, String state) {
         return pool.withTransaction(tx -> tx.preparedQuery(
@@ -273,15 +313,16 @@ public class ProjectionRuntime {
                             int generation = rows.iterator().next().getInteger("next");
                             String schema = Schemas.of(projection.name(), generation);
                             return tx.preparedQuery("insert into projection_generation (projection, generation, schema_name, "
-                                                    + "state, live_at) values ($1, $2, $3, $4, case when $4 = 'live' then now() end) "
-                                                    + "returning created_at")
-                                    .execute(Tuple.of(projection.name(), generation, schema, state))
+                                                    + "state, live_at, version) values ($1, $2, $3, $4, "
+                                                    + "case when $4 = 'live' then now() end, $5) returning created_at")
+                                    .execute(Tuple.of(projection.name(), generation, schema, state, projection.version()))
                                     .chain(created -> tx.query("create schema " + Schemas.quote(schema)).execute()
                                             .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema)
                                                     + ", public").execute())
                                             .chain(() -> ddl(tx, projection.ddl()))
                                             .replaceWith(new Generation(projection.name(), generation, schema, state, 0,
-                                                    null, created.iterator().next().getOffsetDateTime("created_at"))));
+                                                    null, created.iterator().next().getOffsetDateTime("created_at"),
+                                                    projection.version())));
                         }));
     }
 

@@ -15,6 +15,13 @@ public final class ProjectionUnavailable {
                 "Projection " + projection + " has no live generation yet"));
     }
 
+    /** The live generation was built by an older version of the projection's code, and its rebuild has not caught up: 503. */
+    static HttpProblem rebuilding(String projection) {
+        return new HttpProblem(Problem.of(503, "projection-rebuilding", "Projection being rebuilt",
+                "Projection " + projection + " is being rebuilt by a newer version of the service; this query "
+                        + "answers once the rebuild has caught up (GET /admin/projections/" + projection + ")"));
+    }
+
     public static HttpProblem unknown(String projection) {
         return new HttpProblem(Problem.of(404, "projection-not-found", "Projection not found",
                 "There is no projection named " + projection));

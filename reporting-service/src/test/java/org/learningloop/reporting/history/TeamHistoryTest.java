@@ -195,6 +195,62 @@ class TeamHistoryTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * Business time (issue 16): back-dated activities, recorded today, are ordered and filtered by when they were
+     * carried out; a definition (the team formed) and a learning stand at their recording time.
+     */
+    @Test
+    void theTimeline_byBusinessTime_ordersAndFiltersBackDatedActivitiesByWhenTheyHappened() {
+        UUID teamB = UUID.randomUUID();
+        UUID september = UUID.randomUUID();
+        UUID august = UUID.randomUUID();
+        publish("loop.goals", teamB, "goal.team-created.v1", "2026-11-20T09:00:00Z", "team-" + teamB, 1,
+                new TeamCreated(teamB, unit, "Region B"), UUID.randomUUID());
+        publish("loop.activities", teamB, "activity.carried-out.v1", "2026-11-20T09:01:00Z", "activity-" + september, 2,
+                carriedOut(september, teamB, "2026-09-10T10:00:00Z"), UUID.randomUUID());
+        publish("loop.activities", teamB, "activity.carried-out.v1", "2026-11-20T09:02:00Z", "activity-" + august, 2,
+                carriedOut(august, teamB, "2026-08-05T10:00:00Z"), UUID.randomUUID());
+        publish("loop.learning", teamB, "learning.learning-recorded.v1", "2026-11-20T09:03:00Z", "learning-" + teamB, 1,
+                new LearningRecorded(UUID.randomUUID(), teamB, unit, "Breaks are the time", "frames", List.of(),
+                        List.of(september), null), UUID.randomUUID());
+        String base = "/teams/" + teamB + "/history";
+        await().atMost(PATIENCE).until(() -> given().get(base).then().statusCode(200).extract()
+                .<List<String>>path("items.type").size() == 4);
+
+        given().get(base).then().statusCode(200).body("items.type", equalTo(List.of("goal.team-created.v1",
+                "activity.carried-out.v1", "activity.carried-out.v1", "learning.learning-recorded.v1")))
+                .body("items[1].event.activityId", equalTo(september.toString()));
+        Response business = given().get(base + "?time=business");
+        business.then().statusCode(200)
+                .body("items.event.activityId", equalTo(java.util.Arrays.asList(august.toString(), september.toString(),
+                        null, null)))
+                .body("items[0].businessTime", equalTo("2026-08-05T10:00:00Z"))
+                .body("items[0].time", equalTo("2026-11-20T09:02:00Z"))
+                .body("items[2].type", equalTo("goal.team-created.v1"))
+                .body("items[2].businessTime", equalTo("2026-11-20T09:00:00Z"));
+        given().get(base + "?time=business&from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z").then().statusCode(200)
+                .body("items.event.activityId", equalTo(List.of(september.toString())));
+        given().get(base + "?time=recorded&from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z").then().statusCode(200)
+                .body("items", hasSize(0));
+
+        // pages of one follow the business order too
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().queryParam("limit", 1).queryParam("time", "business")
+                    .queryParam("cursor", cursor == null ? "" : cursor).get(base);
+            page.then().statusCode(200);
+            paged.addAll(page.jsonPath().getList("items.eventId"));
+            cursor = page.jsonPath().getString("nextCursor");
+        } while (cursor != null && paged.size() < 10);
+        assertThat(paged).isEqualTo(business.jsonPath().getList("items.eventId"));
+    }
+
+    private static ActivityCarriedOut carriedOut(UUID activity, UUID team, String at) {
+        return new ActivityCarriedOut(activity, team, null, "workplace-visit", null, UUID.randomUUID(), 1, "call-centre",
+                Instant.parse(at), 4, 4, IntentionReached.YES, List.of(), Map.of("membersRecruited", 1));
+    }
+
     @Test
     void badParameters_are400ProblemsNamingTheParameter() {
         String base = "/teams/" + team + "/history";
@@ -206,6 +262,7 @@ class TeamHistoryTest {
         bad(base + "?limit=0", "limit");
         bad(base + "?limit=many", "limit");
         bad(base + "?cursor=not-a-cursor", "cursor");
+        bad(base + "?time=yesterday", "time");
         bad("/teams/not-a-uuid/history", "teamId");
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -64,7 +65,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final String DUE = """
             select o.global_position, e.event_id, e.event_type, e.type_version, e.subject, e.stream_id,
-                   e.stream_version, e.occurred_at, e.payload::text as payload, e.metadata ->> 'correlationId' as correlation_id,
+                   e.stream_version, e.occurred_at, e.recorded_at, e.payload::text as payload, e.metadata ->> 'correlationId' as correlation_id,
                    e.metadata ->> 'actor' as actor, e.metadata ->> 'traceparent' as traceparent,
                    e.metadata ->> 'tracestate' as tracestate
             from outbox o
@@ -81,6 +82,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final AtomicReference<Instant> lastPublishedAt = new AtomicReference<>();
+    private volatile Consumer<Duration> publishLatency = latency -> { };
     private final AtomicLong pending = new AtomicLong();
     private final AtomicReference<Instant> oldestPendingAt = new AtomicReference<>();
     private volatile boolean running = true;
@@ -150,6 +152,15 @@ public final class OutboxRelay implements AutoCloseable {
     /** The last failure, or {@code null} after a successful round. */
     public String lastError() {
         return lastError.get();
+    }
+
+    /**
+     * Tells {@code observer} each published event's latency: from its transaction's start (its {@code recorded_at})
+     * to the broker's acknowledgement of the round that carried it.
+     */
+    public OutboxRelay observePublishLatency(Consumer<Duration> observer) {
+        this.publishLatency = observer;
+        return this;
     }
 
     public Instant lastPublishedAt() {
@@ -298,7 +309,10 @@ public final class OutboxRelay implements AutoCloseable {
         kafka.commitTransaction();
         remove(session, due.stream().map(Due::position).toList());
         published.addAndGet(due.size());
-        lastPublishedAt.set(Instant.now());
+        Instant now = Instant.now();
+        lastPublishedAt.set(now);
+        Consumer<Duration> observer = publishLatency;
+        due.forEach(event -> observer.accept(Duration.between(event.recordedAt(), now)));
         lastError.set(null);
         return new Round(due.size(), due.size() == settings.batchSize());
     }
@@ -321,7 +335,8 @@ public final class OutboxRelay implements AutoCloseable {
                     due.add(new Due(rows.getLong("global_position"), rows.getObject("event_id", UUID.class),
                             rows.getString("event_type") + ".v" + rows.getInt("type_version"), rows.getString("subject"),
                             rows.getString("stream_id"), rows.getLong("stream_version"),
-                            rows.getTimestamp("occurred_at").toInstant(), rows.getString("payload"),
+                            rows.getTimestamp("occurred_at").toInstant(), rows.getTimestamp("recorded_at").toInstant(),
+                            rows.getString("payload"),
                             rows.getString("correlation_id"), rows.getString("actor"), rows.getString("traceparent"),
                             rows.getString("tracestate")));
                 }
@@ -451,7 +466,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private record Due(long position, UUID eventId, String ceType, String subject, String streamId, long streamVersion,
-                       Instant occurredAt, String payload, String correlationId, String actor, String traceparent,
+                       Instant occurredAt, Instant recordedAt, String payload, String correlationId, String actor, String traceparent,
                        String tracestate) {
 
         ProducerRecord<String, byte[]> toRecord(RelaySettings settings) {

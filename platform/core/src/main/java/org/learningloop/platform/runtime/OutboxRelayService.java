@@ -3,6 +3,7 @@ package org.learningloop.platform.runtime;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -59,7 +60,13 @@ public class OutboxRelayService implements HealthCheck {
         RelaySettings settings = new RelaySettings(topic, "/" + config.serviceName(), outbox.batchSize(),
                 outbox.pollInterval(), Duration.ofMillis(20), outbox.takeoverInterval(), outbox.maxBackoff(),
                 outbox.schemasUrl());
-        relay = new OutboxRelay(relaySessions(), kafka.bootstrapServers(), kafka.producer(), settings).start();
+        Timer latency = Timer.builder("loop.outbox.publish.latency")
+                .description("From an event's transaction to the broker's acknowledgement of its publication")
+                .tag("topic", topic).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+        relay = new OutboxRelay(relaySessions(), kafka.bootstrapServers(), kafka.producer(), settings)
+                .observePublishLatency(latency::record).start();
         FunctionCounter.builder("loop.outbox.published", relay, OutboxRelay::publishedCount)
                 .description("Events this replica's relay has published").tag("topic", topic).register(registry);
         Gauge.builder("loop.outbox.oldest.age.seconds", relay, r -> r.oldestPendingAt() == null ? 0
