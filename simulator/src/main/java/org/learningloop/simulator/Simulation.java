@@ -296,7 +296,7 @@ public final class Simulation {
                 reference, segment, employees, team.members()));
         double rate = truth.recruitedPerActivity().getOrDefault(segment, 0.0)
                 * Math.pow(1 + truth.revisionGain(), revisions.get(design));
-        int recruited = poisson(rate);
+        int recruited = Draws.poisson(random::nextDouble, rate);
         int quality = score(spec.execution());
         String intention = random.nextDouble() < spec.execution() ? "yes" : random.nextBoolean() ? "partly" : "no";
         List<Map<String, String>> adaptations = random.nextInt(3) == 0
@@ -522,17 +522,6 @@ public final class Simulation {
     private int score(double execution) {
         double value = 1 + 4 * execution + (random.nextDouble() - 0.5) * 1.5;
         return (int) Math.max(1, Math.min(5, Math.round(value)));
-    }
-
-    private int poisson(double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 
     private static LocalDate firstMonday(YearMonth month) {

@@ -29,7 +29,7 @@ import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
 import org.learningloop.platform.command.Expectation;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 import org.learningloop.platform.security.Caller;
 
 import java.time.Clock;

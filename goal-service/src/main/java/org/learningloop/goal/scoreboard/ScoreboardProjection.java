@@ -25,7 +25,7 @@ import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package org.learningloop.goal.scoreboard;
 
 import org.learningloop.contracts.Periods;
-import org.learningloop.contracts.scoreboard.ScoreboardRules;
+import org.learningloop.rules.ScoreboardRules;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import org.learningloop.goal.scoreboard.ScoreboardApi.WigScore;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.http.QueryParams;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -20,7 +20,7 @@ import org.learningloop.platform.command.Aggregate;
 import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Expectation;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 import org.learningloop.testing.TopicReader;
 
 import java.time.Duration;

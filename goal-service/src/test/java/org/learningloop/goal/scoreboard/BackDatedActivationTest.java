@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.goal.OrganisationFixtures;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.time.Duration;
 import java.time.Instant;

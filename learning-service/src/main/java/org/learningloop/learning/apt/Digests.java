@@ -24,7 +24,7 @@ import org.learningloop.learning.loop.LoopReads.LagRow;
 import org.learningloop.learning.loop.LoopReads.LeadMeasure;
 import org.learningloop.learning.loop.LoopReads.Learning;
 import org.learningloop.learning.loop.LoopReads.Wig;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

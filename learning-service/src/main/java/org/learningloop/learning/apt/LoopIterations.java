@@ -17,7 +17,7 @@ import org.learningloop.learning.apt.WorkplaceMeetingApi.LoopsView;
 import org.learningloop.learning.loop.LoopReads;
 import org.learningloop.learning.loop.LoopReads.Fact;
 import org.learningloop.learning.loop.LoopReads.Learning;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -13,7 +13,7 @@ import org.learningloop.contracts.activity.FeedbackGiven;
 import org.learningloop.contracts.activity.FeedbackItem;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -4,7 +4,7 @@ import org.learningloop.contracts.Periods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.learningloop.contracts.scoreboard.ScoreboardRules;
+import org.learningloop.rules.ScoreboardRules;
 import org.learningloop.learning.loop.LoopReads;
 import org.learningloop.learning.loop.LoopReads.LagRow;
 import org.learningloop.learning.loop.LoopReads.LeadMeasure;
@@ -12,7 +12,7 @@ import org.learningloop.learning.loop.LoopReads.Wig;
 import org.learningloop.learning.meetings.WigMeetingApi.LeadScore;
 import org.learningloop.learning.meetings.WigMeetingApi.Scoreboard;
 import org.learningloop.learning.meetings.WigMeetingApi.WigScore;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.time.Clock;
 import java.time.LocalDate;

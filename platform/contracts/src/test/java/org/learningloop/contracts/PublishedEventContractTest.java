@@ -117,6 +117,30 @@ class PublishedEventContractTest {
         });
     }
 
+    /**
+     * An AsyncAPI parser (the AsyncAPI Initiative's Java model, jasyncapi) reads the document as an AsyncAPI 3.0.0
+     * document, refusing any field the specification does not define; a document with one such field is refused, so
+     * the check can fail (issue 16).
+     */
+    @Test
+    void theAsyncApiDocument_isReadByAnAsyncApiParser_andAFieldTheSpecificationLacksIsRefused() throws IOException {
+        String document = java.nio.file.Files.readString(Path.of("../../docs/asyncapi.yaml"));
+        com.asyncapi.v3._0_0.model.AsyncAPI api = asyncApi(document);
+        assertThat(api.getAsyncapi()).isEqualTo("3.0.0");
+        assertThat(api.getChannels()).as("the three event topics and loop.keys").hasSize(4);
+        assertThat(api.getComponents().getMessages().keySet()).hasSizeGreaterThanOrEqualTo(ALL.types().size());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asyncApi(
+                        document.replaceFirst("(?m)^asyncapi: 3\\.0\\.0$", "asyncapi: 3.0.0\nchanels: {}")))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .hasMessageContaining("chanels");
+    }
+
+    private static com.asyncapi.v3._0_0.model.AsyncAPI asyncApi(String yaml) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .readValue(yaml, com.asyncapi.v3._0_0.model.AsyncAPI.class);
+    }
+
     private static void collectRefs(com.fasterxml.jackson.databind.JsonNode node, java.util.List<String> refs) {
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {

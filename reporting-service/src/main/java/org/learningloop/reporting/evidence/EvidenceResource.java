@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.QueryParams;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 import org.learningloop.reporting.ReportingBeans;
 import org.learningloop.reporting.state.BusinessTime;
 

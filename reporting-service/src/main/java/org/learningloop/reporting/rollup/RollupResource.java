@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.QueryParams;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.evidence.ActivityFact;
 import org.learningloop.reporting.evidence.EvidenceReads;

@@ -1,7 +1,7 @@
 package org.learningloop.reporting.rollup;
 
 import org.learningloop.contracts.Periods;
-import org.learningloop.contracts.scoreboard.ScoreboardRules;
+import org.learningloop.rules.ScoreboardRules;
 import org.learningloop.reporting.evidence.GoalFacts;
 
 import java.math.BigDecimal;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.learningloop.platform.http.QueryParams;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
-import org.learningloop.platform.runtime.LoopConfig;
+import org.learningloop.platform.config.LoopConfig;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
 

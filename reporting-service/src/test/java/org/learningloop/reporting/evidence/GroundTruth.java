@@ -21,6 +21,7 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.UnitCreated;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.reporting.LoopScenario;
+import org.learningloop.simulator.Draws;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -193,16 +194,8 @@ final class GroundTruth {
         return (random.nextDouble() * 2 - 1) * amplitude;
     }
 
-    /** Poisson draw (Knuth): the number of uniform factors before their product falls below e^−rate. */
     private int poisson(double rate) {
-        double limit = Math.exp(-rate);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
+        return Draws.poisson(random::nextDouble, rate);
     }
 
     private void goal(UUID key, String stream, LoopEvent event, Instant time) {

@@ -10,10 +10,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.learningloop.contracts.LoopEvent;
+import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.eventstore.StreamConflict;
-import org.learningloop.platform.http.HttpProblem;
-import org.learningloop.platform.http.Problem;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -111,8 +110,8 @@ public final class Creation {
             }
             JsonObject first = new JsonObject(events.get(0).metadata());
             if (!key.equals(first.getString("idempotencyKey")) || !hash.equals(first.getString("requestHash"))) {
-                throw new HttpProblem(Problem.of(422, "idempotency-key-reused", "Idempotency key reused",
-                        "This Idempotency-Key was used with a different request; use a new key for a new request"));
+                throw CommandRejected.unprocessable("idempotency-key-reused",
+                        "This Idempotency-Key was used with a different request; use a new key for a new request");
             }
             List<RecordedEvent> created = events.stream()
                     .takeWhile(event -> key.equals(new JsonObject(event.metadata()).getString("idempotencyKey")))
@@ -123,8 +122,7 @@ public final class Creation {
 
     private static void validateKey(String key) {
         if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new HttpProblem(Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID"));
+            throw new InvalidIdempotencyKey();
         }
     }
 

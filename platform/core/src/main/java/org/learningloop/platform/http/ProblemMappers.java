@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.learningloop.contracts.ContractViolation;
 import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.command.InvalidIdempotencyKey;
 import org.learningloop.platform.command.StaleVersion;
 import org.learningloop.platform.eventstore.EventTooLarge;
 import org.learningloop.platform.eventstore.StreamConflict;
@@ -72,6 +73,12 @@ public class ProblemMappers {
             case RULE_VIOLATED -> Problem.of(Response.Status.CONFLICT, rejected.code(), "Rule violated", rejected.detail());
         };
         return problem.at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidKey(InvalidIdempotencyKey invalid, UriInfo uri) {
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                invalid.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package org.learningloop.platform.runtime;
 
+import org.learningloop.platform.config.LoopConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package org.learningloop.platform.runtime;
 
+import org.learningloop.platform.config.LoopConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

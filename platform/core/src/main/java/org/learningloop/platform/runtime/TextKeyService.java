@@ -1,5 +1,6 @@
 package org.learningloop.platform.runtime;
 
+import org.learningloop.platform.config.LoopConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

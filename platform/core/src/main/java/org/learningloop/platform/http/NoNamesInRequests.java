@@ -1,12 +1,12 @@
-package org.learningloop.platform.privacy;
+package org.learningloop.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.learningloop.contracts.SealedText;
-import org.learningloop.platform.http.HttpProblem;
-import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.privacy.PersonName;
+import org.learningloop.platform.privacy.PersonNames;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

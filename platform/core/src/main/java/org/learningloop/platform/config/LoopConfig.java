@@ -1,4 +1,4 @@
-package org.learningloop.platform.runtime;
+package org.learningloop.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

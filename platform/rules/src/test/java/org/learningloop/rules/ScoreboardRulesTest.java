@@ -1,19 +1,19 @@
-package org.learningloop.contracts.scoreboard;
+package org.learningloop.rules;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.learningloop.contracts.scoreboard.ScoreboardRules.Status;
+import org.learningloop.rules.ScoreboardRules.Status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.learningloop.contracts.scoreboard.ScoreboardRules.expectedByNow;
-import static org.learningloop.contracts.scoreboard.ScoreboardRules.leadStatus;
-import static org.learningloop.contracts.scoreboard.ScoreboardRules.referenceDate;
-import static org.learningloop.contracts.scoreboard.ScoreboardRules.wigStatus;
+import static org.learningloop.rules.ScoreboardRules.expectedByNow;
+import static org.learningloop.rules.ScoreboardRules.leadStatus;
+import static org.learningloop.rules.ScoreboardRules.referenceDate;
+import static org.learningloop.rules.ScoreboardRules.wigStatus;
 
 /** The scoreboard's verdicts, without any framework. */
 class ScoreboardRulesTest {

@@ -1,4 +1,4 @@
-package org.learningloop.platform.privacy;
+package org.learningloop.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.learningloop.contracts.SealedText;
+import org.learningloop.platform.privacy.TextKeys;
 import org.learningloop.platform.security.Roles;
 
 import java.io.InputStream;

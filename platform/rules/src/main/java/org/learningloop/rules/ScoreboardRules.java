@@ -1,4 +1,4 @@
-package org.learningloop.contracts.scoreboard;
+package org.learningloop.rules;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package org.learningloop.platform.observability;
+package org.learningloop.platform.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package org.learningloop.platform.observability;
+package org.learningloop.platform.runtime;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
-import org.learningloop.platform.runtime.KafkaClientConfig;
 
 import java.time.Duration;
 import java.util.HashMap;
