@@ -55,9 +55,10 @@ public class EvidenceReads {
 
     /**
      * Carried-out, not cancelled activities of the given lead measures: those naming one of them, and those naming
-     * none whose team and activity type match exactly one of them (as goal-service counts an activity towards the
-     * team's lead measure of its type). {@code measures} must hold every lead measure of those teams and types, so
-     * that an ambiguous activity (two candidates) is attributed to neither.
+     * none whose team and activity type match exactly one of them. {@code measures} must hold every lead measure of
+     * those teams and types, so that an ambiguous activity (two candidates) is attributed to neither. This is not
+     * how goal-service's scoreboard counts (every active lead measure of the team and type, within its active
+     * window): one counting rule for all three services is issue 17's.
      */
     public Uni<List<ActivityFact>> activitiesOf(List<GoalFacts.LeadMeasure> measures) {
         UUID[] ids = measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new);

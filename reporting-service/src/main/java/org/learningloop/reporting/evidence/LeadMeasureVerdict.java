@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  *     <li>a recent period below {@code minQuality} or {@code minIntentionReached}, or quality falling faster than
  *     {@code maxQualityDeclinePerPeriod} → {@code improve-execution};</li>
  *     <li>fewer than {@code minLagReadings} lag readings since the first activity → {@code insufficient-evidence};</li>
- *     <li>the lag slope's interval lies wholly on the WIG's side (up when {@code to > from}) → {@code keep}; else
- *     (includes 0 or goes the wrong way) → {@code replace}.</li>
+ *     <li>the lag moves the WIG's way (up when {@code to > from}) → {@code keep}: its slope's interval lies wholly on
+ *     that side, or the interval of its readings' mean lies wholly beyond the WIG's {@code from} while the slope's
+ *     interval does not point clearly back; else → {@code replace}.</li>
  * </ol>
  */
 public final class LeadMeasureVerdict {

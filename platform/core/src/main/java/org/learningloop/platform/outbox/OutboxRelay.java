@@ -36,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * Publishes the events of the transactional outbox to the service's topic, at least once and in
- * order per team. See {@code docs/adr/0002-outbox-relay.md}.
+ * order per team. See {@code docs/adr/0002-outbox-relay-and-gap-safety.md}.
  *
  * <ul>
  *   <li><b>Gap safety.</b> It publishes only rows whose transaction id is below the oldest

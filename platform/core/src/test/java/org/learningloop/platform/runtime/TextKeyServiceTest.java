@@ -105,6 +105,60 @@ class TextKeyServiceTest {
         }
     }
 
+    /**
+     * Two replicas publish at once (here two threads beside the service's own schedule): one at a time publishes,
+     * so every erased key's last record on the topic is its tombstone, never its key sent again after it.
+     */
+    @Test
+    void publishersOfTwoReplicasAtOnce_leaveEveryErasedKeysTombstoneLast() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        Runnable publishing = () -> {
+            while (running.get()) {
+                try {
+                    service.publish();
+                } catch (Exception e) {
+                    // a round that failed is taken again, as the schedule does
+                }
+            }
+        };
+        replicas.submit(publishing);
+        replicas.submit(publishing);
+        List<UUID> erasedKeys = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                UUID person = UUID.randomUUID();
+                UUID keyId = UUID.randomUUID();
+                pool.withTransaction(tx -> keys.store(tx, List.of(new TextKeys.NewKey(keyId,
+                        keys.cipher().wrap(keys.cipher().newKey(keyId)), null, Set.of(person), Instant.now()))))
+                        .await().atMost(PATIENCE);
+                if (i % 2 == 0) {
+                    Thread.sleep(i % 7);
+                }
+                pool.withTransaction(tx -> keys.forget(tx, person, Instant.now())).await().atMost(PATIENCE);
+                erasedKeys.add(keyId);
+            }
+            await().atMost(PATIENCE).until(() -> pool.query("select count(*) from text_key_outbox").execute()
+                    .await().atMost(PATIENCE).iterator().next().getLong(0) == 0);
+        } finally {
+            running.set(false);
+            replicas.shutdown();
+            replicas.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        Map<String, String> last = new java.util.HashMap<>();
+        Map<String, Integer> sent = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> record : TopicReader.readToEnd(kafka, TextKeys.TOPIC)) {
+            last.put(record.key(), record.value());
+            sent.merge(record.key(), 1, Integer::sum);
+        }
+        assertThat(erasedKeys).allSatisfy(keyId -> {
+            assertThat(last).as("a record of %s", keyId).containsKey(keyId.toString());
+            assertThat(last.get(keyId.toString())).as("the last record of %s", keyId).isNull();
+        });
+        assertThat(erasedKeys).as("each sent once or twice (its key, then its tombstone), never again")
+                .allSatisfy(keyId -> assertThat(sent.get(keyId.toString())).isBetween(1, 2));
+    }
+
     @Test
     void theRetention_deletesTheKeysOlderThanIt_andTombstonesThem_andKeepsTheYoungerOnes() {
         UUID old = UUID.randomUUID();
