@@ -72,9 +72,10 @@ public final class LoopFixtures {
                 "activityType", "workplace-visit", "weeklyTarget", weeklyTarget, "hypothesis", "Visits bring members",
                 "checklist", Map.of("predictive", met, "influenceable", met, "measurable", met, "teamOwned", met,
                         "ongoing", met)));
-        goal(kafka, team, "goal.lead-measure-activated.v1", Map.of("leadMeasureId", lead.toString(), "wigId", wig.toString(),
+        // in use since the start of 2026, so the fixtures' activities (September to November 2026) count toward it
+        goal(kafka, team, "goal.lead-measure-activated.v2", Map.of("leadMeasureId", lead.toString(), "wigId", wig.toString(),
                 "teamId", team.toString(), "unitId", unit.toString(), "activityType", "workplace-visit",
-                "weeklyTarget", weeklyTarget));
+                "weeklyTarget", weeklyTarget, "activeFrom", "2026-01-01T00:00:00Z"));
     }
 
     public static void leadReading(String kafka, UUID team, UUID unit, UUID lead, String week, int count) {

@@ -1,17 +1,13 @@
 package org.learningloop.reporting;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.testing.AccessMatrix;
 import org.learningloop.testing.AccessMatrix.Case;
 import org.learningloop.testing.AccessMatrix.Caller;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.OpenApiFuzzer;
 import org.learningloop.testing.OrganisationOnTopic;
-import org.learningloop.testing.PostgresResource;
 
 import java.util.List;
 import java.util.Map;
@@ -32,9 +28,6 @@ import static org.learningloop.testing.AccessMatrix.union;
  * events: a refused caller changes nothing by construction, so nothing is counted.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class AccessRulesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -1,11 +1,7 @@
 package org.learningloop.reporting;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 import org.learningloop.testing.ServiceBasicsTest;
 import org.learningloop.testing.SignedIn;
 
@@ -13,9 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** reporting-service starts against a real database and broker and answers what every service answers. */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class ReportingServiceTest extends ServiceBasicsTest {
 
     @Override

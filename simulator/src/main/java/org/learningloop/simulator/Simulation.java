@@ -3,6 +3,7 @@ package org.learningloop.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.learningloop.contracts.Periods;
 import org.learningloop.simulator.Scenario.DesignSpec;
 import org.learningloop.simulator.Scenario.SegmentSpec;
 import org.learningloop.simulator.Scenario.TeamSpec;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,7 +203,7 @@ public final class Simulation {
         int weekIndex = 0;
         for (LocalDate monday = firstMonday(first); !monday.isAfter(scenario.anchor());
              monday = monday.plusWeeks(1), weekIndex++) {
-            String week = isoWeek(monday);
+            String week = Periods.week(monday);
             List<Planned> planned = new ArrayList<>();
             for (int t = 0; t < teams.size(); t++) {
                 TeamSpec spec = scenario.teams().get(t);
@@ -345,7 +345,7 @@ public final class Simulation {
                 entry.put("note", "Two visits were cancelled by the employer");
             }
         }
-        String next = isoWeek(monday.plusWeeks(1));
+        String next = Periods.week(monday.plusWeeks(1));
         ArrayNode commitments = record.putArray("commitments");
         for (UUID member : team.members().subList(0, 2)) {
             commitments.addObject().put("memberId", member.toString()).put("what", "Book two workplace visits")
@@ -530,10 +530,6 @@ public final class Simulation {
             day = day.plusDays(1);
         }
         return day;
-    }
-
-    static String isoWeek(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The id the scenario gives its unit's manager (a staff id, never a name). */

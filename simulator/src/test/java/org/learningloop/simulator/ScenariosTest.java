@@ -35,12 +35,6 @@ class ScenariosTest {
         assertThat(demo.teams()).anyMatch(team -> !team.leadMeasure().effective() && team.execution() >= 0.85);
     }
 
-    @Test
-    void isoWeeks_areNamedLikeTheServicesNameThem() {
-        assertThat(Simulation.isoWeek(LocalDate.of(2026, 11, 27))).isEqualTo("2026-W48");
-        assertThat(Simulation.isoWeek(LocalDate.of(2027, 1, 1))).isEqualTo("2026-W53");
-    }
-
     private DesignSpec design(String label) {
         return demo.designs().stream().filter(d -> d.label().equals(label)).findFirst().orElseThrow();
     }

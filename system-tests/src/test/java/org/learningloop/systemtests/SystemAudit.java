@@ -40,12 +40,11 @@ final class SystemAudit {
     }
 
     static final List<ConsumerOf> CONSUMERS = List.of(
-            new ConsumerOf("goal-service.wig-summaries", "goal-service", List.of("goal-service")),
-            new ConsumerOf("goal-service.scoreboard", "goal-service", List.of("goal-service", "activity-service")),
+            new ConsumerOf("goal-service.scoreboard.v2", "goal-service", List.of("goal-service", "activity-service")),
             new ConsumerOf("goal-service.agreements", "goal-service", List.of("learning-service")),
             new ConsumerOf("activity-service.agreements", "activity-service", List.of("learning-service")),
             new ConsumerOf("learning-service.activities", "learning-service", List.of("activity-service")),
-            new ConsumerOf("learning-service.goals", "learning-service", List.of("goal-service")));
+            new ConsumerOf("learning-service.goals.v2", "learning-service", List.of("goal-service")));
 
     static final Map<String, String> TOPICS = Map.of("goal-service", "loop.goals", "activity-service",
             "loop.activities", "learning-service", "loop.learning");

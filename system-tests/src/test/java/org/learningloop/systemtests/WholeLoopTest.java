@@ -41,8 +41,10 @@ class WholeLoopTest {
         UUID team = steps.team(run + ":team", unit, "Recruitment team");
         UUID lead = UUID.randomUUID();
         UUID colleague = UUID.randomUUID();
-        steps.member(team, lead, "Team lead", "team-lead");
-        steps.member(team, colleague, "Colleague", "member");
+        // names no other test's text could contain: a free text naming a member is refused (ADR 17), and the four
+        // services here are shared by all the system tests, in whatever order they run
+        steps.member(team, lead, "Orsolya Brindlecombe", "team-lead");
+        steps.member(team, colleague, "Evander Mossgrove", "member");
         UUID wig = steps.wig(run + ":wig", "From 10 to 30 net new members a month", team, unit, null,
                 "net new members per month", 10, 30, today.minusMonths(1), today.plusMonths(6));
         // a safety round, not a workplace visit: the demo's ground truth about workplace-visit designs stays its own

@@ -151,9 +151,8 @@ public class DesignService {
 
     private Uni<Decision<DesignState>> change(UUID designId, DesignCommand command, long expectedVersion) {
         CommandContext context = CommandContext.of(clock.instant(), caller.actor());
-        return handler.inTransaction(tx -> handler.handleIn(tx, DESIGN, DESIGN.streamId(designId), command,
-                        Expectation.version(expectedVersion), context)
-                .call(decision -> writeIfChanged(tx, decision, context.now())));
+        return handler.change(DESIGN, designId, command, expectedVersion, context,
+                (tx, decision) -> writeIfChanged(tx, decision, context.now()));
     }
 
     private Uni<Void> writeIfChanged(SqlClient tx, Decision<DesignState> decision, Instant now) {

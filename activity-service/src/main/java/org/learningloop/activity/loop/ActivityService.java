@@ -28,9 +28,6 @@ import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
-import org.learningloop.platform.command.Expectation;
-import org.learningloop.platform.command.StaleVersion;
-import org.learningloop.platform.eventstore.StreamConflict;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.security.Caller;
@@ -164,17 +161,9 @@ public class ActivityService {
     private Uni<Decision<ActivityState>> change(UUID activityId, ActivityCommand command, long expectedVersion,
                                                 Instant now,
                                                 BiFunction<SqlClient, Decision<ActivityState>, Uni<Void>> check) {
-        CommandContext context = CommandContext.of(now, caller.actor());
-        String streamId = ACTIVITY.streamId(activityId);
-        return handler.inTransaction(tx -> handler.handleIn(tx, ACTIVITY, streamId, command,
-                                Expectation.version(expectedVersion), context)
-                        .call(decision -> check.apply(tx, decision))
-                        .call(decision -> decision.appended().isEmpty() ? Uni.createFrom().voidItem() : write(tx, decision, now)))
-                // another writer committed between our check and our append: the client's copy is stale (ADR 1)
-                .onFailure(StreamConflict.class).recoverWithUni(conflict -> handler.load(ACTIVITY, streamId)
-                        .map(current -> {
-                            throw new StaleVersion(expectedVersion, current.version());
-                        }));
+        return handler.change(ACTIVITY, activityId, command, expectedVersion, CommandContext.of(now, caller.actor()),
+                (tx, decision) -> check.apply(tx, decision).chain(() -> decision.appended().isEmpty()
+                        ? Uni.createFrom().voidItem() : write(tx, decision, now)));
     }
 
     private Uni<Void> write(SqlClient tx, Decision<ActivityState> decision, Instant now) {

@@ -175,9 +175,8 @@ public class LeadMeasureService {
 
     private Uni<Decision<LeadMeasureState>> change(UUID leadMeasureId, LeadMeasureCommand command, long expectedVersion,
                                                    CommandContext context) {
-        return handler.inTransaction(tx -> handler.handleIn(tx, LEAD_MEASURE, LEAD_MEASURE.streamId(leadMeasureId),
-                        command, Expectation.version(expectedVersion), context)
-                .call(decision -> write(tx, decision, context.now())));
+        return handler.change(LEAD_MEASURE, leadMeasureId, command, expectedVersion, context,
+                (tx, decision) -> write(tx, decision, context.now()));
     }
 
     private Uni<Void> write(SqlClient tx, Decision<LeadMeasureState> decision, Instant now) {

@@ -10,7 +10,6 @@ import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
-import org.learningloop.platform.command.Expectation;
 
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -51,9 +50,7 @@ class OrganisationCommands {
     <C, E extends LoopEvent, S> Uni<Decision<S>> change(Aggregate<C, E, S> aggregate, UUID id, C command,
                                                         long expectedVersion, CommandContext context,
                                                         BiFunction<SqlConnection, Decision<S>, Uni<Void>> alongside) {
-        return handler.inTransaction(tx -> handler.handleIn(tx, aggregate, aggregate.streamId(id), command,
-                        Expectation.version(expectedVersion), context)
-                .call(decision -> alongside.apply(tx, decision))
-                .call(() -> projection.catchUp(tx, aggregate, id)));
+        return handler.change(aggregate, id, command, expectedVersion, context, (tx, decision) -> alongside
+                .apply(tx, decision).chain(() -> projection.catchUp(tx, aggregate, id)));
     }
 }

@@ -26,24 +26,26 @@ import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.rules.LeadMeasureCounting;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Projects {@code loop.goals} (teams, WIGs, lag readings, lead measures, manual lead readings) and
  * {@code loop.activities} (activities carried out) into the scoreboard read model, each event once (inbox).
- * An activity counts towards every lead measure of its team and activity type that was active when it was
- * carried out (from the activation's {@code activeFrom} — a v1 activation without it is read with its event time
- * there, see {@code GoalEvents} — until the retirement's event time),
- * in the ISO week of {@code carriedOutAt} in the organisation's zone, once per activity id.
+ * Activities count toward lead measures by {@link LeadMeasureCounting}, the one counting rule (ADR 21), once per
+ * activity id; a lead measure is active from its activation's {@code activeFrom} (a v1 activation without it is read
+ * with its event time there, see {@code GoalEvents}) until its retirement's event time.
  */
 @ApplicationScoped
 public class ScoreboardProjection {
 
-    static final String CONSUMER = "goal-service.scoreboard";
+    static final String CONSUMER = "goal-service.scoreboard.v2";
 
     private final Inbox inbox;
     private final LoopConfig config;
@@ -134,13 +136,17 @@ public class ScoreboardProjection {
                             .addInteger(activated.weeklyTarget()).addOffsetDateTime(time)
                             .addOffsetDateTime(OffsetDateTime.ofInstant(activated.activeFrom(), ZoneOffset.UTC))))
                     .chain(() -> lockTeam(tx, activated.teamId()))
-                    .chain(() -> countEarlierActivities(tx, activated.leadMeasureId()));
+                    .chain(() -> recount(tx, activated.teamId(), activated.activityType(), null));
         }
         if (event instanceof LeadMeasureRetired retired) {
-            return lockTeam(tx, retired.teamId()).chain(() -> execute(tx, """
-                    update scoreboard_lead_measure set status = 'retired', active_until = $2 where lead_measure_id = $1""",
-                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(time)))
-                    .chain(() -> uncountLaterActivities(tx, retired.leadMeasureId()));
+            return lockTeam(tx, retired.teamId()).chain(() -> tx.preparedQuery("""
+                    update scoreboard_lead_measure set status = 'retired', active_until = $2 where lead_measure_id = $1
+                    returning team_id, activity_type""")
+                    .execute(Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(time)))
+                    .chain(rows -> rows.iterator().hasNext()
+                            ? recount(tx, rows.iterator().next().getUUID("team_id"),
+                            rows.iterator().next().getString("activity_type"), null)
+                            : Uni.createFrom().voidItem());
         }
         if (event instanceof LeadReadingRecorded recorded) {
             return manualCount(tx, recorded.leadMeasureId(), recorded.week(), recorded.count());
@@ -151,35 +157,23 @@ public class ScoreboardProjection {
         return Uni.createFrom().voidItem();
     }
 
-    /**
-     * Stores the activity once, and counts it for each lead measure of its team and type that was
-     * active when it was carried out.
-     */
+    /** Stores the activity once (with the lead measure it names), and counts it by {@link LeadMeasureCounting}. */
     private Uni<Void> count(SqlConnection tx, ActivityCarriedOut activity) {
         if (activity.activityId() == null || activity.teamId() == null || activity.activityType() == null
                 || activity.carriedOutAt() == null) {
             throw CommandRejected.unprocessable("incomplete-activity",
                     "An activity carried out needs activityId, teamId, activityType and carriedOutAt");
         }
-        String week = Periods.of(activity.carriedOutAt(), config.timeZone(), Cadence.WEEK);
+        String week = LeadMeasureCounting.week(activity.carriedOutAt(), config.timeZone());
         return lockTeam(tx, activity.teamId()).chain(() -> execute(tx, """
-                with stored as (
-                    insert into scoreboard_activity (activity_id, team_id, activity_type, carried_out_at, week)
-                    values ($3, $1, $2, $5, $4)
-                    on conflict (activity_id) do nothing
-                    returning activity_id),
-                counted as (
-                    insert into scoreboard_counted_activity (lead_measure_id, activity_id, week)
-                    select m.lead_measure_id, s.activity_id, $4 from scoreboard_lead_measure m, stored s
-                    where m.team_id = $1 and m.activity_type = $2
-                      and m.active_from <= $5 and (m.active_until is null or $5 < m.active_until)
-                    on conflict (lead_measure_id, activity_id) do nothing
-                    returning lead_measure_id)
-                insert into scoreboard_lead_week (lead_measure_id, week, automatic)
-                select lead_measure_id, $4, 1 from counted
-                on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + 1""",
-                Tuple.tuple().addUUID(activity.teamId()).addString(activity.activityType()).addUUID(activity.activityId())
-                        .addString(week).addOffsetDateTime(OffsetDateTime.ofInstant(activity.carriedOutAt(), ZoneOffset.UTC))));
+                insert into scoreboard_activity (activity_id, team_id, activity_type, lead_measure_id, carried_out_at, week)
+                values ($1, $2, $3, $4, $5, $6)
+                on conflict (activity_id) do update set lead_measure_id = excluded.lead_measure_id""",
+                Tuple.tuple().addUUID(activity.activityId()).addUUID(activity.teamId()).addString(activity.activityType())
+                        .addUUID(activity.leadMeasureId())
+                        .addOffsetDateTime(OffsetDateTime.ofInstant(activity.carriedOutAt(), ZoneOffset.UTC))
+                        .addString(week)))
+                .chain(() -> recount(tx, activity.teamId(), activity.activityType(), activity.activityId()));
     }
 
     /**
@@ -191,37 +185,81 @@ public class ScoreboardProjection {
         return execute(tx, "select pg_advisory_xact_lock(hashtext($1))", Tuple.of(String.valueOf(teamId)));
     }
 
-    /** At activation: counts the activities already stored that were carried out while it is active. */
-    private static Uni<Void> countEarlierActivities(SqlConnection tx, UUID leadMeasureId) {
-        return execute(tx, """
-                with counted as (
-                    insert into scoreboard_counted_activity (lead_measure_id, activity_id, week)
-                    select m.lead_measure_id, a.activity_id, a.week
-                    from scoreboard_lead_measure m
-                    join scoreboard_activity a on a.team_id = m.team_id and a.activity_type = m.activity_type
-                    where m.lead_measure_id = $1 and a.carried_out_at >= m.active_from
-                      and (m.active_until is null or a.carried_out_at < m.active_until)
-                    on conflict (lead_measure_id, activity_id) do nothing
-                    returning week)
-                insert into scoreboard_lead_week (lead_measure_id, week, automatic)
-                select $1, week, count(*) from counted group by week
-                on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + excluded.automatic""",
-                Tuple.of(leadMeasureId));
+    /**
+     * Counts the team's activities of the type ({@code activityId}: only that one; {@code null}: all of them) as
+     * {@link LeadMeasureCounting} says, against every lead measure of the team and type: adds the counts it gives
+     * that are missing, takes back those it no longer gives (a retirement, an earlier activation), and moves the
+     * weekly actuals by the difference. Idempotent, so a replay or a redelivery changes nothing. The caller holds the
+     * team's lock.
+     */
+    private Uni<Void> recount(SqlConnection tx, UUID teamId, String activityType, UUID activityId) {
+        return tx.preparedQuery("""
+                        select lead_measure_id, active_from, active_until from scoreboard_lead_measure
+                        where team_id = $1 and activity_type = $2""")
+                .execute(Tuple.of(teamId, activityType))
+                .chain(measureRows -> {
+                    List<LeadMeasureCounting.LeadMeasure> measures = new ArrayList<>();
+                    measureRows.forEach(row -> measures.add(new LeadMeasureCounting.LeadMeasure(
+                            row.getUUID("lead_measure_id"), teamId, activityType, instant(row, "active_from"),
+                            instant(row, "active_until"))));
+                    return tx.preparedQuery("""
+                                    select activity_id, lead_measure_id, carried_out_at, week from scoreboard_activity
+                                    where team_id = $1 and activity_type = $2 and ($3::uuid is null or activity_id = $3)""")
+                            .execute(Tuple.of(teamId, activityType, activityId))
+                            .chain(activityRows -> {
+                                List<UUID> scope = new ArrayList<>();
+                                List<UUID> countedMeasures = new ArrayList<>();
+                                List<UUID> countedActivities = new ArrayList<>();
+                                List<String> weeks = new ArrayList<>();
+                                activityRows.forEach(row -> {
+                                    var activity = new LeadMeasureCounting.Activity(row.getUUID("activity_id"), teamId,
+                                            activityType, row.getUUID("lead_measure_id"), instant(row, "carried_out_at"));
+                                    scope.add(activity.activityId());
+                                    for (UUID measure : LeadMeasureCounting.countsToward(activity, measures)) {
+                                        countedMeasures.add(measure);
+                                        countedActivities.add(activity.activityId());
+                                        weeks.add(row.getString("week"));
+                                    }
+                                });
+                                return scope.isEmpty() ? Uni.createFrom().voidItem()
+                                        : counted(tx, scope, countedMeasures, countedActivities, weeks);
+                            });
+                });
     }
 
-    /** At retirement: takes back the activities counted that were carried out after it. */
-    private static Uni<Void> uncountLaterActivities(SqlConnection tx, UUID leadMeasureId) {
+    /** Makes the counted rows of the activities in {@code scope} exactly the given ones, moving the weekly actuals. */
+    private static Uni<Void> counted(SqlConnection tx, List<UUID> scope, List<UUID> measures, List<UUID> activities,
+                                     List<String> weeks) {
         return execute(tx, """
-                with removed as (
+                with desired as (
+                    select * from unnest($1::uuid[], $2::uuid[], $3::text[]) as d(lead_measure_id, activity_id, week)),
+                removed as (
                     delete from scoreboard_counted_activity c
-                    using scoreboard_activity a, scoreboard_lead_measure m
-                    where c.lead_measure_id = $1 and a.activity_id = c.activity_id and m.lead_measure_id = $1
-                      and a.carried_out_at >= m.active_until
-                    returning c.week)
-                update scoreboard_lead_week w set automatic = w.automatic - r.n
-                from (select week, count(*) as n from removed group by week) r
-                where w.lead_measure_id = $1 and w.week = r.week""",
-                Tuple.of(leadMeasureId));
+                    where c.activity_id = any($4)
+                      and not exists (select 1 from desired d
+                                      where d.lead_measure_id = c.lead_measure_id and d.activity_id = c.activity_id)
+                    returning c.lead_measure_id, c.week),
+                added as (
+                    insert into scoreboard_counted_activity (lead_measure_id, activity_id, week)
+                    select lead_measure_id, activity_id, week from desired
+                    on conflict (lead_measure_id, activity_id) do nothing
+                    returning lead_measure_id, week),
+                delta as (
+                    select lead_measure_id, week, sum(n)::int as n
+                    from (select lead_measure_id, week, 1 as n from added
+                          union all select lead_measure_id, week, -1 from removed) changes
+                    group by lead_measure_id, week having sum(n) <> 0)
+                insert into scoreboard_lead_week (lead_measure_id, week, automatic)
+                select lead_measure_id, week, n from delta
+                on conflict (lead_measure_id, week) do update set automatic = scoreboard_lead_week.automatic + excluded.automatic""",
+                Tuple.tuple().addArrayOfUUID(measures.toArray(UUID[]::new))
+                        .addArrayOfUUID(activities.toArray(UUID[]::new)).addArrayOfString(weeks.toArray(String[]::new))
+                        .addArrayOfUUID(scope.toArray(UUID[]::new)));
+    }
+
+    private static java.time.Instant instant(io.vertx.mutiny.sqlclient.Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 
     private static Uni<Void> manualCount(SqlConnection tx, UUID leadMeasureId, String week, int count) {

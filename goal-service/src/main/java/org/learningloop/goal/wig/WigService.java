@@ -1,6 +1,7 @@
 package org.learningloop.goal.wig;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.contracts.goal.GoalEvents;
@@ -14,12 +15,13 @@ import org.learningloop.goal.wig.WigCommand.DefineWig;
 import org.learningloop.goal.wig.WigCommand.ParentWig;
 import org.learningloop.goal.wig.WigCommand.RecordLagReading;
 import org.learningloop.goal.wig.WigState.DefinedWig;
+import org.learningloop.goal.wig.summary.WigSummaryListing;
 import org.learningloop.platform.command.Aggregate;
 import org.learningloop.platform.command.CommandContext;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.command.Decision;
-import org.learningloop.platform.command.Expectation;
+import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.RecordedEvent;
 import org.learningloop.platform.config.LoopConfig;
 import org.learningloop.platform.security.Caller;
@@ -43,14 +45,19 @@ public class WigService {
     private final Caller caller;
     private final LoopConfig config;
     private final Organisation organisation;
+    private final EventStore store;
+    private final WigSummaryListing listing;
 
-    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config, Organisation organisation, Caller caller) {
+    public WigService(CommandHandler handler, Creation creation, Clock clock, LoopConfig config, Organisation organisation,
+                      Caller caller, EventStore store, WigSummaryListing listing) {
         this.handler = handler;
         this.creation = creation;
         this.clock = clock;
         this.caller = caller;
         this.config = config;
         this.organisation = organisation;
+        this.store = store;
+        this.listing = listing;
     }
 
     public Uni<Creation.Created<WigState>> define(DefineWigRequest request, String idempotencyKey) {
@@ -64,7 +71,8 @@ public class WigService {
         return owner(request).chain(owner -> parent(request.parentWigId()).chain(parent ->
                 creation.create(WIG, "POST /wigs", idempotencyKey, request,
                         id -> new DefineWig(id, request.teamId(), request.unitId(), request.title().strip(), lag, owner, parent),
-                        CommandContext.of(now, caller.actor()))));
+                        CommandContext.of(now, caller.actor()),
+                        (tx, decision) -> listing.catchUp(tx, ((DefinedWig) decision.state()).wigId(), decision.appended()))));
     }
 
     /** What is known of the team (team WIG) or unit (unit WIG) the new WIG belongs to. */
@@ -82,9 +90,8 @@ public class WigService {
 
     public Uni<Decision<WigState>> recordReading(UUID wigId, long expectedVersion, LagReadingRequest request) {
         Instant now = clock.instant();
-        return handler.handle(WIG, WIG.streamId(wigId),
-                new RecordLagReading(wigId, request.period().strip(), request.value(), now, config.timeZone()),
-                Expectation.version(expectedVersion), CommandContext.of(now, caller.actor()));
+        return change(wigId, expectedVersion,
+                new RecordLagReading(wigId, request.period().strip(), request.value(), now, config.timeZone()), now);
     }
 
     public Uni<Decision<WigState>> revise(UUID wigId, long expectedVersion, WigApi.ReviseWigRequest request) {
@@ -111,8 +118,18 @@ public class WigService {
     }
 
     private Uni<Decision<WigState>> change(UUID wigId, long expectedVersion, WigCommand command) {
-        return handler.handle(WIG, WIG.streamId(wigId), command, Expectation.version(expectedVersion),
-                CommandContext.of(clock.instant(), caller.actor()));
+        return change(wigId, expectedVersion, command, clock.instant());
+    }
+
+    /** Decides and appends the command, and brings the WIG list up to the WIG's stream in the same transaction. */
+    private Uni<Decision<WigState>> change(UUID wigId, long expectedVersion, WigCommand command, Instant now) {
+        return handler.change(WIG, wigId, command, expectedVersion, CommandContext.of(now, caller.actor()),
+                (tx, decision) -> catchUp(tx, wigId));
+    }
+
+    /** Brings the WIG's row of the WIG list up to its stream, in the caller's transaction. */
+    Uni<Void> catchUp(SqlClient tx, UUID wigId) {
+        return store.readStream(tx, WIG.streamId(wigId)).chain(stream -> listing.catchUp(tx, wigId, stream));
     }
 
     /** The WIG and its version; 404 when there is none. */

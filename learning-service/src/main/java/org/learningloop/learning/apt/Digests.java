@@ -163,9 +163,8 @@ public class Digests {
             if (leads.isEmpty()) {
                 return Uni.createFrom().item(List.<LeadMeasureDigest>of());
             }
-            List<UUID> leadIds = leads.stream().map(LeadMeasure::leadMeasureId).toList();
             List<UUID> wigIds = leads.stream().map(LeadMeasure::wigId).distinct().toList();
-            return reads.weekly(client, leadIds, weeks)
+            return reads.weekly(client, all, weeks)
                     .chain(weekly -> reads.wigs(client, wigIds)
                             .chain(wigs -> reads.lagReadings(client, wigIds).map(lag -> {
                                 List<LeadMeasureDigest> digests = new ArrayList<>();

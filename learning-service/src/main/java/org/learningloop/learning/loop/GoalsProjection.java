@@ -30,14 +30,15 @@ import java.util.UUID;
 
 /**
  * The goals read model from {@code loop.goals}: the team directory (team → unit), WIGs with their lag
- * readings by period, lead measures (weekly target, activity type, status) and manual lead readings
+ * readings by period, lead measures (weekly target, activity type, status, active from the activation's
+ * {@code activeFrom} until the retirement's time, as the counting rule needs) and manual lead readings
  * by ISO week. Each event once (inbox, same transaction); periods are the payload's, never arrival time.
  * Member events and unit manager changes are not needed.
  */
 @ApplicationScoped
 public class GoalsProjection {
 
-    static final String CONSUMER = "learning-service.goals";
+    static final String CONSUMER = "learning-service.goals.v2";
 
     private final Inbox inbox;
 
@@ -97,16 +98,19 @@ public class GoalsProjection {
         if (event instanceof LeadMeasureActivated lead) {
             return run(tx, """
                     insert into lead_measure_view (lead_measure_id, wig_id, team_id, unit_id, name, activity_type,
-                                                   weekly_target, status)
-                    values ($1, $2, $3, $4, $5, $5, $6, 'active')
+                                                   weekly_target, status, active_from)
+                    values ($1, $2, $3, $4, $5, $5, $6, 'active', $7)
                     on conflict (lead_measure_id) do update set activity_type = excluded.activity_type,
-                        weekly_target = excluded.weekly_target, status = 'active'""",
+                        weekly_target = excluded.weekly_target, status = 'active',
+                        active_from = coalesce(lead_measure_view.active_from, excluded.active_from)""",
                     Tuple.tuple().addUUID(lead.leadMeasureId()).addUUID(lead.wigId()).addUUID(lead.teamId())
-                            .addUUID(lead.unitId()).addString(lead.activityType()).addInteger(lead.weeklyTarget()));
+                            .addUUID(lead.unitId()).addString(lead.activityType()).addInteger(lead.weeklyTarget())
+                            .addOffsetDateTime(OffsetDateTime.ofInstant(lead.activeFrom(), ZoneOffset.UTC)));
         }
         if (event instanceof LeadMeasureRetired lead) {
-            return run(tx, "update lead_measure_view set status = 'retired' where lead_measure_id = $1",
-                    Tuple.of(lead.leadMeasureId()));
+            return run(tx, "update lead_measure_view set status = 'retired', active_until = $2 where lead_measure_id = $1",
+                    Tuple.tuple().addUUID(lead.leadMeasureId())
+                            .addOffsetDateTime(OffsetDateTime.ofInstant(incoming.time(), ZoneOffset.UTC)));
         }
         if (event instanceof LeadReadingRecorded reading) {
             return lead(tx, reading.leadMeasureId(), reading.week(), reading.count());

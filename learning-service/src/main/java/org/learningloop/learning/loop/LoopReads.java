@@ -11,6 +11,8 @@ import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.activity.Adaptation;
 import org.learningloop.contracts.activity.ImprovementProposal;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.LearningSummary;
+import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.rules.LeadMeasureCounting;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,6 +32,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class LoopReads {
 
+    private final LoopConfig config;
+
+    public LoopReads(LoopConfig config) {
+        this.config = config;
+    }
+
     /** One activity as the activity read model holds it. */
     public record Fact(UUID activityId, UUID teamId, UUID unitId, String activityType, UUID leadMeasureId, UUID designId,
                        Integer designVersion, String segment, Instant carriedOutAt, String month, String week,
@@ -40,8 +48,13 @@ public class LoopReads {
     public record FeedbackRow(UUID activityId, String category, String element, String text) {
     }
 
+    /** A lead measure; active from {@code activeFrom} (null while proposed) until {@code activeUntil} (its retirement). */
     public record LeadMeasure(UUID leadMeasureId, UUID wigId, UUID teamId, String name, String activityType,
-                              int weeklyTarget, String status) {
+                              int weeklyTarget, String status, Instant activeFrom, Instant activeUntil) {
+
+        LeadMeasureCounting.LeadMeasure counted() {
+            return new LeadMeasureCounting.LeadMeasure(leadMeasureId, teamId, activityType, activeFrom, activeUntil);
+        }
     }
 
     public record Wig(UUID wigId, UUID teamId, String title, String metric, BigDecimal from, BigDecimal to,
@@ -166,29 +179,61 @@ public class LoopReads {
                     List<LeadMeasure> leads = new ArrayList<>();
                     rows.forEach(row -> leads.add(new LeadMeasure(row.getUUID("lead_measure_id"), row.getUUID("wig_id"),
                             row.getUUID("team_id"), row.getString("name"), row.getString("activity_type"),
-                            row.getInteger("weekly_target"), row.getString("status"))));
+                            row.getInteger("weekly_target"), row.getString("status"), instant(row, "active_from"),
+                            instant(row, "active_until"))));
                     return leads;
                 });
     }
 
-    /** Per lead measure and week: activities carried out with it that week, and the manual reading. */
-    public Uni<Map<UUID, Map<String, int[]>>> weekly(SqlClient client, List<UUID> leadMeasureIds, List<String> weeks) {
-        Tuple params = Tuple.tuple().addArrayOfUUID(leadMeasureIds.toArray(new UUID[0]))
-                .addArrayOfString(weeks.toArray(new String[0]));
+    /**
+     * Per lead measure and week: the activities counted toward it that week ({@link LeadMeasureCounting}, the one
+     * counting rule) and the manual reading. {@code measures} must be every lead measure (of every status) of the
+     * teams and activity types concerned, as {@link #leadMeasures} gives them: the rule weighs them all.
+     */
+    public Uni<Map<UUID, Map<String, int[]>>> weekly(SqlClient client, List<LeadMeasure> measures, List<String> weeks) {
+        if (measures.isEmpty() || weeks.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ZoneId zone = config.timeZone();
+        List<String> sorted = weeks.stream().sorted().toList();
+        OffsetDateTime from = Periods.weekStart(sorted.get(0)).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime until = Periods.weekStart(sorted.get(sorted.size() - 1)).plusWeeks(1).atStartOfDay(zone)
+                .toOffsetDateTime();
+        Tuple activities = Tuple.tuple()
+                .addArrayOfUUID(measures.stream().map(LeadMeasure::teamId).distinct().toArray(UUID[]::new))
+                .addArrayOfString(measures.stream().map(LeadMeasure::activityType).distinct().toArray(String[]::new))
+                .addOffsetDateTime(from).addOffsetDateTime(until);
         return client.preparedQuery("""
-                        select lead_measure_id, week, sum(activities)::int as activities, sum(manual)::int as manual from (
-                            select lead_measure_id, week, count(*) as activities, 0 as manual from activity_fact
-                            where lead_measure_id = any($1) and week = any($2) group by lead_measure_id, week
-                            union all
-                            select lead_measure_id, week, 0, count from lead_reading
-                            where lead_measure_id = any($1) and week = any($2)) both_kinds
-                        group by lead_measure_id, week""")
-                .execute(params)
-                .map(rows -> {
+                        select activity_id, team_id, activity_type, lead_measure_id, carried_out_at from activity_fact
+                        where team_id = any($1) and activity_type = any($2)
+                          and carried_out_at >= $3 and carried_out_at < $4""")
+                .execute(activities)
+                .chain(rows -> {
+                    List<LeadMeasureCounting.Activity> carriedOut = new ArrayList<>();
+                    rows.forEach(row -> carriedOut.add(new LeadMeasureCounting.Activity(row.getUUID("activity_id"),
+                            row.getUUID("team_id"), row.getString("activity_type"), row.getUUID("lead_measure_id"),
+                            instant(row, "carried_out_at"))));
+                    var counted = LeadMeasureCounting.weekly(carriedOut,
+                            measures.stream().map(LeadMeasure::counted).toList(), zone);
                     Map<UUID, Map<String, int[]>> weekly = new LinkedHashMap<>();
-                    rows.forEach(row -> weekly.computeIfAbsent(row.getUUID("lead_measure_id"), id -> new LinkedHashMap<>())
-                            .put(row.getString("week"), new int[]{row.getInteger("activities"), row.getInteger("manual")}));
-                    return weekly;
+                    counted.forEach((measure, byWeek) -> byWeek.forEach((week, count) -> {
+                        if (weeks.contains(week)) {
+                            weekly.computeIfAbsent(measure, id -> new LinkedHashMap<>()).put(week, new int[]{count, 0});
+                        }
+                    }));
+                    return client.preparedQuery("""
+                                    select lead_measure_id, week, count from lead_reading
+                                    where lead_measure_id = any($1) and week = any($2)""")
+                            .execute(Tuple.tuple()
+                                    .addArrayOfUUID(measures.stream().map(LeadMeasure::leadMeasureId).toArray(UUID[]::new))
+                                    .addArrayOfString(weeks.toArray(new String[0])))
+                            .map(readings -> {
+                                readings.forEach(row -> weekly.computeIfAbsent(row.getUUID("lead_measure_id"),
+                                                id -> new LinkedHashMap<>())
+                                        .computeIfAbsent(row.getString("week"), week -> new int[]{0, 0})[1]
+                                        = row.getInteger("count"));
+                                return weekly;
+                            });
                 });
     }
 
@@ -222,6 +267,11 @@ public class LoopReads {
                             row.getBigDecimal("value"))));
                     return readings;
                 });
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 
     static OffsetDateTime utc(Instant instant) {

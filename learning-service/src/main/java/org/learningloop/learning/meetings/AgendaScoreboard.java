@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * The scoreboard on a WIG meeting's agenda, from the goals read model: the team's active WIGs with their
  * latest lag reading against the target, and its active lead measures with the meeting week's and the
- * week before's actual (activities carried out with it + manual readings) against the weekly target.
+ * week before's actual (the activities counted toward it by the one counting rule, ADR 21, + manual readings)
+ * against the weekly target.
  * Verdicts follow {@link ScoreboardRules}, judged on the meeting week's Sunday or today if earlier.
  */
 @ApplicationScoped
@@ -50,8 +51,7 @@ public class AgendaScoreboard {
             return reads.lagReadings(client, wigs.stream().map(Wig::wigId).toList())
                     .chain(lag -> reads.leadMeasures(client, List.of(teamId)).chain(allLeads -> {
                         List<LeadMeasure> leads = allLeads.stream().filter(l -> "active".equals(l.status())).toList();
-                        return reads.weekly(client, leads.stream().map(LeadMeasure::leadMeasureId).toList(),
-                                List.of(week, lastWeek)).map(weekly -> new Scoreboard(
+                        return reads.weekly(client, allLeads, List.of(week, lastWeek)).map(weekly -> new Scoreboard(
                                 wigScores(wigs, lag, reference, week),
                                 leadScores(leads, weekly, week, lastWeek, weekStart, today)));
                     }));

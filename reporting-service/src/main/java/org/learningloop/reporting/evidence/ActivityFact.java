@@ -1,6 +1,7 @@
 package org.learningloop.reporting.evidence;
 
 import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.rules.LeadMeasureCounting;
 
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.UUID;
 public record ActivityFact(UUID activityId, UUID teamId, UUID unitId, String activityType, UUID leadMeasureId,
                            UUID designId, Integer designVersion, String segment, Instant carriedOutAt,
                            String intentionReached, Map<String, Integer> outcomes, QualityScores quality) {
+
+    /** As the counting rule sees it. */
+    public LeadMeasureCounting.Activity counted() {
+        return new LeadMeasureCounting.Activity(activityId, teamId, activityType, leadMeasureId, carriedOutAt);
+    }
 
     /** Intention reached as a success count: yes 1, partly ½, no 0. */
     public double intentionSuccess() {

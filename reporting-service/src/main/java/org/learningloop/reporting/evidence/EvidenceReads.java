@@ -12,6 +12,7 @@ import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
+import org.learningloop.rules.LeadMeasureCounting;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -42,58 +43,49 @@ public class EvidenceReads {
     }
 
     /** Carried-out, not cancelled activities matching the filters ({@code null} = any). */
-    public Uni<List<ActivityFact>> activities(UUID leadMeasureId, String segment, String activityType, UUID unitId) {
+    public Uni<List<ActivityFact>> activities(String segment, String activityType, UUID unitId) {
         return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
                         + " from activity_fact where carried_out_at is not null and not cancelled"
-                        + " and ($1::uuid is null or lead_measure_id = $1) and ($2::text is null or segment = $2)"
-                        + " and ($3::text is null or activity_type = $3) and ($4::uuid is null or unit_id = $4)"
-                        + " order by carried_out_at, activity_id")
-                .execute(Tuple.tuple().addUUID(leadMeasureId).addString(segment).addString(activityType)
-                        .addUUID(unitId))
+                        + " and ($1::text is null or segment = $1) and ($2::text is null or activity_type = $2)"
+                        + " and ($3::uuid is null or unit_id = $3) order by carried_out_at, activity_id")
+                .execute(Tuple.tuple().addString(segment).addString(activityType).addUUID(unitId))
                 .map(EvidenceReads::activities));
     }
 
     /**
-     * Carried-out, not cancelled activities of the given lead measures: those naming one of them, and those naming
-     * none whose team and activity type match exactly one of them. {@code measures} must hold every lead measure of
-     * those teams and types, so that an ambiguous activity (two candidates) is attributed to neither. This is not
-     * how goal-service's scoreboard counts (every active lead measure of the team and type, within its active
-     * window): one counting rule for all three services is issue 17's.
+     * The carried-out, not cancelled activities counted toward each of the given lead measures, by the one counting
+     * rule ({@link LeadMeasureCounting}), in the order carried out. {@code measures} must hold every lead measure of
+     * those teams and types (of every status), as the rule weighs them all.
      */
-    public Uni<List<ActivityFact>> activitiesOf(List<GoalFacts.LeadMeasure> measures) {
-        UUID[] ids = measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new);
+    public Uni<Map<UUID, List<ActivityFact>>> activitiesOf(List<GoalFacts.LeadMeasure> measures) {
         UUID[] teams = measures.stream().map(GoalFacts.LeadMeasure::teamId).filter(java.util.Objects::nonNull)
                 .distinct().toArray(UUID[]::new);
         String[] types = measures.stream().map(GoalFacts.LeadMeasure::activityType).filter(java.util.Objects::nonNull)
                 .distinct().toArray(String[]::new);
         return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS
                         + " from activity_fact where carried_out_at is not null and not cancelled"
-                        + " and (lead_measure_id = any($1)"
-                        + " or (lead_measure_id is null and team_id = any($2) and activity_type = any($3)))"
-                        + " order by carried_out_at, activity_id")
-                .execute(Tuple.of(ids, teams, types))
-                .map(rows -> attribute(activities(rows), measures)));
+                        + " and team_id = any($1) and activity_type = any($2) order by carried_out_at, activity_id")
+                .execute(Tuple.of(teams, types))
+                .map(rows -> countedToward(activities(rows), measures)));
     }
 
-    /** Gives an activity without a lead measure the one lead measure of its team and type, or drops it. */
-    public static List<ActivityFact> attribute(List<ActivityFact> activities, List<GoalFacts.LeadMeasure> measures) {
-        List<ActivityFact> attributed = new ArrayList<>();
-        for (ActivityFact a : activities) {
-            if (a.leadMeasureId() != null) {
-                attributed.add(a);
-                continue;
-            }
-            List<GoalFacts.LeadMeasure> candidates = measures.stream()
-                    .filter(m -> java.util.Objects.equals(m.teamId(), a.teamId())
-                            && java.util.Objects.equals(m.activityType(), a.activityType()))
-                    .toList();
-            if (candidates.size() == 1) {
-                attributed.add(new ActivityFact(a.activityId(), a.teamId(), a.unitId(), a.activityType(),
-                        candidates.get(0).leadMeasureId(), a.designId(), a.designVersion(), a.segment(),
-                        a.carriedOutAt(), a.intentionReached(), a.outcomes(), a.quality()));
-            }
-        }
-        return attributed;
+    /** The activities under each lead measure they count toward ({@link LeadMeasureCounting}). */
+    public static Map<UUID, List<ActivityFact>> countedToward(List<ActivityFact> activities,
+                                                              List<GoalFacts.LeadMeasure> measures) {
+        return LeadMeasureCounting.byLeadMeasure(activities, ActivityFact::counted,
+                measures.stream().map(GoalFacts.LeadMeasure::counted).toList());
+    }
+
+    /** Every lead measure of the team and activity type (of every status), as counting toward one of them needs. */
+    public Uni<List<GoalFacts.LeadMeasure>> leadMeasuresOfTeamAndType(UUID teamId, String activityType) {
+        return reads.read(GoalFactsProjection.NAME, GoalFactsProjection.VERSION, c -> c.preparedQuery(
+                        "select * from lead_measure_fact where team_id = $1 and activity_type = $2 order by lead_measure_id")
+                .execute(Tuple.of(teamId, activityType))
+                .map(rows -> {
+                    List<GoalFacts.LeadMeasure> measures = new ArrayList<>();
+                    rows.forEach(row -> measures.add(leadMeasure(row)));
+                    return measures;
+                }));
     }
 
     public Uni<Map<UUID, String>> designNames() {
@@ -107,7 +99,7 @@ public class EvidenceReads {
 
     /** Whether the lead measure is known (proposed or activated). */
     public Uni<Optional<GoalFacts.LeadMeasure>> leadMeasure(UUID leadMeasureId) {
-        return reads.read(GoalFactsProjection.NAME, c -> c.preparedQuery(
+        return reads.read(GoalFactsProjection.NAME, GoalFactsProjection.VERSION, c -> c.preparedQuery(
                         "select * from lead_measure_fact where lead_measure_id = $1").execute(Tuple.of(leadMeasureId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(leadMeasure(rows.iterator().next()))
                         : Optional.empty()));
@@ -115,7 +107,7 @@ public class EvidenceReads {
 
     /** Lead measures of the activity type with their WIG, lag readings and manual readings (activities not yet). */
     public Uni<List<GoalFacts.LeadMeasureEvidence>> leadMeasuresOfType(String activityType) {
-        return reads.read(GoalFactsProjection.NAME, c -> c.preparedQuery(
+        return reads.read(GoalFactsProjection.NAME, GoalFactsProjection.VERSION, c -> c.preparedQuery(
                         "select * from lead_measure_fact where activity_type = $1 order by lead_measure_id")
                 .execute(Tuple.of(activityType))
                 .chain(rows -> {
@@ -180,7 +172,13 @@ public class EvidenceReads {
     public static GoalFacts.LeadMeasure leadMeasure(Row row) {
         return new GoalFacts.LeadMeasure(row.getUUID("lead_measure_id"), row.getUUID("wig_id"), row.getUUID("team_id"),
                 row.getUUID("unit_id"), row.getString("name"), row.getString("activity_type"),
-                row.getInteger("weekly_target"), row.getString("status"));
+                row.getInteger("weekly_target"), row.getString("status"), instant(row, "active_from"),
+                instant(row, "active_until"));
+    }
+
+    private static java.time.Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 
     private static BigDecimal decimal(Row row, String column) {

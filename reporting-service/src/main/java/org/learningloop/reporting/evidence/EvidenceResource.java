@@ -54,7 +54,8 @@ public class EvidenceResource {
     @Operation(summary = "Effectiveness per design version × segment",
             description = "Outcome per activity (Gamma–Poisson posterior mean and credible interval), intention-reached "
                     + "rate (Beta–Binomial, partly = half), mean quality per dimension by calendar month with its trend, "
-                    + "and P(best) within the activity type × segment. Filters: leadMeasureId, segment, activityType, unitId "
+                    + "and P(best) within the activity type × segment. Filters: leadMeasureId (the activities counted "
+                    + "toward it, by the counting rule of the scoreboard), segment, activityType, unitId "
                     + "(the activities of that unit's teams; a unit without activities gives no items); "
                     + "outcome names the outcome count (default membersRecruited).")
     public Uni<DesignEffectivenessReport> designEffectiveness(@QueryParam("leadMeasureId") String leadMeasureId,
@@ -68,13 +69,22 @@ public class EvidenceResource {
         UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
-        Uni<Void> known = leadMeasure == null ? Uni.createFrom().voidItem()
-                : reads.leadMeasure(leadMeasure).invoke(found -> {
+        Uni<List<ActivityFact>> counted = leadMeasure == null ? reads.activities(segmentKey, type, unit)
+                : reads.leadMeasure(leadMeasure).chain(found -> {
                     if (found.isEmpty()) {
                         throw CommandRejected.notFound("lead-measure-not-found", "There is no lead measure " + leadMeasure);
                     }
-                }).replaceWithVoid();
-        return known.chain(() -> reads.activities(leadMeasure, segmentKey, type, unit))
+                    GoalFacts.LeadMeasure measure = found.get();
+                    // the activities counted toward it (ADR 21), of the segment, type and unit asked for
+                    return reads.leadMeasuresOfTeamAndType(measure.teamId(), measure.activityType())
+                            .chain(reads::activitiesOf)
+                            .map(byMeasure -> byMeasure.getOrDefault(leadMeasure, List.<ActivityFact>of()).stream()
+                                    .filter(a -> segmentKey == null || segmentKey.equals(a.segment()))
+                                    .filter(a -> type == null || type.equals(a.activityType()))
+                                    .filter(a -> unit == null || unit.equals(a.unitId()))
+                                    .toList());
+                });
+        return counted
                 .chain(activities -> reads.designNames().map(names -> new DesignEffectivenessReport(outcomeName,
                         leadMeasure, segmentKey, type, unit, thresholds,
                         DesignEffectiveness.arms(activities, outcomeName, names, thresholds, loop.timeZone()))));
@@ -96,7 +106,7 @@ public class EvidenceResource {
         UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
-        return reads.activities(null, null, type, unit).chain(activities -> reads.designNames().map(names -> {
+        return reads.activities(null, type, unit).chain(activities -> reads.designNames().map(names -> {
             List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names, thresholds,
                     loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
             return new BestDesignsReport(outcomeName, type, unit, thresholds, BestDesigns.of(arms, thresholds));
@@ -125,9 +135,7 @@ public class EvidenceResource {
                 if (measures.stream().noneMatch(m -> m.leadMeasureId().equals(id))) {
                     measures.add(measure);
                 }
-                return reads.activitiesOf(measures).chain(activities -> {
-                    Map<UUID, List<ActivityFact>> byMeasure = activities.stream()
-                            .collect(java.util.stream.Collectors.groupingBy(ActivityFact::leadMeasureId));
+                return reads.activitiesOf(measures).chain(byMeasure -> {
                     List<GoalFacts.LeadMeasureEvidence> withActivities = list.stream()
                             .map(e -> new GoalFacts.LeadMeasureEvidence(e.leadMeasure(), e.wig(), e.lagReadings(),
                                     e.manualReadings(), byMeasure.getOrDefault(e.leadMeasure().leadMeasureId(),

@@ -1,6 +1,9 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.rules.LeadMeasureCounting;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.SortedMap;
@@ -18,9 +21,18 @@ public final class GoalFacts {
                       String cadence, String state) {
     }
 
-    /** A lead measure; {@code status} is {@code proposed}, {@code active} or {@code retired}. */
+    /**
+     * A lead measure; {@code status} is {@code proposed}, {@code active} or {@code retired}; active from
+     * {@code activeFrom} ({@code null} while proposed) until {@code activeUntil} (its retirement).
+     */
     public record LeadMeasure(UUID leadMeasureId, UUID wigId, UUID teamId, UUID unitId, String name,
-                              String activityType, Integer weeklyTarget, String status) {
+                              String activityType, Integer weeklyTarget, String status, Instant activeFrom,
+                              Instant activeUntil) {
+
+        /** As the counting rule sees it. */
+        public LeadMeasureCounting.LeadMeasure counted() {
+            return new LeadMeasureCounting.LeadMeasure(leadMeasureId, teamId, activityType, activeFrom, activeUntil);
+        }
     }
 
     /**

@@ -27,17 +27,32 @@ import java.util.List;
 /**
  * The {@code goal-facts} projection of {@code loop.goals}: units and teams, WIGs (organisation, unit and team,
  * with parent and lag measure), lag readings by period (a correction replaces the value), lead measures (WIG,
- * activity type, weekly target, status) and their manual weekly readings by ISO week (a correction replaces the
+ * activity type, weekly target, status, active from the activation's {@code activeFrom} until the retirement's time)
+ * and their manual weekly readings by ISO week (a correction replaces the
  * count). Numbers are kept exact ({@code numeric}, bound as text).
  */
 @ApplicationScoped
 public class GoalFactsProjection implements Projection {
 
     public static final String NAME = "goal-facts";
+    /** Version 2: each lead measure's active window ({@code active_from}, {@code active_until}), which counting needs. */
+    public static final int VERSION = 2;
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public List<String> upgrade(int from) {
+        // a version-1 generation takes the columns (null in its older rows) until its rebuild replaces it
+        return List.of("alter table lead_measure_fact add column if not exists active_from timestamptz",
+                "alter table lead_measure_fact add column if not exists active_until timestamptz");
     }
 
     @Override
@@ -57,7 +72,8 @@ public class GoalFactsProjection implements Projection {
                 """
                 create table lead_measure_fact (
                     lead_measure_id uuid primary key, wig_id uuid, team_id uuid, unit_id uuid, name text,
-                    activity_type text, weekly_target int, status text not null)""",
+                    activity_type text, weekly_target int, status text not null, active_from timestamptz,
+                    active_until timestamptz)""",
                 "create table lead_reading_fact (lead_measure_id uuid not null, week text not null, count int not null, "
                         + "primary key (lead_measure_id, week))");
     }
@@ -122,18 +138,20 @@ public class GoalFactsProjection implements Projection {
         if (event instanceof LeadMeasureActivated activated) {
             return run(tx, """
                             insert into lead_measure_fact (lead_measure_id, wig_id, team_id, unit_id, activity_type,
-                                                           weekly_target, status)
-                            values ($1, $2, $3, $4, $5, $6, 'active')
+                                                           weekly_target, status, active_from)
+                            values ($1, $2, $3, $4, $5, $6, 'active', $7)
                             on conflict (lead_measure_id) do update set status = 'active',
                                 activity_type = excluded.activity_type, weekly_target = excluded.weekly_target,
-                                wig_id = excluded.wig_id""",
+                                wig_id = excluded.wig_id,
+                                active_from = coalesce(lead_measure_fact.active_from, excluded.active_from)""",
                     Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
                             .addUUID(activated.teamId()).addUUID(activated.unitId())
-                            .addString(activated.activityType()).addInteger(activated.weeklyTarget()));
+                            .addString(activated.activityType()).addInteger(activated.weeklyTarget())
+                            .addOffsetDateTime(utc(activated.activeFrom())));
         }
         if (event instanceof LeadMeasureRetired retired) {
-            return run(tx, "update lead_measure_fact set status = 'retired' where lead_measure_id = $1",
-                    Tuple.of(retired.leadMeasureId()));
+            return run(tx, "update lead_measure_fact set status = 'retired', active_until = $2 where lead_measure_id = $1",
+                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(utc(incoming.time())));
         }
         if (event instanceof LeadReadingRecorded reading) {
             return leadReading(tx, reading.leadMeasureId(), reading.week(), reading.count());
@@ -154,6 +172,10 @@ public class GoalFactsProjection implements Projection {
         return run(tx, "insert into lead_reading_fact (lead_measure_id, week, count) values ($1, $2, $3) "
                         + "on conflict (lead_measure_id, week) do update set count = excluded.count",
                 Tuple.of(leadMeasureId, week, count));
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     private static Uni<Void> run(SqlConnection tx, String sql, Tuple params) {

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.messaging.Failures;
 import org.learningloop.platform.runtime.KafkaClientConfig;
 import org.learningloop.platform.runtime.TopicSetup;
 
@@ -437,7 +438,7 @@ public class ProjectionRuntime {
                     .await().atMost(Duration.ofMinutes(2));
         } catch (RuntimeException e) {
             LOG.warnf("Dropping retired generations of %s failed (retried at the next switch or start): %s", name,
-                    ProjectionRunner.describe(e));
+                    Failures.describe(e));
         }
     }
 

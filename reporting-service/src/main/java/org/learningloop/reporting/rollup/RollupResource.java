@@ -66,12 +66,14 @@ public class RollupResource {
     @Operation(summary = "The unit's scoreboards",
             description = "Every team of the unit: its WIGs with the latest lag reading and status (winning / at-risk / "
                     + "losing / no-data on the date on, default today in the organisation's zone), and its lead measures "
-                    + "with last ISO week's actual against the weekly target; plus the unit's own WIGs.")
+                    + "with last ISO week's actual (the activities counted toward it by the one counting rule, plus "
+                    + "manual readings) against the weekly target; plus the unit's own WIGs.")
     public Uni<Rollups.UnitRollup> unit(@PathParam("unitId") String unitId, @QueryParam("on") String on) {
         UUID unit = QueryParams.uuid("unitId", unitId);
         LocalDate day = date(on);
         return access.unitOrAnalyst(unit, Relation.MEMBER)
-                .chain(() -> reads.read(GoalFactsProjection.NAME, c -> unitFacts(c, unit))).chain(facts -> {
+                .chain(() -> reads.read(GoalFactsProjection.NAME, GoalFactsProjection.VERSION, c -> unitFacts(c, unit)))
+                .chain(facts -> {
             if (!facts.unitKnown()) {
                 throw CommandRejected.notFound("unit-not-found", "There is no unit " + unit);
             }
@@ -155,8 +157,8 @@ public class RollupResource {
     }
 
     /**
-     * Activities carried out in the ISO week (organisation zone) per lead measure: naming it, or naming none and
-     * matching exactly one lead measure of their team and type ({@link EvidenceReads#attribute}).
+     * Activities carried out in the ISO week (organisation zone) counted toward each lead measure, by the one counting
+     * rule ({@link org.learningloop.rules.LeadMeasureCounting}); {@code measures} are every lead measure of the teams.
      */
     private Uni<Map<UUID, Integer>> activitiesInWeek(List<GoalFacts.LeadMeasure> measures, String week) {
         if (measures.isEmpty()) {
@@ -164,21 +166,19 @@ public class RollupResource {
         }
         LocalDate start = Periods.weekStart(week);
         return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select activity_id, team_id, "
-                        + "activity_type, lead_measure_id from activity_fact where not cancelled "
-                        + "and carried_out_at >= $3 and carried_out_at < $4 "
-                        + "and (lead_measure_id = any($1) or (lead_measure_id is null and team_id = any($2)))")
-                .execute(Tuple.of(measures.stream().map(GoalFacts.LeadMeasure::leadMeasureId).toArray(UUID[]::new),
-                        measures.stream().map(GoalFacts.LeadMeasure::teamId).distinct().toArray(UUID[]::new),
+                        + "activity_type, lead_measure_id, carried_out_at from activity_fact where not cancelled "
+                        + "and carried_out_at >= $2 and carried_out_at < $3 and team_id = any($1)")
+                .execute(Tuple.of(measures.stream().map(GoalFacts.LeadMeasure::teamId).distinct().toArray(UUID[]::new),
                         start.atStartOfDay(loop.timeZone()).toOffsetDateTime(),
                         start.plusWeeks(1).atStartOfDay(loop.timeZone()).toOffsetDateTime()))
                 .map(rows -> {
                     List<ActivityFact> activities = new ArrayList<>();
                     rows.forEach(r -> activities.add(new ActivityFact(r.getUUID("activity_id"), r.getUUID("team_id"),
-                            null, r.getString("activity_type"), r.getUUID("lead_measure_id"), null, null, null, null,
-                            null, Map.of(), null)));
+                            null, r.getString("activity_type"), r.getUUID("lead_measure_id"), null, null, null,
+                            r.getOffsetDateTime("carried_out_at").toInstant(), null, Map.of(), null)));
                     Map<UUID, Integer> counts = new HashMap<>();
-                    EvidenceReads.attribute(activities, measures)
-                            .forEach(a -> counts.merge(a.leadMeasureId(), 1, Integer::sum));
+                    EvidenceReads.countedToward(activities, measures).forEach((measure, counted) ->
+                            counts.put(measure, counted.size()));
                     return counts;
                 }));
     }

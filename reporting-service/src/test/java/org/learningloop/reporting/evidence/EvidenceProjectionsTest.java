@@ -1,6 +1,5 @@
 package org.learningloop.reporting.evidence;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,9 +30,6 @@ import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.projection.Projection;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,9 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ddl()}, events applied in order, rows checked. Times come from the payloads, never from the envelope.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class EvidenceProjectionsTest {
 
     private static final Instant ARRIVED = Instant.parse("2030-01-01T00:00:00Z");
@@ -150,13 +143,14 @@ class EvidenceProjectionsTest {
                         new LagReadingRecorded(wig, team, unit, "2026-04", new BigDecimal("12")),
                         new LagReadingCorrected(wig, team, unit, "2026-03", new BigDecimal("11.5"), new BigDecimal("11.25")),
                         new LeadMeasureProposed(lead, wig, team, unit, "Visits", "visit", 4, "h", null),
-                        new LeadMeasureActivated(lead, wig, team, unit, "visit", 5, null, null, null, null),
+                        new LeadMeasureActivated(lead, wig, team, unit, "visit", 5, null, null, null, null,
+                                Instant.parse("2026-03-02T07:00:00Z")),
                         new LeadReadingRecorded(lead, team, unit, "2026-W14", 2),
                         new LeadReadingCorrected(lead, team, unit, "2026-W14", 3, 2),
                         new LeadMeasureRetired(lead, wig, team, unit, "done", null, null, null)),
                 "select w.lag_from::text as lag_from, w.lag_to::text as lag_to, w.deadline, "
                         + "(select string_agg(period || '=' || value::text, ',' order by period) from lag_reading_fact) as lag, "
-                        + "m.name, m.weekly_target, m.status, m.activity_type, "
+                        + "m.name, m.weekly_target, m.status, m.activity_type, m.active_from, m.active_until, "
                         + "(select string_agg(week || '=' || count, ',') from lead_reading_fact) as lead "
                         + "from wig_fact w, lead_measure_fact m");
         assertThat(rows).hasSize(1);
@@ -168,6 +162,9 @@ class EvidenceProjectionsTest {
         assertThat(row.getString("name")).isEqualTo("Visits");
         assertThat(row.getInteger("weekly_target")).isEqualTo(5);
         assertThat(row.getString("status")).isEqualTo("retired");
+        // the active window the counting rule needs: the activation's activeFrom until the retirement's time
+        assertThat(row.getOffsetDateTime("active_from").toInstant()).isEqualTo(Instant.parse("2026-03-02T07:00:00Z"));
+        assertThat(row.getOffsetDateTime("active_until").toInstant()).isEqualTo(ARRIVED);
         assertThat(row.getString("lead")).isEqualTo("2026-W14=3");
     }
 

@@ -124,22 +124,33 @@ class EvidenceRulesTest {
     }
 
     @Test
-    void anActivityWithoutLeadMeasure_countsTowardsTheOnlyLeadMeasureOfItsTeamAndType_elseNone() {
+    void activitiesCountByTheOneCountingRule_theActiveLeadMeasuresOfTheirTeamAndType_theNamedOneIfActive() {
         UUID team = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        GoalFacts.LeadMeasure visits = new GoalFacts.LeadMeasure(lead, wig, team, null, "Visits", "visit", 3, "active");
+        Instant since = TUESDAY.minus(Duration.ofDays(7));
+        GoalFacts.LeadMeasure visits = new GoalFacts.LeadMeasure(lead, wig, team, null, "Visits", "visit", 3, "active",
+                since, null);
         GoalFacts.LeadMeasure calls = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, other, null, "Calls", "call", 3,
-                "active");
+                "active", since, null);
         GoalFacts.LeadMeasure moreCalls = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, other, null, "More calls",
-                "call", 3, "active");
-        ActivityFact named = unattributed(team, "visit", calls.leadMeasureId());
+                "call", 3, "active", since, null);
+        GoalFacts.LeadMeasure laterVisits = new GoalFacts.LeadMeasure(UUID.randomUUID(), wig, team, null, "Later",
+                "visit", 3, "active", TUESDAY.plus(Duration.ofDays(1)), null);
+        ActivityFact namingAnotherTeams = unattributed(team, "visit", calls.leadMeasureId());
         ActivityFact visit = unattributed(team, "visit", null);
+        ActivityFact namingOneNotYetActive = unattributed(team, "visit", laterVisits.leadMeasureId());
         ActivityFact call = unattributed(other, "call", null);
+        ActivityFact namedCall = unattributed(other, "call", moreCalls.leadMeasureId());
         ActivityFact meeting = unattributed(team, "meeting", null);
-        List<ActivityFact> attributed = EvidenceReads.attribute(List.of(named, visit, call, meeting),
-                List.of(visits, calls, moreCalls));
-        assertThat(attributed).extracting(ActivityFact::activityId).containsExactly(named.activityId(), visit.activityId());
-        assertThat(attributed).extracting(ActivityFact::leadMeasureId).containsExactly(calls.leadMeasureId(), lead);
+
+        Map<UUID, List<ActivityFact>> counted = EvidenceReads.countedToward(
+                List.of(namingAnotherTeams, visit, namingOneNotYetActive, call, namedCall, meeting),
+                List.of(visits, calls, moreCalls, laterVisits));
+
+        assertThat(counted.get(lead)).containsExactly(namingAnotherTeams, visit, namingOneNotYetActive);
+        assertThat(counted.get(calls.leadMeasureId())).containsExactly(call);
+        assertThat(counted.get(moreCalls.leadMeasureId())).containsExactly(call, namedCall);
+        assertThat(counted).doesNotContainKey(laterVisits.leadMeasureId());
     }
 
     @Test
@@ -200,7 +211,7 @@ class EvidenceRulesTest {
         GoalFacts.Wig theWig = new GoalFacts.Wig(wig, null, null, null, "Grow", "m", "u", BigDecimal.TEN,
                 BigDecimal.valueOf(30), LocalDate.parse("2026-03-01"), LocalDate.parse("2026-12-31"), "month", "active");
         GoalFacts.LeadMeasureEvidence evidence = new GoalFacts.LeadMeasureEvidence(new GoalFacts.LeadMeasure(lead, wig,
-                null, null, "Visits", "visit", 3, "active"), theWig, readings, Map.of(), activities);
+                null, null, "Visits", "visit", 3, "active", null, null), theWig, readings, Map.of(), activities);
         return LeadMeasureVerdict.of(evidence, List.of(evidence), DEFAULTS, ZONE, today);
     }
 }

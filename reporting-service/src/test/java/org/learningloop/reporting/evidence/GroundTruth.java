@@ -151,7 +151,7 @@ final class GroundTruth {
         goal(team, "lead-" + lead, new LeadMeasureProposed(lead, wig, team, unit, name + " activities", activityType,
                 weeklyTarget, "Activities recruit members", null), START);
         goal(team, "lead-" + lead, new LeadMeasureActivated(lead, wig, team, unit, activityType, weeklyTarget, null, null,
-                null, null), START);
+                null, null, START), START);
     }
 
     private void designActivity(UUID design, String segment, double rate, Instant at) {

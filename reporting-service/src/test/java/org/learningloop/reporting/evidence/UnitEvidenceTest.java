@@ -1,6 +1,5 @@
 package org.learningloop.reporting.evidence;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,6 @@ import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.Workplace;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.ReportingBeans;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +31,6 @@ import static org.hamcrest.Matchers.equalTo;
  * Y. Organisation-wide the designs tie; filtered by {@code unitId} each unit's reports name its own best design.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class UnitEvidenceTest {
 
     private static final Instant START = Instant.parse("2026-04-07T09:00:00Z");

@@ -1,7 +1,6 @@
 package org.learningloop.reporting.exports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,6 @@ import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.testing.TopicReader;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.ReportingBeans;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +27,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** The exports: NDJSON lines are the team's events in order; the CSV parses, quoting included. */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class ExportsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -1,6 +1,5 @@
 package org.learningloop.reporting.history;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,9 +21,6 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.reporting.ReportingBeans;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 import org.learningloop.testing.TopicReader;
 
 import java.math.BigDecimal;
@@ -52,9 +48,6 @@ import static org.hamcrest.Matchers.nullValue;
  * unit-wide events; filters, paging, bad parameters; and the projection's positions and lag.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class TeamHistoryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

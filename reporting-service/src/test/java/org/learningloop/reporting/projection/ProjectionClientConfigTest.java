@@ -1,15 +1,11 @@
 package org.learningloop.reporting.projection;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.util.Map;
 
@@ -20,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * settings come from the environment) and keep their own offset handling.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 @TestProfile(ProjectionClientConfigTest.WithClientSetting.class)
 class ProjectionClientConfigTest {
 

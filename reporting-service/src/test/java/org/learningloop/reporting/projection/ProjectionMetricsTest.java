@@ -1,15 +1,11 @@
 package org.learningloop.reporting.projection;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
 import org.learningloop.testing.Metrics;
-import org.learningloop.testing.PostgresResource;
 
 import java.net.URL;
 import java.time.Duration;
@@ -23,9 +19,6 @@ import static org.awaitility.Awaitility.await;
  * generation's lag in records and seconds (gauges), on the management port.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class ProjectionMetricsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -1,13 +1,9 @@
 package org.learningloop.reporting.projection;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 import org.learningloop.testing.SignedIn;
 
 import java.time.Duration;
@@ -24,9 +20,6 @@ import static org.learningloop.testing.SignedIn.given;
  * needs the new version (team history by business time) answers 503 until the rebuild is live, then 200.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class ProjectionUpgradeTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);

@@ -1,14 +1,10 @@
 package org.learningloop.reporting.projection;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +30,6 @@ import static org.hamcrest.Matchers.equalTo;
  * with zero lag.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class RebuildTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);

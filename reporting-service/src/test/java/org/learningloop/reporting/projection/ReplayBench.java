@@ -1,6 +1,5 @@
 package org.learningloop.reporting.projection;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.reporting.LoopScenario;
 import org.learningloop.reporting.history.TeamHistoryProjection;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +35,6 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @Tag("bench")
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class ReplayBench {
 
     private static final int TEAMS = 40;

@@ -1,14 +1,10 @@
 package org.learningloop.reporting.state;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
-import org.learningloop.testing.IdentityResource;
-import org.learningloop.testing.KafkaResource;
-import org.learningloop.testing.PostgresResource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +28,6 @@ import static org.hamcrest.Matchers.nullValue;
  * equals {@code /state?asOf=<that instant>} afterwards.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(IdentityResource.class)
 class TeamStateTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

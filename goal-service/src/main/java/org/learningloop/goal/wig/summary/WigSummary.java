@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A row of the WIG list read model (written by {@link WigSummaryProjection}, read here). */
+/** A row of the WIG list read model (written by {@link WigSummaryListing}, read here). */
 @Entity
 @Table(name = "wig_summary")
 public class WigSummary extends PanacheEntityBase {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventType;
 import org.learningloop.contracts.LoopEvent;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The one command loop of every service: load the stream, fold it with {@code evolve}, check the
@@ -56,6 +58,30 @@ public final class CommandHandler {
         if (expectation instanceof Expectation.Any) {
             attempt = attempt.onFailure(StreamConflict.class).retry().atMost(RETRIES_ON_CONFLICT);
         }
+        return timed(command, attempt);
+    }
+
+    /**
+     * Changes the existing aggregate {@code id} at the version the client saw ({@code If-Match}): decides, appends and
+     * runs {@code alongside} in one transaction. {@code alongside} writes the caller's rows from the decision (a
+     * listing read model) or checks it and may still refuse it; it runs when nothing was appended too. A version that
+     * is stale, or becomes stale under a concurrent writer, is a {@link StaleVersion} with the current version (412).
+     * Timed as {@link #handle}.
+     */
+    public <C, E extends LoopEvent, S> Uni<Decision<S>> change(
+            Aggregate<C, E, S> aggregate, UUID id, C command, long expectedVersion, CommandContext context,
+            BiFunction<SqlConnection, Decision<S>, Uni<Void>> alongside) {
+        return timed(command, inTransaction(tx -> handleIn(tx, aggregate, aggregate.streamId(id), command,
+                Expectation.version(expectedVersion), context).call(decision -> alongside.apply(tx, decision))));
+    }
+
+    /** As {@link #change(Aggregate, UUID, Object, long, CommandContext, BiFunction)} with nothing alongside. */
+    public <C, E extends LoopEvent, S> Uni<Decision<S>> change(Aggregate<C, E, S> aggregate, UUID id, C command,
+                                                               long expectedVersion, CommandContext context) {
+        return change(aggregate, id, command, expectedVersion, context, (tx, decision) -> Uni.createFrom().voidItem());
+    }
+
+    private <T> Uni<T> timed(Object command, Uni<T> attempt) {
         String type = command.getClass().getSimpleName();
         long started = System.nanoTime();
         return attempt.onItemOrFailure().invoke((decision, failure) -> metrics.command(type, outcome(failure),
@@ -78,7 +104,7 @@ public final class CommandHandler {
      * A stale version found by a conflicting append is completed with the stream's current version once the
      * transaction has ended and given its connection back (never with a second connection while it holds one).
      */
-    public <T> Uni<T> inTransaction(java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
+    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work).onFailure(StaleVersion.class).recoverWithUni(failure -> {
             StaleVersion stale = (StaleVersion) failure;
             if (stale.streamId() == null) {

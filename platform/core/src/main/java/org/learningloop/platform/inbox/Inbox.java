@@ -7,12 +7,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventCatalog;
-import org.learningloop.decider.CommandRejected;
+import org.learningloop.platform.messaging.Backoff;
+import org.learningloop.platform.messaging.Poison;
 import org.learningloop.platform.observability.LoopMetrics;
 import org.learningloop.platform.observability.Logs;
 import org.learningloop.platform.outbox.CloudEventHeaders;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -21,9 +21,10 @@ import java.util.function.BiFunction;
 /**
  * Applies each published event once per consumer: the event id is recorded in the same transaction
  * as the consumer's effect, so a redelivered event finds its id and does nothing. A record that
- * cannot be decoded, or whose effect the domain refuses, fails as {@link PoisonEvent} for the
- * dead-letter topic; any other failure (database away, concurrent append) is retried with backoff,
- * holding the partition so later events of the team never overtake it.
+ * cannot be decoded, or whose effect fails the same way every time ({@link Poison}: the domain refuses it, a null
+ * where a value must be, data the database refuses), fails as {@link PoisonEvent} for the dead-letter topic; any
+ * other failure (database away, concurrent append) is retried with {@link Backoff}'s bounds, holding the partition
+ * so later events of the team never overtake it.
  */
 public final class Inbox {
 
@@ -58,22 +59,20 @@ public final class Inbox {
         } catch (PoisonEvent poison) {
             LOG.warnf("Poison record at %s-%d@%d for %s: %s", record.topic(), record.partition(), record.offset(),
                     consumer, poison.getMessage());
-            return Uni.createFrom().failure(poison(consumer, LoopMetrics.UNDECODABLE, poison.getMessage(),
+            return Uni.createFrom().failure(poison(consumer, Poison.undecodable(poison.getMessage()),
                     poison.getCause()));
         }
         Logs.handling(incoming.eventId(), incoming.type(), incoming.streamId());
         LOG.debugf("%s applies %s (%s) of %s", consumer, incoming.eventId(), incoming.type(), incoming.streamId());
         return pool.withTransaction(tx -> firstTime(tx, consumer, incoming.eventId())
                         .chain(first -> first ? effect.apply(tx, incoming) : Uni.createFrom().voidItem()))
-                .onFailure(CommandRejected.class).transform(rejected -> poison(consumer, LoopMetrics.REFUSED,
-                        "Refused by the domain: " + rejected.getMessage(), rejected))
-                .onFailure(Inbox::deterministic).transform(failure -> poison(consumer, LoopMetrics.CANNOT_APPLY,
-                        "The event cannot be applied: " + failure, failure))
+                .onFailure(Poison::deterministic).transform(failure -> poison(consumer,
+                        Poison.of(failure, Poison.DOMAIN), failure))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .invoke(failure -> LOG.warnf("Applying %s (%s) for %s failed, will retry: %s", incoming.eventId(),
                         incoming.type(), consumer, failure.toString()))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .retry().withBackOff(Backoff.FIRST, Backoff.CONSUMER_CAP).indefinitely()
                 .replaceWithVoid()
                 .eventually(Logs::handled);
     }
@@ -83,26 +82,9 @@ public final class Inbox {
      * consumer's name: several consumers of one service dead-letter to the same topic, and whoever reads it must
      * tell which of them refused the record.
      */
-    private PoisonEvent poison(String consumer, String kind, String reason, Throwable cause) {
-        metrics.deadLettered(consumer, kind);
-        return new PoisonEvent(consumer + ": " + reason, cause);
-    }
-
-    /**
-     * Failures that the same event would meet again on every retry: a payload that decodes but lacks
-     * what the effect needs (a null where a value must be, a value the database refuses as data).
-     * A unique violation is not among them: a concurrent writer may have caused it.
-     */
-    static boolean deterministic(Throwable failure) {
-        if (failure instanceof NullPointerException || failure instanceof ClassCastException
-                || failure instanceof IllegalArgumentException) {
-            return true;
-        }
-        if (failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
-            String state = pg.getSqlState();
-            return state.startsWith("22") || (state.startsWith("23") && !"23505".equals(state) && !"23P01".equals(state));
-        }
-        return false;
+    private PoisonEvent poison(String consumer, Poison.Verdict verdict, Throwable cause) {
+        metrics.deadLettered(consumer, verdict.kind());
+        return new PoisonEvent(consumer + ": " + verdict.reason(), cause);
     }
 
     /** Records that {@code consumer} applies {@code eventId}; {@code false} when it already did. */

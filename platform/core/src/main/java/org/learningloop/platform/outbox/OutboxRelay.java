@@ -9,6 +9,8 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.learningloop.platform.messaging.Backoff;
+import org.learningloop.platform.messaging.Failures;
 import org.learningloop.platform.observability.Traces;
 import org.postgresql.PGConnection;
 
@@ -91,10 +93,6 @@ public final class OutboxRelay implements AutoCloseable {
     private String transactionalId;
 
     /**
-     * @param clientConfig the settings the service's Kafka clients share (security, network); the
-     *                     relay's own delivery settings, serializers and client id go over them
-     */
-    /**
      * How the services' own producers deliver (the relay's, and the text keys' of ADR 18): every record acknowledged
      * by all in-sync replicas, idempotent and in order, sent at once; a broker away fails a send within seconds, so
      * the caller retries from its table rather than block.
@@ -108,6 +106,10 @@ public final class OutboxRelay implements AutoCloseable {
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
             ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
 
+    /**
+     * @param clientConfig the settings the service's Kafka clients share (security, network); the
+     *                     relay's own delivery settings, serializers and client id go over them
+     */
     public OutboxRelay(DataSource dataSource, String bootstrapServers, Map<String, Object> clientConfig,
                        RelaySettings settings) {
         this(dataSource, bootstrapServers, clientConfig, settings, KafkaProducer::new);
@@ -183,6 +185,7 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        // the only interrupt, after 'running' is cleared: a pause or a wait it cuts short ends the loop
         thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
@@ -197,7 +200,7 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             relay();
         } catch (Throwable fatal) {
-            lastError.set(describe(fatal));
+            lastError.set(Failures.describe(fatal));
             LOG.errorf(fatal, "Outbox relay for %s stopped", settings.topic());
             throw fatal;
         } finally {
@@ -210,13 +213,13 @@ public final class OutboxRelay implements AutoCloseable {
      * pooled one): the advisory lock and LISTEN belong to it, and closing it releases both.
      */
     private void relay() {
-        Duration backoff = Duration.ofMillis(100);
+        Backoff backoff = Backoff.upTo(settings.maxBackoff());
         while (running) {
             try (Connection session = dataSource.getConnection()) {
                 session.setAutoCommit(true);
                 if (!tryLock(session)) {
                     role.set(Role.STANDBY);
-                    pause(settings.takeoverInterval());
+                    Backoff.sleep(settings.takeoverInterval());
                     continue;
                 }
                 role.set(Role.LEADING);
@@ -224,22 +227,23 @@ public final class OutboxRelay implements AutoCloseable {
                 transactionalId = transactionalIdPrefix(settings.topic()) + database(session);
                 listen(session);
                 publishWhileLeading(session);
-                backoff = Duration.ofMillis(100);
+                backoff.reset();
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     break;
                 }
-                lastError.set(describe(e));
-                LOG.warnf("Outbox relay for %s failed, retrying in %d ms: %s", settings.topic(), backoff.toMillis(), describe(e));
+                Duration wait = backoff.next();
+                lastError.set(Failures.describe(e));
+                LOG.warnf("Outbox relay for %s failed, retrying in %d ms: %s", settings.topic(), wait.toMillis(),
+                        Failures.describe(e));
                 closeProducer(Duration.ZERO);
-                pause(backoff);
-                backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
+                Backoff.sleep(wait);
             }
         }
     }
 
     private void publishWhileLeading(Connection session) throws SQLException {
-        Duration heldBack = settings.heldBackRetry();
+        Backoff heldBack = new Backoff(settings.heldBackRetry(), settings.pollInterval());
         measure(session);
         while (running) {
             Round round = publishRound(session);
@@ -249,10 +253,9 @@ public final class OutboxRelay implements AutoCloseable {
             }
             if (waiting > 0) {
                 // held back behind a running transaction: look again soon, then less and less often
-                awaitNotification(session, heldBack);
-                heldBack = min(heldBack.multipliedBy(2), settings.pollInterval());
+                awaitNotification(session, heldBack.next());
             } else {
-                heldBack = settings.heldBackRetry();
+                heldBack.reset();
                 awaitNotification(session, settings.pollInterval());
             }
         }
@@ -437,29 +440,6 @@ public final class OutboxRelay implements AutoCloseable {
             }
             producer = null;
         }
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            // only close() interrupts, and it has cleared 'running' first
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        StringBuilder text = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            text.append(" <- ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage());
-        }
-        return text.toString();
     }
 
     private record Round(int sent, boolean full) {

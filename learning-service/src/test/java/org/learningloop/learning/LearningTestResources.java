@@ -1,0 +1,19 @@
+package org.learningloop.learning;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import org.learningloop.testing.IdentityResource;
+import org.learningloop.testing.KafkaResource;
+import org.learningloop.testing.PostgresResource;
+
+/**
+ * Every @QuarkusTest of learning-service runs against a real PostgreSQL database, a real Kafka broker and the test
+ * identity provider (declared once here; Quarkus applies them to every test class of the module).
+ */
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(IdentityResource.class)
+public final class LearningTestResources {
+
+    private LearningTestResources() {
+    }
+}

@@ -1,0 +1,190 @@
+package org.learningloop.reporting.projection;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+import org.learningloop.platform.inbox.Inbox;
+import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.inbox.PoisonEvent;
+import org.learningloop.platform.messaging.Backoff;
+import org.learningloop.platform.messaging.Failures;
+import org.learningloop.platform.messaging.Poison;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Applies a polled batch to one generation until it commits (ADR 9): decodes its records (an undecodable one is
+ * dead-lettered and skipped), applies the events in ONE transaction that claims the generation and saves the new
+ * checkpoint, and when an event fails deterministically ({@link Poison}) re-runs the batch with a savepoint per
+ * event to find which ones: they are dead-lettered and skipped, the rest commits. Any other failure retries the
+ * whole batch with {@link Backoff} while the batch waits.
+ */
+final class BatchApplier {
+
+    /** Who refused an event the projection threw {@code CommandRejected} for: "Refused by the projection: …". */
+    static final String REFUSER = "the projection";
+
+    /** The runner's log category, as before its parts had classes of their own. */
+    private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+
+    /** Poison found while applying a batch: these records go to the dead-letter topic and are skipped. */
+    private static final class PoisonFound extends RuntimeException {
+        final Map<Integer, Poison.Verdict> verdicts;
+
+        PoisonFound(Map<Integer, Poison.Verdict> verdicts) {
+            super("poison in batch", null, false, false);
+            this.verdicts = verdicts;
+        }
+    }
+
+    private final Projection projection;
+    private final int generation;
+    private final String schema;
+    private final Pool pool;
+    private final Inbox decoder;
+    private final Checkpoints checkpoints;
+    private final ProjectionDeadLetters deadLetters;
+    private final AppliedSpans spans;
+    private final RunnerProgress progress;
+    private final BooleanSupplier running;
+
+    BatchApplier(Projection projection, int generation, String schema, Pool pool, Inbox decoder,
+                 Checkpoints checkpoints, ProjectionDeadLetters deadLetters, RunnerProgress progress,
+                 BooleanSupplier running) {
+        this.projection = projection;
+        this.generation = generation;
+        this.schema = schema;
+        this.pool = pool;
+        this.decoder = decoder;
+        this.checkpoints = checkpoints;
+        this.deadLetters = deadLetters;
+        this.spans = new AppliedSpans(projection.name(), generation);
+        this.progress = progress;
+        this.running = running;
+    }
+
+    /**
+     * Applies the batch until it commits or the runner stops; failures other than poison are retried with backoff
+     * (the batch waits). {@link Checkpoints.Retired} and {@link Checkpoints.Overtaken} end it for the runner to handle.
+     *
+     * @param positions per partition, the consumer's position after the poll
+     */
+    void applyUntilCommitted(List<ConsumerRecord<String, String>> batch, Map<TopicPartition, Long> positions) {
+        Backoff backoff = Backoff.forConsumers();
+        Set<Integer> skip = new HashSet<>();
+        Map<Integer, IncomingEvent> decoded = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, String> record = batch.get(i);
+            try {
+                decoded.put(i, decoder.decode(record));
+            } catch (PoisonEvent poison) {
+                deadLetters.send(record, Poison.undecodable(poison.getMessage()), poison);
+                skip.add(i);
+            }
+        }
+        boolean savepoints = false;
+        while (running.getAsBoolean()) {
+            try {
+                long t0 = System.nanoTime();
+                int applied = apply(batch, decoded, skip, savepoints, positions);
+                LOG.debugf("Projection %s generation %d applied %d events in %d ms", projection.name(), generation, applied,
+                        (System.nanoTime() - t0) / 1_000_000);
+                spans.record(batch, decoded, skip);
+                progress.applied(applied);
+                return;
+            } catch (PoisonFound found) {
+                found.verdicts.forEach((index, verdict) -> {
+                    deadLetters.send(batch.get(index), verdict, null);
+                    skip.add(index);
+                });
+                savepoints = false;
+            } catch (Checkpoints.Retired | Checkpoints.Overtaken stop) {
+                throw stop;
+            } catch (RuntimeException failure) {
+                if (Poison.deterministic(failure) && !savepoints) {
+                    // find the event(s) that fail the same way every time, one savepoint each
+                    savepoints = true;
+                    continue;
+                }
+                if (!running.getAsBoolean()) {
+                    return;
+                }
+                Duration wait = backoff.next();
+                progress.failed(Failures.describe(failure));
+                LOG.warnf("Projection %s generation %d: batch of %d failed, retrying in %d ms: %s", projection.name(),
+                        generation, batch.size(), wait.toMillis(), Failures.describe(failure));
+                Backoff.sleep(wait);
+            }
+        }
+    }
+
+    /**
+     * Applies the batch in one transaction with the new checkpoint: per partition, the consumer's position after the
+     * poll (past the batch's last record and any transaction markers the poll skipped after it).
+     */
+    private int apply(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded, Set<Integer> skip,
+                      boolean savepoints, Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            next.merge(partition, record.offset() + 1, Math::max);
+            first.merge(partition, record.offset(), Math::min);
+        }
+        next.replaceAll((partition, offset) -> Math.max(offset, positions.getOrDefault(partition, offset)));
+        int applied = batch.size() - skip.size();
+        Map<Integer, Poison.Verdict> poison = new HashMap<>();
+        return pool.withTransaction(tx -> checkpoints.claim(tx, applied)
+                        .chain(() -> checkpoints.notOvertaken(tx, first))
+                        .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema) + ", public").execute())
+                        .chain(() -> {
+                            List<Integer> indexes = new ArrayList<>(batch.size());
+                            for (int i = 0; i < batch.size(); i++) {
+                                if (!skip.contains(i)) {
+                                    indexes.add(i);
+                                }
+                            }
+                            if (!savepoints && projection instanceof PipelinedProjection && !indexes.isEmpty()) {
+                                // every event subscribed (so its statements sent) in the batch's order at once
+                                return Uni.join().all(indexes.stream()
+                                                .map(index -> projection.apply(tx, decoded.get(index))).toList())
+                                        .andFailFast().replaceWithVoid();
+                            }
+                            // one event after the other, in the batch's order (an event may read what an earlier one wrote)
+                            return Multi.createFrom().iterable(indexes)
+                                    .onItem().transformToUniAndConcatenate(index -> savepoints
+                                            ? applyOne(tx, decoded.get(index), index, poison)
+                                            : projection.apply(tx, decoded.get(index)).replaceWith(index))
+                                    .collect().last().replaceWithVoid();
+                        })
+                        .chain(() -> poison.isEmpty()
+                                ? checkpoints.save(tx, next)
+                                : Uni.createFrom().failure(new PoisonFound(poison))))
+                .replaceWith(applied)
+                .invoke(() -> checkpoints.committed(next))
+                .await().atMost(Duration.ofMinutes(2));
+    }
+
+    /** One event behind a savepoint: a deterministic failure marks it poison and undoes only its own writes. */
+    private Uni<Integer> applyOne(SqlConnection tx, IncomingEvent event, int index, Map<Integer, Poison.Verdict> poison) {
+        return tx.query("savepoint apply_event").execute()
+                .chain(() -> projection.apply(tx, event))
+                .chain(() -> tx.query("release savepoint apply_event").execute())
+                .replaceWith(index)
+                .onFailure(Poison::deterministic).recoverWithUni(failure -> {
+                    poison.put(index, Poison.of(failure, REFUSER));
+                    return tx.query("rollback to savepoint apply_event").execute().replaceWith(index);
+                });
+    }
+}
