@@ -4,7 +4,6 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +58,6 @@ public class ActivityTypeResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List activity types", description = "In key order; pass nextCursor back as cursor.")
     public Uni<Page<ActivityType>> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -114,7 +112,6 @@ public class ActivityTypeResource {
 
     @GET
     @Path("/{key}")
-    @WithSession
     @Operation(summary = "An activity type")
     public Uni<ActivityType> get(@PathParam("key") String key) {
         return catalog.activityType(key).map(type -> {

@@ -1,24 +1,17 @@
 package org.learningloop.activity.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
 
-/** A row of the activity-type reference table (written by {@link Catalog}, read here). */
-@Entity
-@Table(name = "activity_type")
-public class ActivityTypeRow extends PanacheEntityBase {
+/** A row of the activity-type reference table {@code activity_type} (written and read by {@link Catalog}). */
+record ActivityTypeRow(String key, String name, String description, Instant retiredAt) {
 
-    @Id
-    public String key;
-    public String name;
-    public String description;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "retired_at")
-    public Instant retiredAt;
+    static final String SELECT = "select key, name, description, retired_at from activity_type";
+
+    static ActivityTypeRow from(Row row) {
+        return new ActivityTypeRow(row.getString("key"), row.getString("name"), row.getString("description"),
+                Rows.instant(row, "retired_at"));
+    }
 }

@@ -1,7 +1,5 @@
 package org.learningloop.activity.catalog;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +18,8 @@ import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.http.Problem;
+import org.learningloop.platform.readmodel.KeysetQuery;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +34,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Catalog {
+
+    private static final String SEGMENT = "select key, name, criteria, retired_at from segment";
 
     private final Pool pool;
 
@@ -132,18 +134,17 @@ public class Catalog {
                 .chain(row -> withOutcomes(List.of(row)).map(types -> types.get(0)));
     }
 
-    private Uni<Row> activityTypeRow(String key) {
-        return pool.preparedQuery("select key, name, description, retired_at from activity_type where key = $1")
-                .execute(Tuple.of(key)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+    /** The activity type {@code key}, or {@code null}. */
+    private Uni<ActivityTypeRow> activityTypeRow(String key) {
+        return pool.preparedQuery(ActivityTypeRow.SELECT + " where key = $1").execute(Tuple.of(key))
+                .map(rows -> rows.iterator().hasNext() ? ActivityTypeRow.from(rows.iterator().next()) : null);
     }
 
-    /** The activity types of {@code rows} (key, name, description, retired_at) with their outcomes. */
-    private Uni<List<ActivityType>> withOutcomes(List<Row> rows) {
-        List<String> keys = rows.stream().map(row -> row.getString("key")).toList();
-        return outcomes(keys).map(outcomes -> rows.stream().map(row -> new ActivityType(row.getString("key"),
-                row.getString("name"), row.getString("description"),
-                row.getOffsetDateTime("retired_at") == null ? null : row.getOffsetDateTime("retired_at").toInstant(),
-                outcomes.getOrDefault(row.getString("key"), List.of()))).toList());
+    /** The activity types of {@code rows} with their outcomes. */
+    private Uni<List<ActivityType>> withOutcomes(List<ActivityTypeRow> rows) {
+        List<String> keys = rows.stream().map(ActivityTypeRow::key).toList();
+        return outcomes(keys).map(outcomes -> rows.stream()
+                .map(row -> ActivityType.of(row, outcomes.getOrDefault(row.key(), List.of()))).toList());
     }
 
     /** The outcomes of each of the activity types {@code keys}, in name order. */
@@ -184,14 +185,12 @@ public class Catalog {
      */
     public Uni<ActivityType> retireActivityType(String key) {
         return retire("activity_type", "description", key).chain(row -> row == null ? Uni.createFrom().nullItem()
-                : withOutcomes(List.of(row)).map(types -> types.get(0)));
+                : withOutcomes(List.of(ActivityTypeRow.from(row))).map(types -> types.get(0)));
     }
 
     /** Retires the segment {@code key} as {@link #retireActivityType} does; {@code null} when there is none. */
     public Uni<Segment> retireSegment(String key) {
-        return retire("segment", "criteria", key).map(row -> row == null ? null
-                : new Segment(row.getString("key"), row.getString("name"), row.getString("criteria"),
-                        row.getOffsetDateTime("retired_at").toInstant()));
+        return retire("segment", "criteria", key).map(row -> row == null ? null : segmentOf(row));
     }
 
     /** Marks the row of {@code key} in {@code table} retired (keeping an earlier time); the row, or {@code null}. */
@@ -238,48 +237,50 @@ public class Catalog {
         return unknownSegments(pool, keys);
     }
 
-    /** A page of activity types in key order. Call within a session. */
+    /** A page of activity types in key order. */
     public Uni<Page<ActivityType>> activityTypes(String cursor, int limit) {
-        return ActivityTypeRow.<ActivityTypeRow>find(after(cursor), Sort.by("key"), parameters(cursor))
-                .range(0, limit).list()
-                .chain(rows -> outcomes(rows.stream().map(row -> row.key).toList()).map(outcomes -> Page.of(rows, limit,
-                        row -> ActivityType.of(row, outcomes.getOrDefault(row.key, List.of())),
-                        last -> Cursors.encode(last.key))));
+        return new KeysetQuery(ActivityTypeRow.SELECT, "key")
+                .where("key", ">", afterKey(cursor))
+                .page(pool, limit, ActivityTypeRow::from, last -> Cursors.encode(last.key()))
+                .chain(page -> withOutcomes(page.items()).map(types -> new Page<>(types, page.nextCursor())));
     }
 
-    /** A page of segments in key order. Call within a session. */
+    /** A page of segments in key order. */
     public Uni<Page<Segment>> segments(String cursor, int limit) {
-        return SegmentRow.<SegmentRow>find(after(cursor), Sort.by("key"), parameters(cursor))
-                .range(0, limit).list()
-                .map(rows -> Page.of(rows, limit, Segment::of, last -> Cursors.encode(last.key)));
+        return new KeysetQuery(SEGMENT, "key")
+                .where("key", ">", afterKey(cursor))
+                .page(pool, limit, Catalog::segmentOf, last -> Cursors.encode(last.key()));
     }
 
-    /** One activity type, or {@code null}. Call within a session. */
+    /** One activity type, or {@code null}. */
     public Uni<ActivityType> activityType(String key) {
-        return ActivityTypeRow.<ActivityTypeRow>findById(key).chain(row -> row == null ? Uni.createFrom().nullItem()
-                : outcomes(List.of(row.key)).map(outcomes -> ActivityType.of(row, outcomes.getOrDefault(row.key, List.of()))));
+        return activityTypeRow(key).chain(row -> row == null ? Uni.createFrom().nullItem()
+                : withOutcomes(List.of(row)).map(types -> types.get(0)));
     }
 
-    /** One segment, or {@code null}. Call within a session. */
+    /** One segment, or {@code null}. */
     public Uni<Segment> segment(String key) {
-        return SegmentRow.<SegmentRow>findById(key).map(row -> row == null ? null : Segment.of(row));
+        return pool.preparedQuery(SEGMENT + " where key = $1").execute(Tuple.of(key))
+                .map(rows -> rows.iterator().hasNext() ? segmentOf(rows.iterator().next()) : null);
     }
 
-    private static String after(String cursor) {
-        return cursor == null ? "1 = 1" : "key > :key";
-    }
-
-    private static Parameters parameters(String cursor) {
+    /** The key in a cursor of a list in key order, or {@code null} without one. */
+    private static String afterKey(String cursor) {
         if (cursor == null) {
-            return new Parameters();
+            return null;
         }
         String key = Cursors.decode(cursor, 1)[0];
         if (!key.matches(CatalogApi.KEY)) {
             throw Cursors.invalid();
         }
-        return Parameters.with("key", key);
+        return key;
     }
 
+    /** The segment of a row of the reference table {@code segment}. */
+    private static Segment segmentOf(Row row) {
+        return new Segment(row.getString("key"), row.getString("name"), row.getString("criteria"),
+                Rows.instant(row, "retired_at"));
+    }
 
     private static HttpProblem duplicate(String code, String what, String key) {
         return new HttpProblem(Problem.of(409, code, "Already exists", "There already is a " + what + " " + key));

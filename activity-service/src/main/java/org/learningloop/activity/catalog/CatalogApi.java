@@ -63,7 +63,7 @@ public final class CatalogApi {
                                List<Outcome> outcomes) {
 
         static ActivityType of(ActivityTypeRow row, List<Outcome> outcomes) {
-            return new ActivityType(row.key, row.name, row.description, row.retiredAt, List.copyOf(outcomes));
+            return new ActivityType(row.key(), row.name(), row.description(), row.retiredAt(), List.copyOf(outcomes));
         }
     }
 
@@ -79,10 +79,6 @@ public final class CatalogApi {
     public record Segment(String key, String name, String criteria,
                           @Schema(description = "When it was retired: new designs and forks cannot target it; absent "
                                   + "while in use") Instant retiredAt) {
-
-        static Segment of(SegmentRow row) {
-            return new Segment(row.key, row.name, row.criteria, row.retiredAt);
-        }
     }
 
 }

@@ -4,7 +4,6 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import org.learningloop.platform.http.Answers;
 import org.learningloop.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,7 +57,6 @@ public class SegmentResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List segments", description = "In key order; pass nextCursor back as cursor.")
     public Uni<Page<Segment>> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -85,7 +83,6 @@ public class SegmentResource {
 
     @GET
     @Path("/{key}")
-    @WithSession
     @Operation(summary = "A segment")
     public Uni<Segment> get(@PathParam("key") String key) {
         return catalog.segment(key).map(segment -> {

@@ -1,7 +1,6 @@
 package org.learningloop.activity.design;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -125,7 +124,6 @@ public class DesignResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List designs", description = "In the order they were created; pass nextCursor back as cursor. "
             + "The list is written with each change, so it is always current.")
     @APIResponse(responseCode = "200", description = "A page of designs")

@@ -1,7 +1,6 @@
 package org.learningloop.activity.loop;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,7 +41,6 @@ public class TeamActivitiesResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List a team's activities",
             description = "In scheduled order; pass nextCursor back as cursor for the next page. from is inclusive and "
                     + "to exclusive, both on the scheduled time. The list is written with each change, so it is current.")

@@ -2,7 +2,6 @@ package org.learningloop.goal.leadmeasure;
 
 import io.quarkus.security.Authenticated;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -97,7 +96,6 @@ public class LeadMeasureResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List lead measures", description = "In the order they were proposed; pass nextCursor back as "
             + "cursor for the next page. The list is written with each change, so it is always current.")
     @APIResponse(responseCode = "200", description = "A page of lead measures")

@@ -5,8 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.learningloop.platform.security.Access;
 import org.learningloop.platform.security.Relation;
 import org.learningloop.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -91,7 +89,6 @@ public class TeamResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List teams", description = "In the order they were formed, optionally of one unit; pass "
             + "nextCursor back as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of teams")
@@ -154,7 +151,6 @@ public class TeamResource {
 
     @GET
     @Path("/{teamId}/members")
-    @WithSession
     @Operation(summary = "The team's memberships", description = "Current members by default; with includePast=true "
             + "also those who left, each stay with its joinedAt and leftAt, in the order they began.")
     @APIResponse(responseCode = "200", description = "The memberships with display names",
@@ -170,13 +166,13 @@ public class TeamResource {
     }
 
     /**
-     * The team as it stands after {@code decision}, with its members' display names read in a session of its own,
-     * opened only now: a request never holds a session's connection while the command loop takes another one
+     * The team as it stands after {@code decision}, with its members' display names read only now, on a pooled
+     * connection held for that one query: a request never holds a connection while the command loop takes another one
      * (enough concurrent requests would otherwise hold every pooled connection and wait for a second forever).
      */
     private Uni<Response> ok(Decision<TeamState> decision) {
         ExistingTeam team = (ExistingTeam) decision.state();
-        return Panache.withSession(() -> queries.displayNames(team.members().keySet()))
+        return queries.displayNames(team.members().keySet())
                 .map(names -> Response.ok(Team.of(team, decision.version(), names))
                         .tag(Versions.etag(decision.version()))
                         .build());

@@ -3,7 +3,6 @@ package org.learningloop.goal.organisation;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import org.learningloop.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -82,7 +81,6 @@ public class UnitResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List units", description = "In the order they were set up; pass nextCursor back as cursor "
             + "for the next page.")
     @APIResponse(responseCode = "200", description = "A page of units")

@@ -1,35 +1,18 @@
 package org.learningloop.goal.scoreboard;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-import java.time.Instant;
 import java.util.UUID;
 
-/** A team's lead measure on the scoreboard (written by {@link ScoreboardProjection}, read here). */
-@Entity
-@Table(name = "scoreboard_lead_measure")
-public class ScoreboardLeadMeasure extends PanacheEntityBase {
+/** A team's lead measure on the scoreboard, a row of {@code scoreboard_lead_measure} (written by {@link ScoreboardProjection}). */
+record ScoreboardLeadMeasure(UUID leadMeasureId, UUID wigId, UUID teamId, String name, String activityType,
+                             int weeklyTarget) {
 
-    public static final String ACTIVE = "active";
+    static final String SELECT = "select lead_measure_id, wig_id, team_id, name, activity_type, weekly_target "
+            + "from scoreboard_lead_measure";
 
-    @Id
-    @Column(name = "lead_measure_id")
-    public UUID leadMeasureId;
-    @Column(name = "wig_id")
-    public UUID wigId;
-    @Column(name = "team_id")
-    public UUID teamId;
-    @Column(name = "unit_id")
-    public UUID unitId;
-    public String name;
-    @Column(name = "activity_type")
-    public String activityType;
-    @Column(name = "weekly_target")
-    public int weeklyTarget;
-    public String status;
-    public Instant since;
+    static ScoreboardLeadMeasure from(Row row) {
+        return new ScoreboardLeadMeasure(row.getUUID("lead_measure_id"), row.getUUID("wig_id"), row.getUUID("team_id"),
+                row.getString("name"), row.getString("activity_type"), row.getInteger("weekly_target"));
+    }
 }

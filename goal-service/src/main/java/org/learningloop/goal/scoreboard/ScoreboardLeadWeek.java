@@ -1,32 +1,20 @@
 package org.learningloop.goal.scoreboard;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-import java.io.Serializable;
 import java.util.UUID;
 
-/** A lead measure's actuals in one ISO week (written by {@link ScoreboardProjection}, read here). */
-@Entity
-@Table(name = "scoreboard_lead_week")
-@IdClass(ScoreboardLeadWeek.Key.class)
-public class ScoreboardLeadWeek extends PanacheEntityBase {
+/**
+ * A lead measure's actuals in one ISO week, a row of {@code scoreboard_lead_week} (written by
+ * {@link ScoreboardProjection}): {@code automatic} counts the activities carried out, counted from activity-service's
+ * events; {@code manual} is the latest manual count recorded for the week.
+ */
+record ScoreboardLeadWeek(UUID leadMeasureId, String week, int automatic, int manual) {
 
-    @Id
-    @Column(name = "lead_measure_id")
-    public UUID leadMeasureId;
-    @Id
-    public String week;
-    /** Activities carried out, counted from activity-service's events. */
-    public int automatic;
-    /** The latest manual count recorded for the week. */
-    public int manual;
+    static final String SELECT = "select lead_measure_id, week, automatic, manual from scoreboard_lead_week";
 
-    /** The row's identity: lead measure and week. */
-    public record Key(UUID leadMeasureId, String week) implements Serializable {
+    static ScoreboardLeadWeek from(Row row) {
+        return new ScoreboardLeadWeek(row.getUUID("lead_measure_id"), row.getString("week"),
+                row.getInteger("automatic"), row.getInteger("manual"));
     }
 }

@@ -1,24 +1,18 @@
 package org.learningloop.goal.scoreboard;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-import java.time.Instant;
 import java.util.UUID;
 
-/** A team on the scoreboard (written by {@link ScoreboardProjection}, read here). */
-@Entity
-@Table(name = "scoreboard_team")
-public class ScoreboardTeam extends PanacheEntityBase {
+/**
+ * A team on the scoreboard, a row of {@code scoreboard_team} (written by {@link ScoreboardProjection}): known by
+ * TeamCreated, or only because a WIG or lead measure names it (then without name, perhaps without unit).
+ */
+record ScoreboardTeam(UUID teamId, UUID unitId, String name) {
 
-    @Id
-    @Column(name = "team_id")
-    public UUID teamId;
-    @Column(name = "unit_id")
-    public UUID unitId;
-    public String name;
-    public Instant since;
+    static final String SELECT = "select team_id, unit_id, name from scoreboard_team";
+
+    static ScoreboardTeam from(Row row) {
+        return new ScoreboardTeam(row.getUUID("team_id"), row.getUUID("unit_id"), row.getString("name"));
+    }
 }

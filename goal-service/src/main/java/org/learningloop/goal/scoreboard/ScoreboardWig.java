@@ -1,47 +1,26 @@
 package org.learningloop.goal.scoreboard;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A team's or unit's WIG on the scoreboard (written by {@link ScoreboardProjection}, read here). */
-@Entity
-@Table(name = "scoreboard_wig")
-public class ScoreboardWig extends PanacheEntityBase {
+/**
+ * A team's or unit's WIG on the scoreboard, a row of {@code scoreboard_wig} (written by {@link ScoreboardProjection}):
+ * its lag measure and the reading of its latest period.
+ */
+record ScoreboardWig(UUID wigId, UUID teamId, String title, String metric, String lagUnit, BigDecimal lagFrom,
+                     BigDecimal lagTo, LocalDate startDate, LocalDate deadline, String cadence, String currentPeriod,
+                     BigDecimal currentValue) {
 
-    public static final String ACTIVE = "active";
+    static final String SELECT = "select wig_id, team_id, title, metric, lag_unit, lag_from, lag_to, start_date, "
+            + "deadline, cadence, current_period, current_value from scoreboard_wig";
 
-    @Id
-    @Column(name = "wig_id")
-    public UUID wigId;
-    @Column(name = "team_id")
-    public UUID teamId;
-    @Column(name = "unit_id")
-    public UUID unitId;
-    public String title;
-    public String metric;
-    @Column(name = "lag_unit")
-    public String lagUnit;
-    @Column(name = "lag_from")
-    public BigDecimal lagFrom;
-    @Column(name = "lag_to")
-    public BigDecimal lagTo;
-    @Column(name = "start_date")
-    public LocalDate startDate;
-    public LocalDate deadline;
-    public String cadence;
-    public String status;
-    @Column(name = "current_period")
-    public String currentPeriod;
-    @Column(name = "current_value")
-    public BigDecimal currentValue;
-    @Column(name = "defined_at")
-    public Instant definedAt;
+    static ScoreboardWig from(Row row) {
+        return new ScoreboardWig(row.getUUID("wig_id"), row.getUUID("team_id"), row.getString("title"),
+                row.getString("metric"), row.getString("lag_unit"), row.getBigDecimal("lag_from"),
+                row.getBigDecimal("lag_to"), row.getLocalDate("start_date"), row.getLocalDate("deadline"),
+                row.getString("cadence"), row.getString("current_period"), row.getBigDecimal("current_value"));
+    }
 }

@@ -2,8 +2,10 @@ package org.learningloop.goal.scoreboard;
 
 import org.learningloop.contracts.Periods;
 import org.learningloop.rules.ScoreboardRules;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.goal.scoreboard.ScoreboardApi.LeadMeasureScore;
@@ -16,6 +18,7 @@ import org.learningloop.platform.http.HttpProblem;
 import org.learningloop.platform.http.Problem;
 import org.learningloop.platform.http.QueryParams;
 import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,22 +30,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Queries of the scoreboard read model. A scoreboard takes a fixed number of indexed queries whatever the
- * history: the teams, their active WIGs, their active lead measures, and those lead measures' rows for the
- * 12 weeks shown. Call within a session.
+ * Queries of the scoreboard read model (written by {@link ScoreboardProjection}). A scoreboard takes a fixed number of
+ * indexed queries whatever the history: the teams, their active WIGs, their active lead measures, and those lead
+ * measures' rows for the 12 weeks shown.
  */
 @ApplicationScoped
 public class Scoreboards {
 
     static final int WEEKS_SHOWN = 12;
 
+    private final Pool pool;
     private final Clock clock;
     private final LoopConfig config;
 
-    public Scoreboards(Clock clock, LoopConfig config) {
+    public Scoreboards(Pool pool, Clock clock, LoopConfig config) {
+        this.pool = pool;
         this.clock = clock;
         this.config = config;
     }
@@ -51,9 +57,13 @@ public class Scoreboards {
     public Uni<TeamScoreboard> team(UUID teamId, String week) {
         LocalDate today = today();
         LocalDate weekStart = weekStart(week, today);
-        return ScoreboardTeam.<ScoreboardTeam>findById(teamId)
-                .onItem().ifNull().failWith(() -> notFound("team-not-found", "There is no team " + teamId))
-                .chain(team -> scoreboards(List.of(team), weekStart, today))
+        return list(ScoreboardTeam.SELECT + " where team_id = $1", Tuple.of(teamId), ScoreboardTeam::from)
+                .invoke(teams -> {
+                    if (teams.isEmpty()) {
+                        throw notFound("team-not-found", "There is no team " + teamId);
+                    }
+                })
+                .chain(teams -> scoreboards(teams, weekStart, today))
                 .map(boards -> boards.get(0));
     }
 
@@ -61,10 +71,10 @@ public class Scoreboards {
     public Uni<UnitScoreboard> unit(UUID unitId, String week) {
         LocalDate today = today();
         LocalDate weekStart = weekStart(week, today);
-        return ScoreboardTeam.<ScoreboardTeam>list("unitId = ?1",
-                        Sort.by("name", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("teamId"), unitId)
-                .chain(teams -> ScoreboardWig.<ScoreboardWig>list("unitId = ?1 and teamId is null and status = ?2",
-                                Sort.by("definedAt").and("wigId"), unitId, ScoreboardWig.ACTIVE)
+        return list(ScoreboardTeam.SELECT + " where unit_id = $1 order by name nulls last, team_id", Tuple.of(unitId),
+                        ScoreboardTeam::from)
+                .chain(teams -> list(ScoreboardWig.SELECT + " where unit_id = $1 and team_id is null and status = 'active'"
+                                + " order by defined_at, wig_id", Tuple.of(unitId), ScoreboardWig::from)
                         .chain(unitWigs -> known(unitId, teams, unitWigs)
                                 .chain(() -> scoreboards(teams, weekStart, today))
                                 .map(boards -> new UnitScoreboard(unitId, Periods.of(weekStart, Cadence.WEEK), boards,
@@ -72,81 +82,87 @@ public class Scoreboards {
     }
 
     /** A unit is known once it was created, or a team or a WIG (of any status) names it. */
-    private static Uni<Void> known(UUID unitId, List<ScoreboardTeam> teams, List<ScoreboardWig> unitWigs) {
+    private Uni<Void> known(UUID unitId, List<ScoreboardTeam> teams, List<ScoreboardWig> unitWigs) {
         if (!teams.isEmpty() || !unitWigs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ScoreboardWig.count("unitId", unitId)
-                .chain(wigs -> wigs > 0 ? Uni.createFrom().item(wigs)
-                        : ScoreboardWig.getSession().chain(session -> session
-                                .createNativeQuery("select count(*) from scoreboard_unit where unit_id = :unitId", Long.class)
-                                .setParameter("unitId", unitId).getSingleResult()))
-                .invoke(wigs -> {
-            if (wigs == 0) {
-                throw notFound("unit-not-found", "There is no unit " + unitId);
-            }
-        }).replaceWithVoid();
+        return pool.preparedQuery("select exists (select 1 from scoreboard_wig where unit_id = $1)"
+                        + " or exists (select 1 from scoreboard_unit where unit_id = $1) as known")
+                .execute(Tuple.of(unitId))
+                .invoke(rows -> {
+                    if (!rows.iterator().next().getBoolean("known")) {
+                        throw notFound("unit-not-found", "There is no unit " + unitId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
-    private static Uni<List<TeamScoreboard>> scoreboards(List<ScoreboardTeam> teams, LocalDate weekStart,
-                                                         LocalDate today) {
+    private Uni<List<TeamScoreboard>> scoreboards(List<ScoreboardTeam> teams, LocalDate weekStart, LocalDate today) {
         if (teams.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> teamIds = teams.stream().map(team -> team.teamId).toList();
+        Tuple teamIds = Tuple.tuple().addArrayOfUUID(teams.stream().map(ScoreboardTeam::teamId).toArray(UUID[]::new));
         List<String> weeks = weeksEndingWith(weekStart);
-        return ScoreboardWig.<ScoreboardWig>list("teamId in ?1 and status = ?2", Sort.by("definedAt").and("wigId"),
-                        teamIds, ScoreboardWig.ACTIVE)
-                .chain(wigs -> ScoreboardLeadMeasure.<ScoreboardLeadMeasure>list("teamId in ?1 and status = ?2",
-                                Sort.by("since").and("leadMeasureId"), teamIds, ScoreboardLeadMeasure.ACTIVE)
+        return list(ScoreboardWig.SELECT + " where team_id = any($1) and status = 'active' order by defined_at, wig_id",
+                        teamIds, ScoreboardWig::from)
+                .chain(wigs -> list(ScoreboardLeadMeasure.SELECT + " where team_id = any($1) and status = 'active'"
+                                + " order by since, lead_measure_id", teamIds, ScoreboardLeadMeasure::from)
                         .chain(measures -> actuals(measures, weeks).map(actuals -> teams.stream()
-                                .map(team -> new TeamScoreboard(team.teamId, team.unitId, team.name,
+                                .map(team -> new TeamScoreboard(team.teamId(), team.unitId(), team.name(),
                                         weeks.get(weeks.size() - 1),
-                                        wigs.stream().filter(wig -> team.teamId.equals(wig.teamId))
+                                        wigs.stream().filter(wig -> team.teamId().equals(wig.teamId()))
                                                 .map(wig -> wigScore(wig, weekStart, today)).toList(),
-                                        measures.stream().filter(measure -> team.teamId.equals(measure.teamId))
+                                        measures.stream().filter(measure -> team.teamId().equals(measure.teamId()))
                                                 .map(measure -> leadMeasureScore(measure, weeks, weekStart, today,
-                                                        actuals.getOrDefault(measure.leadMeasureId, Map.of())))
+                                                        actuals.getOrDefault(measure.leadMeasureId(), Map.of())))
                                                 .toList()))
                                 .toList())));
     }
 
     /** The rows of {@code measures} in {@code weeks}, by lead measure and week. */
-    private static Uni<Map<UUID, Map<String, ScoreboardLeadWeek>>> actuals(List<ScoreboardLeadMeasure> measures,
-                                                                          List<String> weeks) {
+    private Uni<Map<UUID, Map<String, ScoreboardLeadWeek>>> actuals(List<ScoreboardLeadMeasure> measures,
+                                                                   List<String> weeks) {
         if (measures.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return ScoreboardLeadWeek.<ScoreboardLeadWeek>list("leadMeasureId in ?1 and week >= ?2 and week <= ?3",
-                        measures.stream().map(measure -> measure.leadMeasureId).toList(),
-                        weeks.get(0), weeks.get(weeks.size() - 1))
-                .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> row.leadMeasureId,
-                        Collectors.toMap(row -> row.week, row -> row))));
+        Tuple parameters = Tuple.tuple()
+                .addArrayOfUUID(measures.stream().map(ScoreboardLeadMeasure::leadMeasureId).toArray(UUID[]::new))
+                .addString(weeks.get(0)).addString(weeks.get(weeks.size() - 1));
+        return list(ScoreboardLeadWeek.SELECT + " where lead_measure_id = any($1) and week >= $2 and week <= $3",
+                        parameters, ScoreboardLeadWeek::from)
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(ScoreboardLeadWeek::leadMeasureId,
+                        Collectors.toMap(ScoreboardLeadWeek::week, row -> row))));
+    }
+
+    private <T> Uni<List<T>> list(String sql, Tuple parameters, Function<Row, T> from) {
+        return pool.preparedQuery(sql).execute(parameters).map(rows -> Rows.list(rows, from));
     }
 
     private static WigScore wigScore(ScoreboardWig wig, LocalDate weekStart, LocalDate today) {
         LocalDate reference = ScoreboardRules.referenceDate(weekStart, today);
-        BigDecimal expected = ScoreboardRules.expectedByNow(wig.lagFrom, wig.lagTo, wig.startDate, wig.deadline, reference);
-        return new WigScore(wig.wigId, wig.title, wig.metric, wig.lagUnit, wig.lagFrom, wig.lagTo, wig.startDate,
-                wig.deadline, wig.cadence, wig.currentValue, wig.currentPeriod, expected.setScale(2, RoundingMode.HALF_UP),
-                ScoreboardRules.wigStatus(wig.lagFrom, wig.lagTo, expected, wig.currentValue).label());
+        BigDecimal expected = ScoreboardRules.expectedByNow(wig.lagFrom(), wig.lagTo(), wig.startDate(), wig.deadline(),
+                reference);
+        return new WigScore(wig.wigId(), wig.title(), wig.metric(), wig.lagUnit(), wig.lagFrom(), wig.lagTo(),
+                wig.startDate(), wig.deadline(), wig.cadence(), wig.currentValue(), wig.currentPeriod(),
+                expected.setScale(2, RoundingMode.HALF_UP),
+                ScoreboardRules.wigStatus(wig.lagFrom(), wig.lagTo(), expected, wig.currentValue()).label());
     }
 
     private static LeadMeasureScore leadMeasureScore(ScoreboardLeadMeasure measure, List<String> weeks,
                                                      LocalDate weekStart, LocalDate today,
                                                      Map<String, ScoreboardLeadWeek> rows) {
-        int target = measure.weeklyTarget;
+        int target = measure.weeklyTarget();
         List<WeekActual> history = new ArrayList<>(weeks.size());
         for (String week : weeks) {
             ScoreboardLeadWeek row = rows.get(week);
-            int automatic = row == null ? 0 : row.automatic;
-            int manual = row == null ? 0 : row.manual;
+            int automatic = row == null ? 0 : row.automatic();
+            int manual = row == null ? 0 : row.manual();
             history.add(new WeekActual(week, automatic, manual, automatic + manual, target,
                     ScoreboardRules.met(automatic + manual, target)));
         }
         WeekActual current = history.get(history.size() - 1);
         String status = ScoreboardRules.leadStatus(current.actual(), target, weekStart, today).label();
-        return new LeadMeasureScore(measure.leadMeasureId, measure.wigId, measure.name, measure.activityType, target,
+        return new LeadMeasureScore(measure.leadMeasureId(), measure.wigId(), measure.name(), measure.activityType(), target,
                 new WeekScore(current.week(), current.automatic(), current.manual(), current.actual(), target, status),
                 history, status);
     }

@@ -3,7 +3,6 @@ package org.learningloop.goal.scoreboard;
 import io.quarkus.security.Authenticated;
 import org.learningloop.platform.security.Access;
 import org.learningloop.platform.security.Relation;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -55,7 +54,6 @@ public class TeamScoreboardResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "A team's scoreboard for a week", description = RULES)
     @APIResponse(responseCode = "200", description = "The team's active WIGs and lead measures with their status",
             content = @Content(schema = @Schema(implementation = TeamScoreboard.class)))

@@ -3,7 +3,6 @@ package org.learningloop.goal.scoreboard;
 import io.quarkus.security.Authenticated;
 import org.learningloop.platform.security.Access;
 import org.learningloop.platform.security.Relation;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +36,6 @@ public class UnitScoreboardResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "A unit's scoreboard for a week: each team's scoreboard and the unit's own WIGs",
             description = TeamScoreboardResource.RULES)
     @APIResponse(responseCode = "200", description = "The scoreboards of the unit's teams (by name) and its active unit WIGs",

@@ -1,7 +1,6 @@
 package org.learningloop.goal.wig;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -148,7 +147,6 @@ public class WigResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "List WIGs", description = "Newest last; pass nextCursor back as cursor for the next page. "
             + "Served from a read model, so a WIG set a moment ago may take a moment to appear.")
     @APIResponse(responseCode = "200", description = "A page of WIG summaries")

@@ -28,7 +28,7 @@ import static org.learningloop.goal.organisation.OrganisationFixtures.unit;
 /**
  * Many clients change one stream at once with the same {@code If-Match}: one wins, every other one is told its
  * copy is stale, and the service keeps answering others meanwhile. A request must never hold one pooled
- * connection while it waits for another (a Hibernate Reactive session around the command loop's transaction, or
+ * connection while it waits for another (a read's connection held around the command loop's transaction, or
  * a conflicting append reading the current version): with as many such requests as connections, every one waited
  * for a connection that never came (500 after the acquisition timeout, 80 of 100 here).
  */

@@ -1,26 +1,26 @@
 package org.learningloop.activity.design.listing;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.readmodel.KeysetQuery;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The design list read model: one row per design, written in the transaction of each command that
- * changes it (so it never lags behind the streams), queried with Panache.
+ * The design list read model {@code design_view}: one row per design, written in the transaction of each command
+ * that changes it (so it never lags behind the streams).
  */
 @ApplicationScoped
 public class DesignListing {
@@ -31,17 +31,25 @@ public class DesignListing {
                         long streamVersion) {
     }
 
-    /** A design in a list. */
+    /** A design in a list: a row of {@code design_view}, whose segment keys are stored as {@code ,a,b,}. */
     public record DesignSummary(UUID id, UUID unitId, UUID teamId, String name, String activityType, UUID leadMeasureId,
                                 List<String> segments, String status, int version, UUID forkedFrom,
                                 Instant createdAt, Instant updatedAt, long streamVersion) {
 
-        static DesignSummary of(DesignListRow row) {
-            List<String> segments = Arrays.stream(row.segments.split(",")).filter(s -> !s.isEmpty()).toList();
-            return new DesignSummary(row.designId, row.unitId, row.teamId, row.name, row.activityType,
-                    row.leadMeasureId, segments, row.status, row.currentVersion, row.forkedFromId, row.createdAt,
-                    row.updatedAt, row.streamVersion);
+        static DesignSummary from(Row row) {
+            List<String> segments = Arrays.stream(row.getString("segments").split(",")).filter(s -> !s.isEmpty())
+                    .toList();
+            return new DesignSummary(row.getUUID("design_id"), row.getUUID("unit_id"), row.getUUID("team_id"),
+                    row.getString("name"), row.getString("activity_type"), row.getUUID("lead_measure_id"), segments,
+                    row.getString("status"), row.getInteger("current_version"), row.getUUID("forked_from_id"),
+                    Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"), row.getLong("stream_version"));
         }
+    }
+
+    private final Pool pool;
+
+    public DesignListing(Pool pool) {
+        this.pool = pool;
     }
 
     /**
@@ -67,41 +75,15 @@ public class DesignListing {
                 .replaceWithVoid();
     }
 
-    /** A page of designs in the order they were created, optionally of one unit, activity type or segment. Call within a session. */
+    /** A page of designs in the order they were created, optionally of one unit, activity type or segment. */
     public Uni<Page<DesignSummary>> page(UUID unitId, String activityType, String segment, String cursor, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (unitId != null) {
-            where.add("unitId = :unitId");
-            parameters.and("unitId", unitId);
-        }
-        if (activityType != null) {
-            where.add("activityType = :activityType");
-            parameters.and("activityType", activityType);
-        }
-        if (segment != null) {
-            // segment keys are kebab-case (no commas, % or _), so the pattern matches exactly one key
-            where.add("segments like :segment");
-            parameters.and("segment", "%," + segment + ",%");
-        }
-        if (cursor != null) {
-            String[] after = Cursors.decode(cursor, 2);
-            Instant createdAt;
-            UUID designId;
-            try {
-                createdAt = Instant.parse(after[0]);
-                designId = UUID.fromString(after[1]);
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw Cursors.invalid();
-            }
-            where.add("(createdAt > :createdAt or (createdAt = :createdAt and designId > :designId))");
-            parameters.and("createdAt", createdAt).and("designId", designId);
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return DesignListRow.<DesignListRow>find(query, Sort.by("createdAt").and("designId"), parameters)
-                .range(0, limit) // inclusive: one more than a page tells whether another page follows
-                .list()
-                .map(rows -> Page.of(rows, limit, DesignSummary::of,
-                        last -> Cursors.encode(last.createdAt.toString(), last.designId.toString())));
+        return new KeysetQuery("select * from design_view", "created_at", "design_id")
+                .where("unit_id", "=", unitId)
+                .where("activity_type", "=", activityType)
+                // segment keys are kebab-case (no commas, % or _), so the pattern matches exactly one key
+                .where("segments", "like", segment == null ? null : "%," + segment + ",%")
+                .afterTimeAndId(cursor)
+                .page(pool, limit, DesignSummary::from,
+                        last -> Cursors.encode(last.createdAt().toString(), last.id().toString()));
     }
 }

@@ -1,25 +1,24 @@
 package org.learningloop.activity.loop.listing;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.readmodel.KeysetQuery;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * The team activity list read model: one row per activity, written in the transaction of each command
- * that changes it (so it never lags behind the streams), queried with Panache.
+ * The team activity list read model {@code activity_view}: one row per activity, written in the transaction of each
+ * command that changes it (so it never lags behind the streams).
  */
 @ApplicationScoped
 public class ActivityListing {
@@ -30,21 +29,29 @@ public class ActivityListing {
                         String status, int feedbackCount, long version) {
     }
 
-    /** An activity in a team's list. */
+    /** An activity in a team's list: a row of {@code activity_view}. */
     public record ActivitySummary(UUID id, UUID teamId, UUID unitId, UUID leadMeasureId, String activityType,
                                   UUID designId, int designVersion, String segment, Instant scheduledAt,
                                   Instant carriedOutAt, String status, int feedbackCount, Instant updatedAt,
                                   long version) {
 
-        static ActivitySummary of(ActivityListRow row) {
-            return new ActivitySummary(row.activityId, row.teamId, row.unitId, row.leadMeasureId, row.activityType,
-                    row.designId, row.designVersion, row.segment, row.scheduledAt, row.carriedOutAt, row.status,
-                    row.feedbackCount, row.updatedAt, row.version);
+        static ActivitySummary from(Row row) {
+            return new ActivitySummary(row.getUUID("activity_id"), row.getUUID("team_id"), row.getUUID("unit_id"),
+                    row.getUUID("lead_measure_id"), row.getString("activity_type"), row.getUUID("design_id"),
+                    row.getInteger("design_version"), row.getString("segment"), Rows.instant(row, "scheduled_at"),
+                    Rows.instant(row, "carried_out_at"), row.getString("status"), row.getInteger("feedback_count"),
+                    Rows.instant(row, "updated_at"), row.getLong("version"));
         }
     }
 
     /** The filters of a team's list; {@code null} means any. {@code from} is inclusive, {@code to} exclusive. */
     public record Filter(UUID teamId, String status, Instant from, Instant to, UUID designId, String segment) {
+    }
+
+    private final Pool pool;
+
+    public ActivityListing(Pool pool) {
+        this.pool = pool;
     }
 
     /**
@@ -70,50 +77,18 @@ public class ActivityListing {
                 .replaceWithVoid();
     }
 
-    /** A page of a team's activities in scheduled order. Call within a session. */
+    /** A page of a team's activities in scheduled order. */
     public Uni<Page<ActivitySummary>> page(Filter filter, String cursor, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = Parameters.with("teamId", filter.teamId());
-        where.add("teamId = :teamId");
-        if (filter.status() != null) {
-            where.add("status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.from() != null) {
-            where.add("scheduledAt >= :from");
-            parameters.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("scheduledAt < :to");
-            parameters.and("to", filter.to());
-        }
-        if (filter.designId() != null) {
-            where.add("designId = :designId");
-            parameters.and("designId", filter.designId());
-        }
-        if (filter.segment() != null) {
-            where.add("segment = :segment");
-            parameters.and("segment", filter.segment());
-        }
-        if (cursor != null) {
-            String[] after = Cursors.decode(cursor, 2);
-            Instant scheduledAt;
-            UUID activityId;
-            try {
-                scheduledAt = Instant.parse(after[0]);
-                activityId = UUID.fromString(after[1]);
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw Cursors.invalid();
-            }
-            where.add("(scheduledAt > :afterScheduledAt or (scheduledAt = :afterScheduledAt and activityId > :afterId))");
-            parameters.and("afterScheduledAt", scheduledAt).and("afterId", activityId);
-        }
-        return ActivityListRow.<ActivityListRow>find(String.join(" and ", where),
-                        Sort.by("scheduledAt").and("activityId"), parameters)
-                .range(0, limit) // inclusive: one more than a page tells whether another page follows
-                .list()
-                .map(rows -> Page.of(rows, limit, ActivitySummary::of,
-                        last -> Cursors.encode(last.scheduledAt.toString(), last.activityId.toString())));
+        return new KeysetQuery("select * from activity_view", "scheduled_at", "activity_id")
+                .where("team_id", "=", filter.teamId())
+                .where("status", "=", filter.status())
+                .where("scheduled_at", ">=", filter.from())
+                .where("scheduled_at", "<", filter.to())
+                .where("design_id", "=", filter.designId())
+                .where("segment", "=", filter.segment())
+                .afterTimeAndId(cursor)
+                .page(pool, limit, ActivitySummary::from,
+                        last -> Cursors.encode(last.scheduledAt().toString(), last.id().toString()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

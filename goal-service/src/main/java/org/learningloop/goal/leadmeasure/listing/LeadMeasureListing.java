@@ -1,25 +1,24 @@
 package org.learningloop.goal.leadmeasure.listing;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.readmodel.KeysetQuery;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * The lead-measure list read model: one row per lead measure, written in the transaction of each
- * command that changes it (so it never lags behind the streams), queried with Panache.
+ * The lead-measure list read model {@code lead_measure_view}: one row per lead measure, written in the transaction of
+ * each command that changes it (so it never lags behind the streams).
  */
 @ApplicationScoped
 public class LeadMeasureListing {
@@ -29,16 +28,24 @@ public class LeadMeasureListing {
                         int weeklyTarget, String status, UUID replacesId, UUID replacedById, long version) {
     }
 
-    /** A lead measure in a list. */
+    /** A lead measure in a list: a row of {@code lead_measure_view}. */
     public record LeadMeasureSummary(UUID id, UUID wigId, UUID teamId, UUID unitId, String name, String activityType,
                                      int weeklyTarget, String status, UUID replaces, UUID replacedBy,
                                      Instant proposedAt, Instant updatedAt, long version) {
 
-        static LeadMeasureSummary of(LeadMeasureListRow row) {
-            return new LeadMeasureSummary(row.leadMeasureId, row.wigId, row.teamId, row.unitId, row.name,
-                    row.activityType, row.weeklyTarget, row.status, row.replacesId, row.replacedById, row.proposedAt,
-                    row.updatedAt, row.version);
+        static LeadMeasureSummary from(Row row) {
+            return new LeadMeasureSummary(row.getUUID("lead_measure_id"), row.getUUID("wig_id"),
+                    row.getUUID("team_id"), row.getUUID("unit_id"), row.getString("name"),
+                    row.getString("activity_type"), row.getInteger("weekly_target"), row.getString("status"),
+                    row.getUUID("replaces_id"), row.getUUID("replaced_by_id"), Rows.instant(row, "proposed_at"),
+                    Rows.instant(row, "updated_at"), row.getLong("version"));
         }
+    }
+
+    private final Pool pool;
+
+    public LeadMeasureListing(Pool pool) {
+        this.pool = pool;
     }
 
     /**
@@ -64,40 +71,14 @@ public class LeadMeasureListing {
                 .replaceWithVoid();
     }
 
-    /** A page of lead measures in the order they were proposed, optionally of one team, WIG or status. Call within a session. */
+    /** A page of lead measures in the order they were proposed, optionally of one team, WIG or status. */
     public Uni<Page<LeadMeasureSummary>> page(UUID teamId, UUID wigId, String status, String cursor, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (teamId != null) {
-            where.add("teamId = :teamId");
-            parameters.and("teamId", teamId);
-        }
-        if (wigId != null) {
-            where.add("wigId = :wigId");
-            parameters.and("wigId", wigId);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (cursor != null) {
-            String[] after = Cursors.decode(cursor, 2);
-            Instant proposedAt;
-            UUID leadMeasureId;
-            try {
-                proposedAt = Instant.parse(after[0]);
-                leadMeasureId = UUID.fromString(after[1]);
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw Cursors.invalid();
-            }
-            where.add("(proposedAt > :proposedAt or (proposedAt = :proposedAt and leadMeasureId > :leadMeasureId))");
-            parameters.and("proposedAt", proposedAt).and("leadMeasureId", leadMeasureId);
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return LeadMeasureListRow.<LeadMeasureListRow>find(query, Sort.by("proposedAt").and("leadMeasureId"), parameters)
-                .range(0, limit) // inclusive: one more than a page tells whether another page follows
-                .list()
-                .map(rows -> Page.of(rows, limit, LeadMeasureSummary::of,
-                        last -> Cursors.encode(last.proposedAt.toString(), last.leadMeasureId.toString())));
+        return new KeysetQuery("select * from lead_measure_view", "proposed_at", "lead_measure_id")
+                .where("team_id", "=", teamId)
+                .where("wig_id", "=", wigId)
+                .where("status", "=", status)
+                .afterTimeAndId(cursor)
+                .page(pool, limit, LeadMeasureSummary::from,
+                        last -> Cursors.encode(last.proposedAt().toString(), last.id().toString()));
     }
 }

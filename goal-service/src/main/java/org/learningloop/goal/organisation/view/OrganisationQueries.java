@@ -1,89 +1,97 @@
 package org.learningloop.goal.organisation.view;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.contracts.goal.TeamRole;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.readmodel.KeysetQuery;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-/** Queries of the organisation read models. Call them within a session ({@code @WithSession}). */
+/**
+ * Queries of the organisation read models (written by {@link OrganisationProjection}): {@code unit_view},
+ * {@code team_view}, {@code team_membership} (one row per stay of a member in a team) and {@code staff_member} (the
+ * display names, staff data kept out of the events).
+ */
 @ApplicationScoped
 public class OrganisationQueries {
 
     @Schema(description = "A unit in a list; version is the unit's ETag")
     public record UnitItem(UUID id, String name, UUID managerId, Instant createdAt, long version) {
 
-        static UnitItem of(UnitView row) {
-            return new UnitItem(row.unitId, row.name, row.managerId, row.createdAt, row.version);
+        static UnitItem from(Row row) {
+            return new UnitItem(row.getUUID("unit_id"), row.getString("name"), row.getUUID("manager_id"),
+                    Rows.instant(row, "created_at"), row.getLong("version"));
         }
     }
 
     @Schema(description = "A team in a list; version is the team's ETag")
     public record TeamItem(UUID id, UUID unitId, String name, int memberCount, Instant createdAt, long version) {
 
-        static TeamItem of(TeamView row) {
-            return new TeamItem(row.teamId, row.unitId, row.name, row.memberCount, row.createdAt, row.version);
+        static TeamItem from(Row row) {
+            return new TeamItem(row.getUUID("team_id"), row.getUUID("unit_id"), row.getString("name"),
+                    row.getInteger("member_count"), Rows.instant(row, "created_at"), row.getLong("version"));
         }
     }
 
     @Schema(description = "One stay of a member in a team; leftAt is absent while it lasts. displayName is absent "
             + "when the staff member's data was erased.")
     public record Membership(UUID memberId, String displayName, TeamRole role, Instant joinedAt, Instant leftAt) {
+
+        static Membership from(Row row) {
+            return new Membership(row.getUUID("member_id"), row.getString("display_name"),
+                    OrganisationProjection.role(row.getString("role")), Rows.instant(row, "joined_at"),
+                    Rows.instant(row, "left_at"));
+        }
     }
 
     @Schema(description = "A team's memberships, in the order they began")
     public record Memberships(UUID teamId, List<Membership> items) {
     }
 
+    private final Pool pool;
+
+    public OrganisationQueries(Pool pool) {
+        this.pool = pool;
+    }
+
     /** A page of units in the order they were set up. */
     public Uni<Page<UnitItem>> units(String cursor, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        after(cursor, "unitId", where, parameters);
-        return UnitView.<UnitView>find(query(where), Sort.by("createdAt").and("unitId"), parameters)
-                .range(0, limit) // inclusive: one more than a page tells whether another page follows
-                .list()
-                .map(rows -> Page.of(rows, limit, UnitItem::of, row -> Cursors.encode(row.createdAt.toString(),
-                        row.unitId.toString())));
+        return new KeysetQuery("select * from unit_view", "created_at", "unit_id")
+                .afterTimeAndId(cursor)
+                .page(pool, limit, UnitItem::from,
+                        last -> Cursors.encode(last.createdAt().toString(), last.id().toString()));
     }
 
     /** A page of teams in the order they were formed, optionally of one unit. */
     public Uni<Page<TeamItem>> teams(UUID unitId, String cursor, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (unitId != null) {
-            where.add("unitId = :unitId");
-            parameters.and("unitId", unitId);
-        }
-        after(cursor, "teamId", where, parameters);
-        return TeamView.<TeamView>find(query(where), Sort.by("createdAt").and("teamId"), parameters)
-                .range(0, limit)
-                .list()
-                .map(rows -> Page.of(rows, limit, TeamItem::of, row -> Cursors.encode(row.createdAt.toString(),
-                        row.teamId.toString())));
+        return new KeysetQuery("select * from team_view", "created_at", "team_id")
+                .where("unit_id", "=", unitId)
+                .afterTimeAndId(cursor)
+                .page(pool, limit, TeamItem::from,
+                        last -> Cursors.encode(last.createdAt().toString(), last.id().toString()));
     }
 
     /** The team's current memberships, or all of them with {@code includePast}, with display names. */
     public Uni<Memberships> memberships(UUID teamId, boolean includePast) {
-        String query = includePast ? "teamId = ?1" : "teamId = ?1 and leftAt is null";
-        return TeamMembership.<TeamMembership>list(query, Sort.by("joinedAt").and("id"), teamId)
-                .chain(rows -> displayNames(rows.stream().map(row -> row.memberId).toList())
-                        .map(names -> new Memberships(teamId, rows.stream()
-                                .map(row -> new Membership(row.memberId, names.get(row.memberId),
-                                        OrganisationProjection.role(row.role), row.joinedAt, row.leftAt))
-                                .toList())));
+        return pool.preparedQuery("""
+                        select m.member_id, s.display_name, m.role, m.joined_at, m.left_at
+                        from team_membership m left join staff_member s on s.member_id = m.member_id
+                        where m.team_id = $1""" + (includePast ? "" : " and m.left_at is null")
+                        + " order by m.joined_at, m.id")
+                .execute(Tuple.of(teamId))
+                .map(rows -> new Memberships(teamId, Rows.list(rows, Membership::from)));
     }
 
     /** The display names known for {@code memberIds}; erased or never given ones are missing. */
@@ -91,29 +99,12 @@ public class OrganisationQueries {
         if (memberIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return StaffMember.<StaffMember>list("memberId in ?1", List.copyOf(memberIds))
-                .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.memberId, row -> row.displayName)));
+        return pool.preparedQuery("select member_id, display_name from staff_member where member_id = any($1)")
+                .execute(Tuple.tuple().addArrayOfUUID(memberIds.toArray(new UUID[0])))
+                .map(rows -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    rows.forEach(row -> names.put(row.getUUID("member_id"), row.getString("display_name")));
+                    return names;
+                });
     }
-
-    private static void after(String cursor, String idField, List<String> where, Parameters parameters) {
-        if (cursor == null) {
-            return;
-        }
-        String[] after = Cursors.decode(cursor, 2);
-        Instant createdAt;
-        UUID id;
-        try {
-            createdAt = Instant.parse(after[0]);
-            id = UUID.fromString(after[1]);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw Cursors.invalid();
-        }
-        where.add("(createdAt > :createdAt or (createdAt = :createdAt and " + idField + " > :afterId))");
-        parameters.and("createdAt", createdAt).and("afterId", id);
-    }
-
-    private static String query(List<String> where) {
-        return where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-    }
-
 }
