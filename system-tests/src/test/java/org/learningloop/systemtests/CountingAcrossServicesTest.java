@@ -3,6 +3,7 @@ package org.learningloop.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.Periods;
 import org.learningloop.simulator.LoopClient;
 import org.learningloop.simulator.LoopSteps;
 import org.learningloop.simulator.Scenario;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -622,7 +622,7 @@ class CountingAcrossServicesTest {
     }
 
     static String week(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return Periods.week(day);
     }
 
     static String week(Instant at) {
@@ -635,10 +635,7 @@ class CountingAcrossServicesTest {
 
     /** The Monday of an ISO week such as 2026-W09. */
     static LocalDate monday(String week) {
-        int year = Integer.parseInt(week.substring(0, 4));
-        int number = Integer.parseInt(week.substring(6));
-        return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return Periods.weekStart(week);
     }
 
     private String label(String week) {

@@ -3,6 +3,7 @@ package org.learningloop.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.EventSchemas;
 import org.learningloop.contracts.EventType;
@@ -224,9 +225,7 @@ class DemoGroundTruthTest {
     void goalService_countsTheDemosBackDatedActivities_inTheWeeksTheyWereCarriedOut() {
         Simulation.TeamIds harbour = demo.team("Team Harbour");
         java.util.Map<String, Long> byWeek = demo.activities().stream().filter(a -> a.team().equals("Team Harbour"))
-                .collect(java.util.stream.Collectors.groupingBy(a -> String.format("%d-W%02d",
-                        a.day().get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                        a.day().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)), java.util.TreeMap::new,
+                .collect(java.util.stream.Collectors.groupingBy(a -> Periods.week(a.day()), java.util.TreeMap::new,
                         java.util.stream.Collectors.counting()));
         String firstWeek = byWeek.keySet().iterator().next();
 

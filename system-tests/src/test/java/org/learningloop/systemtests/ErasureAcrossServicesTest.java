@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.SealedText;
 import org.learningloop.infra.Postgres;
 import org.learningloop.platform.privacy.TextCipher;
@@ -35,7 +36,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,7 +200,7 @@ class ErasureAcrossServicesTest {
     }
 
     private static String week(LocalDate date) {
-        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return Periods.week(date);
     }
 
     /** Every page of the team's history in reporting-service, as the team's people read it. */

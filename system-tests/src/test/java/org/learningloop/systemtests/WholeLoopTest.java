@@ -3,6 +3,7 @@ package org.learningloop.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.Periods;
 import org.learningloop.simulator.LoopClient;
 import org.learningloop.simulator.LoopSteps;
 
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +60,7 @@ class WholeLoopTest {
         Instant carriedOutAt = Instant.now(); // after the activation: the lead measure counts what it was active for
         // the week and month the activities fall in, whatever the hour (a run across midnight keeps them together)
         LocalDate day = LocalDate.ofInstant(carriedOutAt, ZONE);
-        String week = String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String week = Periods.week(day);
         String month = YearMonth.from(day).toString();
         for (int i = 0; i < 3; i++) {
             UUID activity = steps.planActivity(run + ":activity-" + i, team, unit, leadMeasure, design, null,

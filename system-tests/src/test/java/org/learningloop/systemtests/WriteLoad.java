@@ -1,5 +1,6 @@
 package org.learningloop.systemtests;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.simulator.ApiProblem;
 import org.learningloop.simulator.LoopSteps;
 
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,8 +159,7 @@ final class WriteLoad {
         if (round % 5 == 0) {
             // a week that has begun, one further back each time
             LocalDate day = LocalDate.now(ZONE).minusWeeks(round / 5);
-            String week = String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                    day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            String week = Periods.week(day);
             acknowledged("learning-service", () -> steps.openWigMeeting(team.teamId(), week));
             ledger.wigMeeting(team.teamId(), week);
         }
