@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An activity was carried out (the "during" of the loop). goal-service counts it towards the team's
- * active lead measures for its {@code activityType}, in the ISO week of {@code carriedOutAt} in the
- * organisation's time zone.
+ * An activity was carried out (the "during" of the loop). It counts toward the lead measures of its team and
+ * {@code activityType} that were active at {@code carriedOutAt} (the one {@code leadMeasureId} names if that one is
+ * among them), in the ISO week of {@code carriedOutAt} in the organisation's time zone: the one counting rule
+ * (ADR 21) of the scoreboard, the WIG-meeting agenda, the APT digest and the evidence reports.
  *
  * @param outcomes non-negative counts such as {@code membersRecruited}; never names (GDPR art. 9)
  */
