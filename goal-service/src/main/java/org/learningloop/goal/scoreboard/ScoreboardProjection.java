@@ -2,6 +2,7 @@ package org.learningloop.goal.scoreboard;
 
 import org.learningloop.contracts.Periods;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.rules.LeadMeasureCounting;
 
 import java.math.BigDecimal;
@@ -143,10 +145,13 @@ public class ScoreboardProjection {
                     update scoreboard_lead_measure set status = 'retired', active_until = $2 where lead_measure_id = $1
                     returning team_id, activity_type""")
                     .execute(Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(time)))
-                    .chain(rows -> rows.iterator().hasNext()
-                            ? recount(tx, rows.iterator().next().getUUID("team_id"),
-                            rows.iterator().next().getString("activity_type"), null)
-                            : Uni.createFrom().voidItem());
+                    .chain(rows -> {
+                        if (rows.size() == 0) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        Row measure = rows.iterator().next();
+                        return recount(tx, measure.getUUID("team_id"), measure.getString("activity_type"), null);
+                    });
         }
         if (event instanceof LeadReadingRecorded recorded) {
             return manualCount(tx, recorded.leadMeasureId(), recorded.week(), recorded.count());
@@ -200,8 +205,8 @@ public class ScoreboardProjection {
                 .chain(measureRows -> {
                     List<LeadMeasureCounting.LeadMeasure> measures = new ArrayList<>();
                     measureRows.forEach(row -> measures.add(new LeadMeasureCounting.LeadMeasure(
-                            row.getUUID("lead_measure_id"), teamId, activityType, instant(row, "active_from"),
-                            instant(row, "active_until"))));
+                            row.getUUID("lead_measure_id"), teamId, activityType, Rows.instant(row, "active_from"),
+                            Rows.instant(row, "active_until"))));
                     return tx.preparedQuery("""
                                     select activity_id, lead_measure_id, carried_out_at, week from scoreboard_activity
                                     where team_id = $1 and activity_type = $2 and ($3::uuid is null or activity_id = $3)""")
@@ -213,7 +218,7 @@ public class ScoreboardProjection {
                                 List<String> weeks = new ArrayList<>();
                                 activityRows.forEach(row -> {
                                     var activity = new LeadMeasureCounting.Activity(row.getUUID("activity_id"), teamId,
-                                            activityType, row.getUUID("lead_measure_id"), instant(row, "carried_out_at"));
+                                            activityType, row.getUUID("lead_measure_id"), Rows.instant(row, "carried_out_at"));
                                     scope.add(activity.activityId());
                                     for (UUID measure : LeadMeasureCounting.countsToward(activity, measures)) {
                                         countedMeasures.add(measure);
@@ -255,11 +260,6 @@ public class ScoreboardProjection {
                 Tuple.tuple().addArrayOfUUID(measures.toArray(UUID[]::new))
                         .addArrayOfUUID(activities.toArray(UUID[]::new)).addArrayOfString(weeks.toArray(String[]::new))
                         .addArrayOfUUID(scope.toArray(UUID[]::new)));
-    }
-
-    private static java.time.Instant instant(io.vertx.mutiny.sqlclient.Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static Uni<Void> manualCount(SqlConnection tx, UUID leadMeasureId, String week, int count) {

@@ -12,11 +12,11 @@ import org.learningloop.learning.learnings.LearningApi.CandidateView;
 import org.learningloop.learning.learnings.LearningCommand.CandidateFact;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +48,7 @@ public class Candidates {
             ImprovementProposal proposal = proposals.get(i);
             rows.add(Tuple.tuple().addUUID(candidateId(evaluated.activityId(), i)).addUUID(evaluated.teamId())
                     .addUUID(evaluated.unitId()).addUUID(evaluated.activityId()).addUUID(evaluated.designId())
-                    .addString(proposal.element()).addString(proposal.proposal()).addOffsetDateTime(utc(at)).addInteger(i));
+                    .addString(proposal.element()).addString(proposal.proposal()).addOffsetDateTime(Rows.utc(at)).addInteger(i));
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -81,7 +81,7 @@ public class Candidates {
         return tx.preparedQuery("""
                         update learning_candidate set status = $2, learning_id = $3, dismissal_reason = $4, resolved_at = $5
                         where candidate_id = $1 and status = 'open'""")
-                .execute(Tuple.of(candidateId, learningId != null ? "confirmed" : "dismissed", learningId, reason, utc(now)))
+                .execute(Tuple.of(candidateId, learningId != null ? "confirmed" : "dismissed", learningId, reason, Rows.utc(now)))
                 .invoke(result -> {
                     if (result.rowCount() != 1) {
                         throw CommandRejected.ruleViolated("candidate-not-open",
@@ -121,7 +121,7 @@ public class Candidates {
         if (cursor != null) {
             String[] key = Cursors.decode(cursor, 3);
             try {
-                params.addOffsetDateTime(utc(Instant.parse(key[0]))).addUUID(UUID.fromString(key[1]))
+                params.addOffsetDateTime(Rows.utc(Instant.parse(key[0]))).addUUID(UUID.fromString(key[1]))
                         .addInteger(Integer.parseInt(key[2]));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursors.invalid();
@@ -152,7 +152,4 @@ public class Candidates {
                 CandidateView.versionOf(row.getString("status")));
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

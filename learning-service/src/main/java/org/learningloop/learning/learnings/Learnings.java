@@ -9,6 +9,7 @@ import org.learningloop.contracts.learning.LearningRecorded;
 import org.learningloop.learning.learnings.LearningApi.LearningSummary;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,7 +34,7 @@ public class Learnings {
                         .addString(recorded.insight()).addString(recorded.element())
                         .addArrayOfString(recorded.tags().toArray(new String[0]))
                         .addArrayOfUUID(recorded.activityIds().toArray(new UUID[0])).addUUID(recorded.fromCandidateId())
-                        .addOffsetDateTime(Candidates.utc(now)).addLong(version))
+                        .addOffsetDateTime(Rows.utc(now)).addLong(version))
                 .replaceWithVoid();
     }
 
@@ -73,7 +74,7 @@ public class Learnings {
         if (cursor != null) {
             String[] key = Cursors.decode(cursor, 2);
             try {
-                params.addOffsetDateTime(Candidates.utc(Instant.parse(key[0]))).addUUID(UUID.fromString(key[1]));
+                params.addOffsetDateTime(Rows.utc(Instant.parse(key[0]))).addUUID(UUID.fromString(key[1]));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursors.invalid();
             }

@@ -12,6 +12,7 @@ import org.learningloop.contracts.activity.Adaptation;
 import org.learningloop.contracts.activity.ImprovementProposal;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.LearningSummary;
 import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.rules.LeadMeasureCounting;
 
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -179,8 +179,8 @@ public class LoopReads {
                     List<LeadMeasure> leads = new ArrayList<>();
                     rows.forEach(row -> leads.add(new LeadMeasure(row.getUUID("lead_measure_id"), row.getUUID("wig_id"),
                             row.getUUID("team_id"), row.getString("name"), row.getString("activity_type"),
-                            row.getInteger("weekly_target"), row.getString("status"), instant(row, "active_from"),
-                            instant(row, "active_until"))));
+                            row.getInteger("weekly_target"), row.getString("status"), Rows.instant(row, "active_from"),
+                            Rows.instant(row, "active_until"))));
                     return leads;
                 });
     }
@@ -212,7 +212,7 @@ public class LoopReads {
                     List<LeadMeasureCounting.Activity> carriedOut = new ArrayList<>();
                     rows.forEach(row -> carriedOut.add(new LeadMeasureCounting.Activity(row.getUUID("activity_id"),
                             row.getUUID("team_id"), row.getString("activity_type"), row.getUUID("lead_measure_id"),
-                            instant(row, "carried_out_at"))));
+                            Rows.instant(row, "carried_out_at"))));
                     var counted = LeadMeasureCounting.weekly(carriedOut,
                             measures.stream().map(LeadMeasure::counted).toList(), zone);
                     Map<UUID, Map<String, int[]>> weekly = new LinkedHashMap<>();
@@ -269,14 +269,6 @@ public class LoopReads {
                 });
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     static <T> List<T> distinct(List<T> items) {
         return List.copyOf(new LinkedHashSet<>(items));

@@ -12,11 +12,9 @@ import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.contracts.activity.DesignCreated;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.reporting.projection.PipelinedProjection;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,13 +130,13 @@ public class ActivityFactsProjection implements PipelinedProjection {
             plan(plan, planned.teamId(), planned.unitId(), planned.activityType(), planned.leadMeasureId(),
                     planned.designId(), planned.designVersion(),
                     planned.workplace() == null ? null : planned.workplace().segment());
-            facts[0] = utc(planned.scheduledAt());
+            facts[0] = Rows.utc(planned.scheduledAt());
         } else if (incoming.event() instanceof ActivityCarriedOut done) {
             activity = done.activityId();
             carriedOut = true;
             plan(plan, done.teamId(), done.unitId(), done.activityType(), done.leadMeasureId(), done.designId(),
                     done.designVersion(), done.segment());
-            facts[1] = utc(done.carriedOutAt());
+            facts[1] = Rows.utc(done.carriedOutAt());
             facts[2] = done.intentionReached() == null ? null
                     : done.intentionReached().name().toLowerCase(Locale.ROOT);
             facts[3] = done.presence();
@@ -171,7 +169,7 @@ public class ActivityFactsProjection implements PipelinedProjection {
         for (Object value : facts) {
             params.addValue(value);
         }
-        params.addOffsetDateTime(utc(incoming.time()));
+        params.addOffsetDateTime(Rows.utc(incoming.time()));
         return tx.preparedQuery(carriedOut ? OVERRIDE_PLAN : FILL_PLAN).execute(params).replaceWithVoid();
     }
 
@@ -186,9 +184,6 @@ public class ActivityFactsProjection implements PipelinedProjection {
         plan[6] = segment;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static String json(Object value) {
         try {

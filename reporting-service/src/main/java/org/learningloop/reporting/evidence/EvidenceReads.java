@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
 import org.learningloop.rules.LeadMeasureCounting;
@@ -172,13 +173,8 @@ public class EvidenceReads {
     public static GoalFacts.LeadMeasure leadMeasure(Row row) {
         return new GoalFacts.LeadMeasure(row.getUUID("lead_measure_id"), row.getUUID("wig_id"), row.getUUID("team_id"),
                 row.getUUID("unit_id"), row.getString("name"), row.getString("activity_type"),
-                row.getInteger("weekly_target"), row.getString("status"), instant(row, "active_from"),
-                instant(row, "active_until"));
-    }
-
-    private static java.time.Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+                row.getInteger("weekly_target"), row.getString("status"), Rows.instant(row, "active_from"),
+                Rows.instant(row, "active_until"));
     }
 
     private static BigDecimal decimal(Row row, String column) {

@@ -19,6 +19,7 @@ import org.learningloop.contracts.goal.WigAchieved;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.reporting.projection.Projection;
 
 import java.math.BigDecimal;
@@ -147,11 +148,11 @@ public class GoalFactsProjection implements Projection {
                     Tuple.tuple().addUUID(activated.leadMeasureId()).addUUID(activated.wigId())
                             .addUUID(activated.teamId()).addUUID(activated.unitId())
                             .addString(activated.activityType()).addInteger(activated.weeklyTarget())
-                            .addOffsetDateTime(utc(activated.activeFrom())));
+                            .addOffsetDateTime(Rows.utc(activated.activeFrom())));
         }
         if (event instanceof LeadMeasureRetired retired) {
             return run(tx, "update lead_measure_fact set status = 'retired', active_until = $2 where lead_measure_id = $1",
-                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(utc(incoming.time())));
+                    Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(Rows.utc(incoming.time())));
         }
         if (event instanceof LeadReadingRecorded reading) {
             return leadReading(tx, reading.leadMeasureId(), reading.week(), reading.count());
@@ -174,9 +175,6 @@ public class GoalFactsProjection implements Projection {
                 Tuple.of(leadMeasureId, week, count));
     }
 
-    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
-        return instant == null ? null : java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
-    }
 
     private static Uni<Void> run(SqlConnection tx, String sql, Tuple params) {
         return tx.preparedQuery(sql).execute(params).replaceWithVoid();

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.EventJson;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 import org.learningloop.reporting.projection.ProjectionReads;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ public class Exports {
     }
 
     private List<Row> eventPage(UUID teamId, Instant from, Instant to, Object[] after) {
-        Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to));
+        Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(Rows.utc(from)).addOffsetDateTime(Rows.utc(to));
         String key = "";
         if (after != null) {
             params.addOffsetDateTime((OffsetDateTime) after[0]).addString((String) after[1]).addLong((Long) after[2])
@@ -143,8 +143,8 @@ public class Exports {
     }
 
     private List<Row> activityPage(UUID teamId, UUID unitId, Instant from, Instant to, Object[] after) {
-        Tuple params = Tuple.tuple().addUUID(teamId).addUUID(unitId).addOffsetDateTime(utc(from))
-                .addOffsetDateTime(utc(to));
+        Tuple params = Tuple.tuple().addUUID(teamId).addUUID(unitId).addOffsetDateTime(Rows.utc(from))
+                .addOffsetDateTime(Rows.utc(to));
         String key = "";
         if (after != null) {
             params.addOffsetDateTime((OffsetDateTime) after[0]).addUUID((UUID) after[1]);
@@ -208,7 +208,4 @@ public class Exports {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -14,13 +14,13 @@ import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.platform.readmodel.Rows;
 import org.learningloop.reporting.ReportingBeans;
 import org.learningloop.reporting.state.BusinessTime;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,10 +73,10 @@ public class TeamHistory {
                         on conflict (event_id) do nothing""")
                 .execute(Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
                         .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
-                        .addOffsetDateTime(utc(incoming.time())).addString(incoming.source())
+                        .addOffsetDateTime(Rows.utc(incoming.time())).addString(incoming.source())
                         .addString(incoming.streamId() == null ? "" : incoming.streamId())
                         .addLong(incoming.streamVersion()).addString(text).addString(payload)
-                        .addOffsetDateTime(utc(business == null ? incoming.time() : business))))
+                        .addOffsetDateTime(Rows.utc(business == null ? incoming.time() : business))))
                 .replaceWithVoid();
         if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
             return entry.chain(() -> tx.preparedQuery(
@@ -103,13 +103,13 @@ public class TeamHistory {
     public Uni<Page<Entry>> page(SqlClient client, UUID teamId, Timeline timeline, Instant from, Instant to,
                                  List<String> types, String cursor, int limit) {
         String time = timeline.column;
-        Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to))
+        Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(Rows.utc(from)).addOffsetDateTime(Rows.utc(to))
                 .addArrayOfString(types == null ? null : types.toArray(new String[0]));
         String after = "";
         if (cursor != null) {
             String[] key = Cursors.decode(cursor, 4);
             try {
-                params.addOffsetDateTime(utc(Instant.parse(key[0]))).addString(key[1]).addLong(Long.parseLong(key[2]))
+                params.addOffsetDateTime(Rows.utc(Instant.parse(key[0]))).addString(key[1]).addLong(Long.parseLong(key[2]))
                         .addUUID(UUID.fromString(key[3]));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursors.invalid();
@@ -152,7 +152,4 @@ public class TeamHistory {
                 streamId.isEmpty() ? null : streamId, row.getLong("stream_version"), payload);
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -12,8 +12,6 @@ import org.learningloop.platform.readmodel.KeysetQuery;
 import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -71,9 +69,9 @@ public class ActivityListing {
                         where activity_view.version < excluded.version""")
                 .execute(Tuple.tuple().addUUID(entry.activityId()).addUUID(entry.teamId()).addUUID(entry.unitId())
                         .addUUID(entry.leadMeasureId()).addString(entry.activityType()).addUUID(entry.designId())
-                        .addInteger(entry.designVersion()).addString(entry.segment()).addOffsetDateTime(utc(entry.scheduledAt()))
-                        .addOffsetDateTime(utc(entry.carriedOutAt())).addString(entry.status())
-                        .addInteger(entry.feedbackCount()).addOffsetDateTime(utc(now)).addLong(entry.version()))
+                        .addInteger(entry.designVersion()).addString(entry.segment()).addOffsetDateTime(Rows.utc(entry.scheduledAt()))
+                        .addOffsetDateTime(Rows.utc(entry.carriedOutAt())).addString(entry.status())
+                        .addInteger(entry.feedbackCount()).addOffsetDateTime(Rows.utc(now)).addLong(entry.version()))
                 .replaceWithVoid();
     }
 
@@ -91,7 +89,4 @@ public class ActivityListing {
                         last -> Cursors.encode(last.scheduledAt().toString(), last.id().toString()));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -16,10 +16,10 @@ import org.learningloop.contracts.goal.UnitManagerChanged;
 import org.learningloop.platform.command.Aggregate;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.RecordedEvent;
+import org.learningloop.platform.readmodel.Rows;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,7 +63,7 @@ public class OrganisationProjection {
                         insert into staff_member (member_id, display_name, updated_at) values ($1, $2, $3)
                         on conflict (member_id) do update set display_name = excluded.display_name, updated_at = excluded.updated_at
                         where staff_member.display_name is distinct from excluded.display_name""")
-                .execute(Tuple.of(memberId, displayName, utc(now)))
+                .execute(Tuple.of(memberId, displayName, Rows.utc(now)))
                 .replaceWithVoid();
     }
 
@@ -79,7 +79,7 @@ public class OrganisationProjection {
     private Uni<Void> applyOne(SqlClient tx, RecordedEvent recorded) {
         LoopEvent event = GoalEvents.CATALOG.decode(recorded.type(), recorded.typeVersion(), recorded.payload(),
                 recorded.occurredAt());
-        OffsetDateTime at = utc(recorded.occurredAt());
+        OffsetDateTime at = Rows.utc(recorded.occurredAt());
         long version = recorded.streamVersion();
         if (event instanceof UnitCreated created) {
             return run(tx, """
@@ -136,7 +136,4 @@ public class OrganisationProjection {
         return tx.preparedQuery(sql).execute(arguments).replaceWithVoid();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +21,11 @@ public final class Rows {
         List<T> items = new ArrayList<>(rows.size());
         rows.forEach(row -> items.add(from.apply(row)));
         return items;
+    }
+
+    /** {@code instant} as a {@code timestamptz} parameter (at UTC); {@code null} stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** The {@code timestamptz} column as an instant; {@code null} for SQL null. */
