@@ -27,6 +27,8 @@ public final class Scenarios {
      *       ("Break-room talk") 0.6; at small workplaces (6-30 employees) A recruits 1.8 and B 0.5.</li>
      *   <li>Large industry gets only 3 visits per design: too little to tell.</li>
      *   <li>Team Harbour and Team Valley visit workplaces; what they recruit shows in their lag measure.</li>
+     *   <li>Each team's lag measure has readings of the three months before its lead measure, at its base value
+     *       (the baseline a lead measure's effect is judged against).</li>
      *   <li>Team Phone calls existing members, with high quality and at target, and net new members do not
      *       move: its lead measure is wrong (the APT after the last complete month replaces it).</li>
      * </ul>

@@ -52,6 +52,8 @@ public final class Simulation {
 
     /** Each team's people: its team lead, then its members. */
     static final int MEMBERS_PER_TEAM = 3;
+    /** Months of lag readings each team records for the time before its lead measure (its baseline). */
+    static final int BASELINE_MONTHS = 3;
 
     private static final List<String> DIMENSIONS = List.of("intention", "frames", "content", "presence", "focus",
             "flexibility");
@@ -137,6 +139,12 @@ public final class Simulation {
         UUID wigId = steps.as(lead, () -> steps.wig(key("wig-" + spec.name()), spec.name() + ": from " + spec.lagBase()
                         + " to " + spec.lagBase() * 3 + " net new members a month", teamId, unitId, unitWig,
                 "net new members per month", spec.lagBase(), spec.lagBase() * 3, start, deadline));
+        // the lag's readings of the months before the lead measure: the baseline its effect is judged against
+        for (int before = BASELINE_MONTHS; before >= 1; before--) {
+            long value = Math.max(0, spec.lagBase() + lagNoise(spec, -before));
+            String period = YearMonth.from(start).minusMonths(before).toString();
+            steps.run(lead, () -> steps.lagReading(wigId, period, value));
+        }
         var measure = spec.leadMeasure();
         if (!Scenario.WORKPLACE_VISIT.equals(measure.activityType())) {
             steps.activityType(measure.activityType(), measure.name());
@@ -364,6 +372,12 @@ public final class Simulation {
         wigMeetings++;
     }
 
+    /** The lag's noise in a month of the scenario (first = 0, before it negative): its own draw, the same on any run date. */
+    private int lagNoise(TeamSpec spec, long monthIndex) {
+        return new SplittableRandom(uuid("lag-noise-" + spec.name() + "-" + monthIndex).getLeastSignificantBits())
+                .nextInt(5) - 2;
+    }
+
     private void readLagMeasures(YearMonth month, UUID unitWig, UUID organisationWig, List<TeamIds> teams,
                                  Map<String, Integer> recruitedByTeam) {
         String period = month.toString();
@@ -374,9 +388,7 @@ public final class Simulation {
             // its own draw per team and month of the scenario (first, second, ...): the same on any run date
             long monthIndex = java.time.temporal.ChronoUnit.MONTHS.between(
                     YearMonth.from(scenario.anchor()).minusMonths(scenario.months()), month);
-            int noise = new SplittableRandom(uuid("lag-noise-" + spec.name() + "-" + monthIndex).getLeastSignificantBits())
-                    .nextInt(5) - 2;
-            long value = Math.max(0, spec.lagBase() + noise
+            long value = Math.max(0, spec.lagBase() + lagNoise(spec, monthIndex)
                     + (spec.leadMeasure().effective() ? recruitedByTeam.getOrDefault(team.name(), 0) : 0));
             steps.run(team.members().get(0), () -> steps.lagReading(team.wigId(), period, value));
             unitTotal += value;

@@ -114,6 +114,10 @@ class SimulationClockTest {
                 .map(YearMonth::toString).toList();
         assertThat(result.monthsClosed()).as("workplace meetings closed, now %s", now).isEqualTo(complete);
         assertThat(steps.lagPeriods).as("lag readings, now %s", now).containsAll(complete);
+        // and the baseline: the months before the first, before any lead measure
+        YearMonth first = current.minusMonths(scenario.months());
+        assertThat(steps.lagPeriods).as("baseline lag readings, now %s", now).contains(first.minusMonths(1).toString(),
+                first.minusMonths(2).toString(), first.minusMonths(Simulation.BASELINE_MONTHS).toString());
         assertThat(result.agreements()).as("the last APT judges the lead measures").containsEntry("replace-lead-measure", 1);
         for (String month : complete) {
             assertThat(result.activities()).as("activities in %s", month)

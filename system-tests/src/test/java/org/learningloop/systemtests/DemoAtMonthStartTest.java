@@ -55,5 +55,6 @@ class DemoAtMonthStartTest {
                 answer -> "replace".equals(answer.path("verdict").asText()), REPORTS_CATCH_UP,
                 "the verdict on Team Phone's lead measure");
         assertThat(verdict.path("verdict").asText()).isEqualTo("replace");
+        ReportAssertions.assertKept(client, played, REPORTS_CATCH_UP);
     }
 }

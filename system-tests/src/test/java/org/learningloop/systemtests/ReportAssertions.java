@@ -55,4 +55,21 @@ final class ReportAssertions {
         }
         return null;
     }
+
+    /**
+     * The demo's effective lead measures, Team Harbour's and Team Valley's, are kept: their lag rose over its
+     * baseline while they were carried out at target (the month in progress is never judged, so on any day).
+     */
+    static void assertKept(LoopClient client, org.learningloop.simulator.Simulation.Result played, Duration patience) {
+        for (String team : java.util.List.of("Team Harbour", "Team Valley")) {
+            JsonNode verdict = client.await(client.endpoints().reporting(), "/reports/lead-measures/"
+                            + played.team(team).leadMeasureId() + "/verdict",
+                    answer -> "keep".equals(answer.path("verdict").asText()), patience, "the verdict on " + team
+                            + "'s lead measure");
+            assertThat(verdict.path("verdict").asText()).as("%s: %s", team, verdict.path("reason").asText())
+                    .isEqualTo("keep");
+            assertThat(verdict.path("lag").path("effect").path("baseline").size()).as(team + "'s baseline months")
+                    .isEqualTo(3);
+        }
+    }
 }

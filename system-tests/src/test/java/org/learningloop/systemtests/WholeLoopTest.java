@@ -105,7 +105,8 @@ class WholeLoopTest {
         JsonNode opened = steps.openWorkplaceMeeting(unit, month);
         UUID aptId = UUID.fromString(opened.path("id").asText());
         JsonNode digest = DigestAssertions.designDigest(opened, design, 1, "call-centre");
-        DigestAssertions.assertActivityFigures(digest, 3, 2.0 / 3, 6);
+        // two activities reached their intention, one partly: (2 + ½) / 3, partly counting half (IntentionReachedRate)
+        DigestAssertions.assertActivityFigures(digest, 3, 2.5 / 3, 6);
 
         // the agreement: revise the design's content, on the evidence of the three activities and the learning
         ObjectNode agreement = client.object().put("kind", "revise-design").put("designId", design.toString())

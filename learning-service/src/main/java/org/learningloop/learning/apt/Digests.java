@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.contracts.activity.Adaptation;
 import org.learningloop.contracts.activity.ImprovementProposal;
+import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.AdaptationCount;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.DesignDigest;
 import org.learningloop.learning.apt.WorkplaceMeetingApi.Digest;
@@ -25,6 +26,7 @@ import org.learningloop.learning.loop.LoopReads.LeadMeasure;
 import org.learningloop.learning.loop.LoopReads.Learning;
 import org.learningloop.learning.loop.LoopReads.Wig;
 import org.learningloop.platform.config.LoopConfig;
+import org.learningloop.rules.IntentionReachedRate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,6 +52,8 @@ import java.util.UUID;
 public class Digests {
 
     private static final int TOP_ADAPTATIONS = 5;
+    /** Means, shares and per-activity figures are rounded half-up to this many decimals. */
+    private static final int DECIMALS = 2;
 
     private final LoopReads reads;
     private final LoopConfig config;
@@ -100,9 +104,7 @@ public class Digests {
 
     private static DesignDigest design(DesignKey key, List<Fact> group, List<FeedbackRow> feedback,
                                        List<Learning> learnings) {
-        int yes = 0;
-        int partly = 0;
-        int no = 0;
+        List<IntentionReached> answers = new ArrayList<>();
         int evaluated = 0;
         Map<String, Integer> qualitySums = new LinkedHashMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
@@ -111,12 +113,9 @@ public class Digests {
         Set<UUID> ids = new HashSet<>();
         for (Fact fact : group) {
             ids.add(fact.activityId());
-            if ("yes".equals(fact.intentionReached())) {
-                yes++;
-            } else if ("partly".equals(fact.intentionReached())) {
-                partly++;
-            } else if ("no".equals(fact.intentionReached())) {
-                no++;
+            IntentionReached answer = IntentionReachedRate.answer(fact.intentionReached());
+            if (answer != null) {
+                answers.add(answer);
             }
             if (fact.quality() != null) {
                 evaluated++;
@@ -131,8 +130,10 @@ public class Digests {
                 proposals.add(new ProposalView(fact.activityId(), proposal.element(), proposal.proposal()));
             }
         }
-        int rated = yes + partly + no;
         int count = group.size();
+        IntentionCounts intention = new IntentionCounts(occurrences(answers, IntentionReached.YES),
+                occurrences(answers, IntentionReached.PARTLY), occurrences(answers, IntentionReached.NO),
+                count - answers.size());
         Map<String, BigDecimal> meanQuality = new LinkedHashMap<>();
         int evaluatedCount = evaluated;
         qualitySums.forEach((dimension, sum) -> meanQuality.put(dimension, ratio(sum, evaluatedCount)));
@@ -152,9 +153,9 @@ public class Digests {
         List<LearningSummary> confirmed = learnings.stream().map(Learning::summary)
                 .filter(l -> l.activityIds().stream().anyMatch(ids::contains)).toList();
         return new DesignDigest(key.designId(), key.designVersion(), key.segment(), count,
-                group.stream().map(Fact::activityId).toList(), new IntentionCounts(yes, partly, no, count - rated),
-                rated == 0 ? null : ratio(yes, rated), evaluated, meanQuality, outcomes, perActivity, topAdaptations,
-                feedbackGroups, proposals, confirmed);
+                group.stream().map(Fact::activityId).toList(), intention,
+                IntentionReachedRate.share(answers, DECIMALS).orElse(null), evaluated, meanQuality, outcomes,
+                perActivity, topAdaptations, feedbackGroups, proposals, confirmed);
     }
 
     private Uni<List<LeadMeasureDigest>> leadMeasures(SqlClient client, List<UUID> teams, List<String> weeks, String month) {
@@ -196,7 +197,11 @@ public class Digests {
         return new LagTrend(wigId, wig.title(), wig.metric(), wig.from(), wig.to(), wig.deadline(), wig.cadence(), readings);
     }
 
+    private static int occurrences(List<IntentionReached> answers, IntentionReached answer) {
+        return (int) answers.stream().filter(answer::equals).count();
+    }
+
     static BigDecimal ratio(int numerator, int denominator) {
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), DECIMALS, RoundingMode.HALF_UP);
     }
 }

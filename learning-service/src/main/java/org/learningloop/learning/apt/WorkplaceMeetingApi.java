@@ -78,8 +78,10 @@ public final class WorkplaceMeetingApi {
                          List<DesignDigest> designs, List<LeadMeasureDigest> leadMeasures, List<LearningSummary> learnings) {
     }
 
-    @Schema(description = "One design version in one segment. intentionReachedShare = yes / (yes + partly + no), "
-            + "partly counting as not reached; means and per-activity figures rounded half-up to 2 decimals")
+    @Schema(description = "One design version in one segment. intentionReachedShare = (yes + ½·partly) / (yes + partly "
+            + "+ no), null when none recorded: partly counts as half reached, as in reporting-service's intention-reached "
+            + "rate (the one rule, IntentionReachedRate in loop-rules); shares, means and per-activity figures rounded "
+            + "half-up to 2 decimals")
     public record DesignDigest(UUID designId, Integer designVersion, String segment, int activitiesCarriedOut,
                                List<UUID> activityIds, IntentionCounts intentionReached, BigDecimal intentionReachedShare,
                                int evaluated, Map<String, BigDecimal> meanQuality, Map<String, Integer> outcomeTotals,

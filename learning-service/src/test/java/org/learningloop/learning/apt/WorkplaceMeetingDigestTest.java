@@ -120,7 +120,8 @@ class WorkplaceMeetingDigestTest {
         assertThat(callCentre.getInt("activitiesCarriedOut")).isEqualTo(3);
         assertThat(callCentre.getList("activityIds", String.class)).containsExactly(a1.toString(), a2.toString(), a3.toString());
         assertThat(callCentre.getMap("intentionReached")).isEqualTo(Map.of("yes", 1, "partly", 1, "no", 1, "notRecorded", 0));
-        assertThat(callCentre.getString("intentionReachedShare")).isEqualTo("0.33");
+        // a1 yes, a2 partly, a3 no: partly counts half (IntentionReachedRate), (1 + ½ + 0) / 3 = 0.50
+        assertThat(callCentre.getString("intentionReachedShare")).isEqualTo("0.5");
         assertThat(callCentre.getInt("evaluated")).isEqualTo(2);
         assertThat(callCentre.getMap("meanQuality", String.class, String.class)).isEqualTo(Map.of("intention", "3.0",
                 "frames", "3.0", "content", "3.0", "presence", "4.0", "focus", "3.0", "flexibility", "4.0"));

@@ -10,6 +10,9 @@ import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.contracts.activity.DesignCreated;
+import org.learningloop.contracts.activity.DesignForked;
+import org.learningloop.contracts.activity.DesignRetired;
+import org.learningloop.contracts.activity.DesignRevised;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.readmodel.Rows;
@@ -28,8 +31,9 @@ import java.util.stream.IntStream;
  * {@code activity_fact} holds team, unit, activity type, lead measure, design id and version, segment, when it was
  * scheduled and carried out (the payloads' times), whether its intention was reached, presence and focus, its
  * outcome counts (jsonb), its quality scores, whether it was cancelled, and {@code at}: when it was carried out,
- * else scheduled, else the time of its first event (the export's order). {@code design_name} keeps each design's
- * name from {@code activity.design-created}.
+ * else scheduled, else the time of its first event (the export's order). {@code design_fact} is the design
+ * catalogue the recommendations follow: each design's name, activity type and target segments (created or
+ * forked), its current version (revised) and whether it is retired.
  * <p>
  * Each event fills the columns it knows and keeps the others. What the activity was carried out with wins over
  * what was planned; the planned, evaluated and cancelled events (which repeat the plan) only fill what is still
@@ -39,10 +43,22 @@ import java.util.stream.IntStream;
 public class ActivityFactsProjection implements PipelinedProjection {
 
     public static final String NAME = "activity-facts";
+    /** Version 2: the design catalogue ({@code design_fact}) instead of the names alone. */
+    public static final int VERSION = 2;
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public List<String> upgrade(int from) {
+        return List.of(DESIGN_FACT.replace("create table", "create table if not exists"));
     }
 
     @Override
@@ -77,8 +93,17 @@ public class ActivityFactsProjection implements PipelinedProjection {
                 "create index activity_fact_unit on activity_fact (unit_id, at, activity_id)",
                 "create index activity_fact_type_segment on activity_fact (activity_type, segment)",
                 "create index activity_fact_lead_measure on activity_fact (lead_measure_id)",
-                "create table design_name (design_id uuid primary key, name text)");
+                DESIGN_FACT);
     }
+
+    private static final String DESIGN_FACT = "create table design_fact (design_id uuid primary key, name text, "
+            + "activity_type text, segments text[], version int not null, retired boolean not null)";
+    private static final String DESIGN_DEFINED = "insert into design_fact (design_id, name, activity_type, segments, "
+            + "version, retired) values ($1, $2, $3, $4, 1, false) on conflict (design_id) do update set "
+            + "name = excluded.name, activity_type = excluded.activity_type, segments = excluded.segments";
+    private static final String DESIGN_CHANGED = "insert into design_fact (design_id, version, retired) "
+            + "values ($1, $2, $3) on conflict (design_id) do update set "
+            + "version = greatest(design_fact.version, excluded.version), retired = design_fact.retired or excluded.retired";
 
     /** What the plan names: the carried-out event's values win, the other events only fill gaps. */
     private static final List<String> PLAN = List.of("team_id", "unit_id", "activity_type", "lead_measure_id",
@@ -116,9 +141,17 @@ public class ActivityFactsProjection implements PipelinedProjection {
     @Override
     public Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
         if (incoming.event() instanceof DesignCreated created) {
-            return tx.preparedQuery("insert into design_name (design_id, name) values ($1, $2) "
-                            + "on conflict (design_id) do update set name = excluded.name")
-                    .execute(Tuple.of(created.designId(), created.name())).replaceWithVoid();
+            return designDefined(tx, created.designId(), created.name(), created.activityType(), created.segments());
+        }
+        if (incoming.event() instanceof DesignForked forked) {
+            return designDefined(tx, forked.designId(), forked.name(), forked.activityType(), forked.segments());
+        }
+        if (incoming.event() instanceof DesignRevised revised) {
+            return tx.preparedQuery(DESIGN_CHANGED).execute(Tuple.of(revised.designId(), revised.version(), false))
+                    .replaceWithVoid();
+        }
+        if (incoming.event() instanceof DesignRetired retired) {
+            return tx.preparedQuery(DESIGN_CHANGED).execute(Tuple.of(retired.designId(), 1, true)).replaceWithVoid();
         }
         Object[] plan = new Object[PLAN.size()];
         Object[] facts = new Object[FACTS.size()];
@@ -171,6 +204,12 @@ public class ActivityFactsProjection implements PipelinedProjection {
         }
         params.addOffsetDateTime(Rows.utc(incoming.time()));
         return tx.preparedQuery(carriedOut ? OVERRIDE_PLAN : FILL_PLAN).execute(params).replaceWithVoid();
+    }
+
+    private static Uni<Void> designDefined(SqlConnection tx, UUID design, String name, String activityType,
+                                           List<String> segments) {
+        return tx.preparedQuery(DESIGN_DEFINED).execute(Tuple.of(design, name, activityType,
+                segments == null ? new String[0] : segments.toArray(String[]::new))).replaceWithVoid();
     }
 
     private static void plan(Object[] plan, UUID team, UUID unit, String activityType, UUID leadMeasure, UUID design,

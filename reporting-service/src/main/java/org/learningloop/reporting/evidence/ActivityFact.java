@@ -1,6 +1,8 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.QualityScores;
+import org.learningloop.rules.IntentionReachedRate;
 import org.learningloop.rules.LeadMeasureCounting;
 
 import java.time.Instant;
@@ -24,10 +26,8 @@ public record ActivityFact(UUID activityId, UUID teamId, UUID unitId, String act
 
     /** Intention reached as a success count: yes 1, partly ½, no 0. */
     public double intentionSuccess() {
-        if ("yes".equals(intentionReached)) {
-            return 1;
-        }
-        return "partly".equals(intentionReached) ? 0.5 : 0;
+        IntentionReached answer = IntentionReachedRate.answer(intentionReached);
+        return answer == null ? 0 : IntentionReachedRate.weight(answer);
     }
 
     public int outcome(String name) {

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
@@ -53,12 +52,17 @@ public final class DesignEffectiveness {
     public record PeriodQuality(String period, int evaluated, Map<String, Double> meanQuality, double overall) {
     }
 
-    /** One arm's evidence. */
+    /**
+     * One arm's evidence.
+     *
+     * @param dispersion Pearson's dispersion of its outcome counts (about 1 for Poisson counts); the posterior is
+     *                   widened by it when above 1; {@code null} below 2 activities
+     */
     public record Arm(String activityType, String segment, UUID designId, int designVersion, String designName,
                       int activities, String outcome, long outcomeTotal, Estimate outcomePerActivity,
                       IntentionRate intentionReached, int evaluated, Map<String, Double> meanQuality,
                       List<PeriodQuality> qualityByPeriod, Map<String, Double> qualityTrendPerPeriod,
-                      double probabilityBest, GammaPosterior posterior) {
+                      double probabilityBest, GammaPosterior posterior, Double dispersion) {
     }
 
     /** What an arm is: each design version on its own, or a design with all its versions together. */
@@ -93,13 +97,10 @@ public final class DesignEffectiveness {
                         g -> new ArrayList<>()).add(key));
         List<Arm> result = new ArrayList<>();
         for (List<ArmKey> group : groups.values()) {
-            List<GammaPosterior> posteriors = group.stream().map(key -> {
-                List<ActivityFact> facts = byArm.get(key);
-                long total = facts.stream().mapToLong(a -> a.outcome(outcome)).sum();
-                return GammaPosterior.of(thresholds.priorShape(), thresholds.priorRate(), facts.size(), total);
-            }).toList();
-            // one stream of draws per group, seeded by the configured seed: the same data gives the same answer
-            double[] best = ProbabilityOfBest.of(posteriors, thresholds.draws(), new SplittableRandom(thresholds.seed()));
+            List<GammaPosterior> posteriors = group.stream()
+                    .map(key -> posterior(byArm.get(key), outcome, thresholds)).toList();
+            // exact for two arms; seeded draws for more: the same data gives the same answer
+            double[] best = ProbabilityOfBest.of(posteriors, thresholds.draws(), thresholds.seed());
             for (int i = 0; i < group.size(); i++) {
                 ArmKey key = group.get(i);
                 result.add(arm(key, byArm.get(key), outcome, posteriors.get(i), best[i],
@@ -107,6 +108,35 @@ public final class DesignEffectiveness {
             }
         }
         return result;
+    }
+
+    /**
+     * The arm's Gamma posterior, widened when its counts vary more than Poisson counts would: with Pearson's
+     * dispersion φ &gt; 1 the data count as {@code n / φ} activities with {@code Σy / φ} outcomes (quasi-Poisson),
+     * which keeps the posterior mean near the observed rate and multiplies the data's variance by φ, as a
+     * Gamma–Poisson (negative binomial) mixture of heterogeneous workplaces would. φ ≤ 1 leaves it as it is.
+     */
+    static GammaPosterior posterior(List<ActivityFact> facts, String outcome, Thresholds thresholds) {
+        long total = facts.stream().mapToLong(a -> a.outcome(outcome)).sum();
+        Double dispersion = dispersion(facts, outcome);
+        double widening = dispersion == null ? 1 : Math.max(1, dispersion);
+        return new GammaPosterior(thresholds.priorShape() + total / widening,
+                thresholds.priorRate() + facts.size() / widening);
+    }
+
+    /**
+     * Pearson's dispersion statistic of the outcome counts, Σ(y − ȳ)² / ȳ / (n − 1): about 1 for Poisson counts,
+     * above 1 when they vary more (overdispersion); {@code null} below 2 activities or with no outcomes.
+     */
+    static Double dispersion(List<ActivityFact> facts, String outcome) {
+        int n = facts.size();
+        double mean = facts.stream().mapToLong(a -> a.outcome(outcome)).average().orElse(0);
+        if (n < 2 || mean <= 0) {
+            return null;
+        }
+        double squares = facts.stream().mapToDouble(a -> (a.outcome(outcome) - mean) * (a.outcome(outcome) - mean))
+                .sum();
+        return squares / mean / (n - 1);
     }
 
     private static Arm arm(ArmKey key, List<ActivityFact> facts, String outcome, GammaPosterior posterior,
@@ -133,7 +163,7 @@ public final class DesignEffectiveness {
         return new Arm(key.activityType(), key.segment(), key.designId(), key.designVersion(), designName,
                 facts.size(), outcome, total, perActivity, intention, evaluated.size(),
                 evaluated.isEmpty() ? null : meanQuality(evaluated), periods, trend(periods), probabilityBest,
-                posterior);
+                posterior, round(dispersion(facts, outcome) == null ? Double.NaN : dispersion(facts, outcome)));
     }
 
     /** Slope of the period means per period (months), per dimension and {@code overall}; {@code null} below 2 periods. */

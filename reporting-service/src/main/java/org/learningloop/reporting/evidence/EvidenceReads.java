@@ -89,12 +89,18 @@ public class EvidenceReads {
                 }));
     }
 
-    public Uni<Map<UUID, String>> designNames() {
-        return reads.read(ActivityFactsProjection.NAME, c -> c.query("select design_id, name from design_name").execute()
+    /** The design catalogue: every design known to activity-service, with its current version and status. */
+    public Uni<Map<UUID, Design>> designs() {
+        return reads.read(ActivityFactsProjection.NAME, ActivityFactsProjection.VERSION, c -> c.query(
+                        "select design_id, name, activity_type, segments, version, retired from design_fact").execute()
                 .map(rows -> {
-                    Map<UUID, String> names = new HashMap<>();
-                    rows.forEach(row -> names.put(row.getUUID("design_id"), row.getString("name")));
-                    return names;
+                    Map<UUID, Design> designs = new HashMap<>();
+                    rows.forEach(row -> designs.put(row.getUUID("design_id"), new Design(row.getUUID("design_id"),
+                            row.getString("name"), row.getString("activity_type"),
+                            row.getArrayOfStrings("segments") == null ? List.of()
+                                    : List.of(row.getArrayOfStrings("segments")),
+                            row.getInteger("version"), row.getBoolean("retired"))));
+                    return designs;
                 }));
     }
 

@@ -85,20 +85,27 @@ public class EvidenceResource {
                                     .toList());
                 });
         return counted
-                .chain(activities -> reads.designNames().map(names -> new DesignEffectivenessReport(outcomeName,
+                .chain(activities -> reads.designs().map(designs -> new DesignEffectivenessReport(outcomeName,
                         leadMeasure, segmentKey, type, unit, thresholds,
-                        DesignEffectiveness.arms(activities, outcomeName, names, thresholds, loop.timeZone()))));
+                        DesignEffectiveness.arms(activities, outcomeName, names(designs), thresholds,
+                                loop.timeZone()))));
     }
 
     @GET
     @Path("/best-designs")
     @Operation(summary = "Best design per activity type × segment, and next month's recommendation",
-            description = "Each design is compared with all its versions together and named with its latest version. "
-                    + "status best (P(best) ≥ bestThreshold and every compared design has at least "
-                    + "minActivitiesPerDesign activities), insufficient-evidence (with additionalActivitiesPerDesign, "
-                    + "a normal approximation) or only-design; recommendation: Thompson-sampling shares with a floor "
-                    + "of minExplorationShare, and its reasoning. Filters: activityType, unitId (the activities of "
-                    + "that unit's teams; a unit without activities gives no items).")
+            description = "Each design is compared with all its versions together. The established designs (not "
+                    + "retired, at least minActivitiesPerDesign activities in the segment) are compared: status best "
+                    + "when the leader's P(best) among them reaches bestThreshold, a threshold set so that equal "
+                    + "designs are named best at most 5 % of the time over a year of monthly looks (ADR 10); "
+                    + "comparison gives the leader's rate ratio over the runner-up with the interval the decision "
+                    + "uses; else insufficient-evidence (with additionalActivitiesPerDesign, a normal "
+                    + "approximation), only-design or no-plannable-design. Each candidate's status is established, "
+                    + "exploring or retired, with its outcome counts' dispersion. recommendation: Thompson-sampling "
+                    + "shares with a floor of minExplorationShare over the designs a team can plan, each at its "
+                    + "current version (untried designs targeting the segment included, retired ones never). "
+                    + "Filters: activityType, unitId (the activities of that unit's teams; a unit without activities "
+                    + "gives no items).")
     public Uni<BestDesignsReport> bestDesigns(@QueryParam("activityType") String activityType,
                                               @QueryParam("unitId") String unitId,
                                               @QueryParam("outcome") String outcome) {
@@ -106,19 +113,25 @@ public class EvidenceResource {
         UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
-        return reads.activities(null, type, unit).chain(activities -> reads.designNames().map(names -> {
-            List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names, thresholds,
-                    loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
-            return new BestDesignsReport(outcomeName, type, unit, thresholds, BestDesigns.of(arms, thresholds));
+        return reads.activities(null, type, unit).chain(activities -> reads.designs().map(designs -> {
+            List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names(designs),
+                    thresholds, loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
+            return new BestDesignsReport(outcomeName, type, unit, thresholds, BestDesigns.of(arms, designs, thresholds));
         }));
     }
 
     @GET
     @Path("/lead-measures/{leadMeasureId}/verdict")
     @Operation(summary = "Keep, improve execution, replace, or insufficient evidence",
-            description = "The seed's logic: once execution is good (lead at target in the recent weeks, quality and "
-                    + "intention reached high and stable over several monthly periods) and the lag measure still does "
-                    + "not move, the lead measure is wrong. With the evidence figures and the thresholds used.")
+            description = "The seed's logic: once execution is good (lead at target in the recent complete weeks, "
+                    + "quality and intention reached high and stable over the complete monthly periods) the lag "
+                    + "decides. lag.effect: the lag's readings in complete periods with the lead measure at target "
+                    + "against its readings before the activation (the baseline), the lift with its interval and the "
+                    + "effect the WIG needs (minimalEffectShare of |to − from|): keep when the interval lies above "
+                    + "0, replace when it lies below the needed effect, else insufficient-evidence with "
+                    + "additionalReadings; no baseline is insufficient-evidence too. The period in progress is shown "
+                    + "(notJudged, execution.inProgress) and never judged. With the evidence figures and the "
+                    + "thresholds used.")
     public Uni<LeadMeasureVerdict.Answer> verdict(@PathParam("leadMeasureId") String leadMeasureId) {
         UUID id = QueryParams.uuid("leadMeasureId", leadMeasureId);
         Thresholds thresholds = Thresholds.of(config);
@@ -149,6 +162,12 @@ public class EvidenceResource {
                 });
             });
         });
+    }
+
+    private static Map<UUID, String> names(Map<UUID, Design> designs) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        designs.forEach((id, design) -> names.put(id, design.name()));
+        return names;
     }
 
     private static String key(String name, String value) {

@@ -2,8 +2,6 @@ package org.learningloop.reporting.evidence;
 
 import org.learningloop.contracts.Periods;
 import org.learningloop.reporting.evidence.stats.Correlation;
-import org.learningloop.reporting.evidence.stats.Distributions;
-import org.learningloop.reporting.evidence.stats.Interval;
 import org.learningloop.reporting.evidence.stats.LinearFit;
 
 import java.math.BigDecimal;
@@ -30,10 +28,12 @@ import java.util.stream.Collectors;
  *     {@code insufficient-evidence};</li>
  *     <li>a recent period below {@code minQuality} or {@code minIntentionReached}, or quality falling faster than
  *     {@code maxQualityDeclinePerPeriod} → {@code improve-execution};</li>
- *     <li>fewer than {@code minLagReadings} lag readings since the first activity → {@code insufficient-evidence};</li>
- *     <li>the lag moves the WIG's way (up when {@code to > from}) → {@code keep}: its slope's interval lies wholly on
- *     that side, or the interval of its readings' mean lies wholly beyond the WIG's {@code from} while the slope's
- *     interval does not point clearly back; else → {@code replace}.</li>
+ *     <li>the lag ({@link LagEffect}): its readings in complete periods with the lead measure at target against
+ *     its readings before the activation. The interval of the lift wholly above zero → {@code keep}; wholly below
+ *     the effect the WIG needs ({@code minimalEffectShare} of {@code |to − from|}) → {@code replace}; no baseline,
+ *     fewer than {@code minLagReadings} judged or {@code minBaselineReadings} baseline readings, or an interval
+ *     that allows both → {@code insufficient-evidence}, with how many more readings would decide. Absence of
+ *     evidence is never read as evidence of absence.</li>
  * </ol>
  */
 public final class LeadMeasureVerdict {
@@ -72,12 +72,11 @@ public final class LeadMeasureVerdict {
     }
 
     /**
-     * The lag measure's readings since the first activity: their slope per period, and their mean against the
-     * WIG's starting value ({@code baseline}, the X of "from X to Y"), each with its t-based interval.
+     * The lag measure as the verdict judges it: the WIG's readings and the lead measure's effect on them
+     * ({@link LagEffect}).
      */
     public record Lag(java.util.UUID wigId, String cadence, String direction, Map<String, BigDecimal> readings,
-                      Double slopePerPeriod, Double low, Double high, double level, Double baseline,
-                      Double meanAboveBaseline, Double meanAboveBaselineLow, Double meanAboveBaselineHigh) {
+                      LagEffect effect) {
     }
 
     /**
@@ -109,7 +108,7 @@ public final class LeadMeasureVerdict {
         SortedMap<String, Integer> activitiesByWeek = weekly(evidence, zone);
         Lead lead = lead(evidence, activitiesByWeek, target, t, today == null ? null : Periods.week(today));
         Execution execution = execution(evidence.activities(), t, zone, today);
-        Lag lag = lag(evidence, t, zone);
+        Lag lag = lag(evidence, activitiesByWeek, t, zone, today);
         Association association = association(evidence, peers, zone);
 
         String verdict;
@@ -135,35 +134,14 @@ public final class LeadMeasureVerdict {
                     t.minIntentionReached() * 100)
                     : String.format(Locale.ROOT, "Execution quality is falling (%.2f per period, more than %.2f).",
                     execution.qualitySlope(), t.maxQualityDeclinePerPeriod());
-        } else if (lag.readings().size() < t.minLagReadings() || lag.slopePerPeriod() == null || lag.low() == null) {
-            verdict = INSUFFICIENT;
-            reason = String.format(Locale.ROOT, "Execution is good, but the lag measure has %d readings since the lead "
-                    + "measure's first activity; at least %d are needed for its slope.", lag.readings().size(),
-                    t.minLagReadings());
         } else {
-            boolean up = !"down".equals(lag.direction());
-            boolean trending = up ? lag.low() > 0 : lag.high() < 0;
-            // standing clear of the WIG's start counts only while the lag is not clearly heading back
-            boolean awayFromBaseline = lag.meanAboveBaselineLow() != null
-                    && (up ? lag.meanAboveBaselineLow() > 0 : lag.meanAboveBaselineHigh() < 0)
-                    && (up ? lag.high() >= 0 : lag.low() <= 0);
-            boolean moving = trending || awayFromBaseline;
-            verdict = moving ? KEEP : REPLACE;
-            reason = moving
-                    ? String.format(Locale.ROOT, "Execution is good and the lag measure moves %s: %s", lag.direction(),
-                    trending ? String.format(Locale.ROOT, "slope %.3f per period, %.0f%% interval [%.3f, %.3f].",
-                            lag.slopePerPeriod(), t.intervalLevel() * 100, lag.low(), lag.high())
-                            : String.format(Locale.ROOT, "its readings stand %.3f from the WIG's start %.3f, %.0f%% "
-                                    + "interval [%.3f, %.3f].", lag.meanAboveBaseline(), lag.baseline(),
-                            t.intervalLevel() * 100, lag.meanAboveBaselineLow(), lag.meanAboveBaselineHigh()))
-                    : String.format(Locale.ROOT, "Execution is good (lead at target, quality and intention reached high "
-                    + "and stable over %d periods) but the lag measure does not move %s: slope %.3f per period, %.0f%% "
-                    + "interval [%.3f, %.3f] includes 0 or points the wrong way, and its readings do not stand clear "
-                    + "of the WIG's start%s. The lead measure does not drive the WIG: replace it.",
-                    execution.recentPeriods().size(), lag.direction(), lag.slopePerPeriod(), t.intervalLevel() * 100,
-                    lag.low(), lag.high(), lag.meanAboveBaseline() == null ? "" : String.format(Locale.ROOT,
-                            " (%.3f from it, interval [%.3f, %.3f])", lag.meanAboveBaseline(),
-                            lag.meanAboveBaselineLow(), lag.meanAboveBaselineHigh()));
+            LagEffect effect = lag.effect();
+            verdict = switch (effect.decision()) {
+                case MOVES -> KEEP;
+                case TOO_SMALL -> REPLACE;
+                default -> INSUFFICIENT;
+            };
+            reason = lagReason(lag, execution, t);
         }
         return new Answer(measure.leadMeasureId(), measure.name(), measure.activityType(), verdict, reason, lead,
                 execution, lag, association, t);
@@ -252,49 +230,58 @@ public final class LeadMeasureVerdict {
                 inProgress);
     }
 
-    /** Lag readings whose period starts on or after the first day of the month of the first activity. */
-    static Lag lag(GoalFacts.LeadMeasureEvidence evidence, Thresholds t, ZoneId zone) {
+    /**
+     * The lag judged against the team's own baseline ({@link LagEffect}): periods before activation (or, for a
+     * lead measure never activated, before its first activity) against complete periods with the lead measure at
+     * target, where a month is at target when {@code minShareOfWeeksOnTarget} of its ISO weeks are.
+     */
+    static Lag lag(GoalFacts.LeadMeasureEvidence evidence, SortedMap<String, Integer> activitiesByWeek, Thresholds t,
+                   ZoneId zone, LocalDate today) {
         GoalFacts.Wig wig = evidence.wig();
-        String direction = wig != null && wig.from() != null && wig.to() != null && wig.to().compareTo(wig.from()) < 0
-                ? "down" : "up";
-        LocalDate since = evidence.activities().stream().filter(a -> a.carriedOutAt() != null)
-                .map(a -> a.carriedOutAt().atZone(zone).toLocalDate().withDayOfMonth(1)).min(LocalDate::compareTo)
-                .orElse(null);
-        Map<String, BigDecimal> readings = new TreeMap<>();
-        evidence.lagReadings().forEach((period, value) -> {
-            if (Periods.isPeriod(period) && (since == null || !Periods.periodStart(period).isBefore(since))) {
-                readings.put(period, value);
-            }
-        });
-        double[] values = readings.values().stream().mapToDouble(BigDecimal::doubleValue).toArray();
-        LinearFit fit = LinearFit.of(readings.keySet().stream().mapToDouble(Periods::index).toArray(), values,
-                t.intervalLevel());
-        Double baseline = wig == null || wig.from() == null ? null : wig.from().doubleValue();
-        Interval aboveBaseline = baseline == null ? null : meanInterval(values, baseline, t.intervalLevel());
-        return new Lag(wig == null ? null : wig.wigId(), wig == null ? null : wig.cadence(), direction, readings,
-                DesignEffectiveness.round(fit.slope()),
-                fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().low()),
-                fit.slopeInterval() == null ? null : DesignEffectiveness.round(fit.slopeInterval().high()),
-                t.intervalLevel(), baseline,
-                aboveBaseline == null ? null : DesignEffectiveness.round((aboveBaseline.low() + aboveBaseline.high()) / 2),
-                aboveBaseline == null ? null : DesignEffectiveness.round(aboveBaseline.low()),
-                aboveBaseline == null ? null : DesignEffectiveness.round(aboveBaseline.high()));
+        GoalFacts.LeadMeasure measure = evidence.leadMeasure();
+        boolean up = wig == null || wig.from() == null || wig.to() == null || wig.to().compareTo(wig.from()) >= 0;
+        LocalDate activatedOn = measure.activeFrom() != null ? measure.activeFrom().atZone(zone).toLocalDate()
+                : evidence.activities().stream().filter(a -> a.carriedOutAt() != null)
+                .map(a -> a.carriedOutAt().atZone(zone).toLocalDate()).min(LocalDate::compareTo).orElse(null);
+        Map<String, Integer> actualByWeek = new TreeMap<>(activitiesByWeek);
+        evidence.manualReadings().forEach((week, count) -> actualByWeek.merge(week, count, Integer::sum));
+        int target = measure.weeklyTarget() == null ? 0 : measure.weeklyTarget();
+        Double needed = wig == null || wig.from() == null || wig.to() == null ? null
+                : DesignEffectiveness.round(t.minimalEffectShare() * wig.to().subtract(wig.from()).abs().doubleValue());
+        LagEffect effect = LagEffect.of(evidence.lagReadings(), activatedOn, today,
+                LagEffect.atTarget(actualByWeek, target, t.minShareOfWeeksOnTarget()), up, needed, t);
+        return new Lag(wig == null ? null : wig.wigId(), wig == null ? null : wig.cadence(), up ? "up" : "down",
+                evidence.lagReadings(), effect);
     }
 
-    /**
-     * The t-based interval of the readings' mean minus {@code baseline}; {@code null} below 2 readings. Readings
-     * that never vary give a zero-width interval at their difference.
-     */
-    static Interval meanInterval(double[] values, double baseline, double level) {
-        int n = values.length;
-        if (n < 2) {
-            return null;
-        }
-        double mean = java.util.Arrays.stream(values).average().orElse(0) - baseline;
-        double variance = java.util.Arrays.stream(values).map(v -> (v - baseline - mean) * (v - baseline - mean)).sum()
-                / (n - 1);
-        double half = Distributions.studentTQuantile(1 - (1 - level) / 2, n - 1) * Math.sqrt(variance / n);
-        return new Interval(mean - half, mean + half, level);
+    private static String lagReason(Lag lag, Execution execution, Thresholds t) {
+        LagEffect e = lag.effect();
+        String against = String.format(Locale.ROOT, "the lag measure over %d period%s with the lead measure at target "
+                        + "(%s) against %d before its activation", e.judged().size(), e.judged().size() == 1 ? "" : "s",
+                String.join(", ", e.judged().keySet()), e.baseline().size());
+        String interval = e.effect() == null || e.low() == null ? "" : String.format(Locale.ROOT,
+                "a lift of %.2f, %.0f%% interval [%.2f, %.2f]%s", e.effect(), e.level() * 100, e.low(), e.high(),
+                e.neededEffect() == null ? "" : String.format(Locale.ROOT, ", against the %.2f the WIG needs from "
+                        + "it (%.0f%% of the distance from its start to its target)", e.neededEffect(),
+                        t.minimalEffectShare() * 100));
+        return switch (e.decision()) {
+            case MOVES -> String.format(Locale.ROOT, "Execution is good and the lag measure moves %s while the lead "
+                    + "measure is carried out: %s, %s.", lag.direction(), against, interval);
+            case TOO_SMALL -> String.format(Locale.ROOT, "Execution is good (lead at target, quality and intention "
+                    + "reached high and stable over %d periods), and %s shows %s: the lead measure does not move "
+                    + "the lag as the WIG needs. Replace it.", execution.recentPeriods().size(), against, interval);
+            case UNDECIDED -> String.format(Locale.ROOT, "Execution is good, but %s shows %s: that neither rules "
+                            + "out the effect the WIG needs nor shows the lag moving. %s", against, interval,
+                    e.additionalReadings() == null ? "More readings after the activation would not decide it: the "
+                            + "baseline has too few readings for the lag's spread."
+                            : "About " + e.additionalReadings() + " more period" + (e.additionalReadings() == 1 ? "" : "s")
+                            + " with the lead measure at target would decide it if the readings keep their spread.");
+            case NO_BASELINE -> "Execution is good, but the lag measure has no reading of a period before the lead "
+                    + "measure was activated: there is no baseline to judge its effect against. Record the lag's "
+                    + "readings of earlier periods (they may be back-dated).";
+            case TOO_FEW -> String.format(Locale.ROOT, "Execution is good, but %s: at least %d and %d are needed.",
+                    against, t.minLagReadings(), t.minBaselineReadings());
+        };
     }
 
     static Association association(GoalFacts.LeadMeasureEvidence evidence, List<GoalFacts.LeadMeasureEvidence> peers,

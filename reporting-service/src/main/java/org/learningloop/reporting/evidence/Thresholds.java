@@ -5,18 +5,19 @@ public record Thresholds(double intervalLevel, double priorShape, double priorRa
                          double bestThreshold, int minActivitiesPerDesign, double minExplorationShare,
                          int recentWeeks, double minShareOfWeeksOnTarget, int minPeriods, int minActivities,
                          double minQuality, double minIntentionReached, double maxQualityDeclinePerPeriod,
-                         int minLagReadings) {
+                         int minLagReadings, int minBaselineReadings, double minimalEffectShare) {
 
     public static Thresholds of(EvidenceConfig config) {
         EvidenceConfig.Verdict v = config.verdict();
         return new Thresholds(config.intervalLevel(), config.priorShape(), config.priorRate(), config.draws(),
                 config.seed(), config.bestThreshold(), config.minActivitiesPerDesign(), config.minExplorationShare(),
                 v.recentWeeks(), v.minShareOfWeeksOnTarget(), v.minPeriods(), v.minActivities(), v.minQuality(),
-                v.minIntentionReached(), v.maxQualityDeclinePerPeriod(), v.minLagReadings());
+                v.minIntentionReached(), v.maxQualityDeclinePerPeriod(), v.minLagReadings(),
+                v.minBaselineReadings(), v.minimalEffectShare());
     }
 
     /** The defaults of {@link EvidenceConfig}, for tests. */
     public static Thresholds defaults() {
-        return new Thresholds(0.9, 0.5, 0.5, 20_000, 20261127L, 0.9, 10, 0.1, 4, 0.75, 4, 12, 3.5, 0.6, 0.25, 4);
+        return new Thresholds(0.9, 0.5, 0.5, 20_000, 20261127L, 0.997, 10, 0.1, 4, 0.75, 4, 12, 3.5, 0.6, 0.25, 3, 2, 0.25);
     }
 }

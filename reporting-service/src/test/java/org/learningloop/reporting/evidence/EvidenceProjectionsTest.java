@@ -13,6 +13,8 @@ import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.contracts.activity.DesignCreated;
+import org.learningloop.contracts.activity.DesignRetired;
+import org.learningloop.contracts.activity.DesignRevised;
 import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.contracts.activity.Workplace;
@@ -79,12 +81,16 @@ class EvidenceProjectionsTest {
                                 carriedOutAt, 4, 2, IntentionReached.PARTLY, List.of(), Map.of("membersRecruited", 3)),
                         new ActivityEvaluated(done, team, unit, design, 2, "call-centre", null,
                                 new QualityScores(5, 4, 3, 2, 1, 5), List.of()),
-                        new ActivityCancelled(cancelled, team, unit, "closed")),
-                "select activity_id, team_id, unit_id, activity_type, lead_measure_id, design_id, segment, "
-                        + "design_version, scheduled_at, carried_out_at, intention_reached, presence, focus, "
-                        + "outcomes::text as o, quality_intention, quality_focus, quality_flexibility, cancelled, at, "
-                        + "(select name from design_name where design_name.design_id = a.design_id) as design_name "
-                        + "from activity_fact a order by cancelled");
+                        new ActivityCancelled(cancelled, team, unit, "closed"),
+                        new DesignRevised(design, unit, team, 3, null, null, null, null, "sharper", null),
+                        new DesignRevised(design, unit, team, 2, null, null, null, null, "late, older", null),
+                        new DesignRetired(design, unit, team, "replaced", null)),
+                "select a.activity_id, a.team_id, a.unit_id, a.activity_type, a.lead_measure_id, a.design_id, "
+                        + "a.segment, a.design_version, a.scheduled_at, a.carried_out_at, a.intention_reached, "
+                        + "a.presence, a.focus, a.outcomes::text as o, a.quality_intention, a.quality_focus, "
+                        + "a.quality_flexibility, a.cancelled, a.at, "
+                        + "d.name as design_name, d.segments, d.version as current_version, d.retired "
+                        + "from activity_fact a left join design_fact d using (design_id) order by cancelled");
         assertThat(rows).hasSize(2);
         Row row = rows.get(0);
         assertThat(row.getUUID("activity_id")).isEqualTo(done);
@@ -107,7 +113,11 @@ class EvidenceProjectionsTest {
         assertThat(row.getInteger("quality_focus")).isEqualTo(1);
         assertThat(row.getInteger("quality_flexibility")).isEqualTo(5);
         assertThat(row.getBoolean("cancelled")).isFalse();
+        // the design catalogue: what the recommendations may name (its current version; retired ones never)
         assertThat(row.getString("design_name")).isEqualTo("Lunch-room visit");
+        assertThat(row.getArrayOfStrings("segments")).containsExactly("call-centre");
+        assertThat(row.getInteger("current_version")).isEqualTo(3);
+        assertThat(row.getBoolean("retired")).isTrue();
         Row other = rows.get(1);
         assertThat(other.getUUID("activity_id")).isEqualTo(cancelled);
         assertThat(other.getBoolean("cancelled")).isTrue();

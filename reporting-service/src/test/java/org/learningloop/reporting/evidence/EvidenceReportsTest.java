@@ -64,12 +64,15 @@ class EvidenceReportsTest {
         JsonPath report = given().queryParam("activityType", truth.visitType).get("/reports/best-designs").then()
                 .statusCode(200).extract().jsonPath().using(DOUBLES);
         assertThat(report.getString("outcome")).isEqualTo("membersRecruited");
-        assertThat(report.getDouble("thresholds.bestThreshold")).isEqualTo(0.9);
+        assertThat(report.getDouble("thresholds.bestThreshold")).isEqualTo(0.997);
         Map<String, Object> callCentre = segment(report, "call-centre");
         assertThat(callCentre.get("status")).isEqualTo("best");
         assertThat(path(callCentre, "best", "designId")).isEqualTo(truth.designB.toString());
         assertThat(path(callCentre, "best", "designName")).isEqualTo("Design B");
-        assertThat(((Number) path(callCentre, "best", "probabilityBest")).doubleValue()).isGreaterThanOrEqualTo(0.9);
+        assertThat(((Number) path(callCentre, "best", "probabilityBest")).doubleValue()).isGreaterThanOrEqualTo(0.997);
+        // B recruits 2.0 per visit and A 0.6: the rate ratio's interval lies above 1
+        assertThat(((Number) path(callCentre, "comparison", "rateRatio")).doubleValue()).isBetween(2.0, 5.0);
+        assertThat(((Number) path(callCentre, "comparison", "low")).doubleValue()).isGreaterThan(1.0);
         Map<String, Object> small = segment(report, "small-6-30");
         assertThat(small.get("status")).isEqualTo("best");
         assertThat(path(small, "best", "designId")).isEqualTo(truth.designA.toString());
@@ -152,16 +155,23 @@ class EvidenceReportsTest {
         assertThat(flat.getList("lead.recentWeeks")).hasSize(4);
         assertThat(flat.getBoolean("execution.high")).isTrue();
         assertThat(flat.getList("execution.periods")).hasSize(5);
-        assertThat(flat.getMap("lag.readings")).hasSize(6);
-        assertThat(flat.getDouble("lag.low")).isLessThanOrEqualTo(0);
-        assertThat(flat.getDouble("lag.high")).isGreaterThanOrEqualTo(0);
+        assertThat(flat.getMap("lag.readings")).hasSize(9);
+        // judged: April to June, the months with the lead measure at target, against December to February; March
+        // straddles the activation on 3 March, July (3 of 5 weeks at target) and August (none) are not at target
+        assertThat(flat.getMap("lag.effect.baseline")).hasSize(3);
+        assertThat(flat.getMap("lag.effect.judged")).containsOnlyKeys("2026-04", "2026-05", "2026-06");
+        assertThat(flat.getString("lag.effect.notJudged.'2026-07'")).isEqualTo("lead measure not carried out at target");
+        assertThat(flat.getString("lag.effect.notJudged.'2026-03'")).isEqualTo("straddles the activation");
+        assertThat(flat.getString("lag.effect.decision")).isEqualTo("TOO_SMALL");
+        assertThat(flat.getDouble("lag.effect.high")).isLessThan(flat.getDouble("lag.effect.neededEffect"));
         assertThat(flat.getInt("association.teams")).isEqualTo(2); // the flat and the rising team's lead measures
         assertThat(flat.getInt("thresholds.minPeriods")).isEqualTo(4);
 
         JsonPath rising = given().get("/reports/lead-measures/" + truth.risingLead + "/verdict").then()
                 .statusCode(200).extract().jsonPath().using(DOUBLES);
         assertThat(rising.getString("verdict")).isEqualTo("keep");
-        assertThat(rising.getDouble("lag.slopePerPeriod")).isBetween(1.5, 2.5);
+        assertThat(rising.getDouble("lag.effect.effect")).isBetween(4.0, 8.0);
+        assertThat(rising.getDouble("lag.effect.low")).isPositive();
 
         JsonPath poor = given().get("/reports/lead-measures/" + truth.poorLead + "/verdict").then().statusCode(200)
                 .extract().jsonPath().using(DOUBLES);

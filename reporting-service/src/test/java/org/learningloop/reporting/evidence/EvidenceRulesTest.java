@@ -53,22 +53,87 @@ class EvidenceRulesTest {
                 .isEqualTo(LeadMeasureVerdict.IMPROVE_EXECUTION);
     }
 
+    /**
+     * The lag is judged by its lift over the team's own readings before the activation (December to February),
+     * over the months with the lead measure at target (March to June; July has one week of activity). The WIG
+     * goes from 10 to 30, so a lead measure must be able to lift the lag by 5 (a quarter of the distance).
+     */
     @Test
-    void goodExecution_flatLag_isReplace_risingLag_isKeep_tooFewReadings_isInsufficient() {
+    void goodExecution_theLiftOverTheBaselineDecides_keepReplaceOrInsufficient() {
         List<ActivityFact> good = activities(18, 3, 5, "yes");
-        // the WIG starts at 10: flat at its start is not moving
-        LeadMeasureVerdict.Answer flat = verdict(good, readings(10, 11, 9, 10, 11));
+        LeadMeasureVerdict.Answer flat = verdict(good, withBaseline(new int[]{10, 11, 9}, 10, 11, 9, 10, 11));
         assertThat(flat.verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
-        assertThat(flat.lag().low()).isNegative();
-        assertThat(flat.lag().meanAboveBaselineLow()).isNegative();
-        assertThat(verdict(good, readings(20, 22, 24, 26, 28)).verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
-        // steady well above the WIG's start: the lead measure lifted the lag to a new level and holds it there
-        LeadMeasureVerdict.Answer lifted = verdict(good, readings(20, 21, 19, 20, 21));
+        LagEffect effect = flat.lag().effect();
+        assertThat(effect.baseline()).containsOnlyKeys("2025-12", "2026-01", "2026-02");
+        assertThat(effect.judged()).containsOnlyKeys("2026-03", "2026-04", "2026-05", "2026-06");
+        assertThat(effect.notJudged()).containsEntry("2026-07", LagEffect.NOT_AT_TARGET);
+        assertThat(effect.neededEffect()).isEqualTo(5.0);
+        assertThat(effect.high()).isLessThan(5.0);
+
+        assertThat(verdict(good, withBaseline(new int[]{10, 11, 9}, 20, 22, 24, 26, 28)).verdict())
+                .isEqualTo(LeadMeasureVerdict.KEEP);
+        LeadMeasureVerdict.Answer lifted = verdict(good, withBaseline(new int[]{10, 11, 9}, 20, 21, 19, 20, 21));
         assertThat(lifted.verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
-        assertThat(lifted.lag().meanAboveBaseline()).isEqualTo(10.2);
-        // above the start but clearly heading back to it
-        assertThat(verdict(good, readings(28, 26, 24, 22, 20)).verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
-        assertThat(verdict(good, readings(20, 22, 24)).verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
+        assertThat(lifted.lag().effect().effect()).isEqualTo(10.0);
+        assertThat(lifted.lag().effect().low()).isPositive();
+    }
+
+    @Test
+    void aNoisyLag_isInsufficientEvidence_withTheReadingsThatWouldDecide_notReplace() {
+        LeadMeasureVerdict.Answer noisy = verdict(activities(18, 3, 5, "yes"),
+                withBaseline(new int[]{2, 18, 10}, 5, 25, 12, 20));
+        assertThat(noisy.verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
+        LagEffect effect = noisy.lag().effect();
+        assertThat(effect.decision()).isEqualTo(LagEffect.Decision.UNDECIDED);
+        assertThat(effect.low()).isNegative();
+        assertThat(effect.high()).isGreaterThan(effect.neededEffect());
+        assertThat(noisy.reason()).contains("neither rules out the effect the WIG needs");
+    }
+
+    @Test
+    void aLiftClearlyBelowWhatTheWigNeeds_isReplace_evenThoughTheLagMoves() {
+        LeadMeasureVerdict.Answer small = verdict(activities(18, 3, 5, "yes"),
+                withBaseline(new int[]{10, 10, 10}, 12, 12, 12, 12));
+        assertThat(small.lag().effect().low()).isPositive();
+        assertThat(small.lag().effect().decision()).isEqualTo(LagEffect.Decision.TOO_SMALL);
+        assertThat(small.verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
+    }
+
+    @Test
+    void withoutReadingsBeforeTheActivation_thereIsNoBaseline_andNoReplace() {
+        LeadMeasureVerdict.Answer answer = verdict(activities(18, 3, 5, "yes"), readings(10, 11, 9, 10, 11));
+        assertThat(answer.verdict()).isEqualTo(LeadMeasureVerdict.INSUFFICIENT);
+        assertThat(answer.lag().effect().decision()).isEqualTo(LagEffect.Decision.NO_BASELINE);
+        assertThat(answer.reason()).contains("no baseline");
+    }
+
+    /** Months in which the lead measure was not carried out at target say nothing about it and are not judged. */
+    @Test
+    void onlyMonthsWithTheLeadMeasureAtTarget_areJudged() {
+        List<ActivityFact> lateStart = new ArrayList<>(activities(18, 3, 5, "yes"));
+        // March and April: one activity a week (the one at 9:00), far below the target of 3
+        lateStart.removeIf(a -> a.carriedOutAt().isBefore(Instant.parse("2026-04-27T00:00:00Z"))
+                && a.carriedOutAt().atZone(java.time.ZoneOffset.UTC).getHour() != 9);
+        LeadMeasureVerdict.Answer answer = verdict(lateStart, withBaseline(new int[]{10, 11, 9}, 10, 10, 20, 21, 22));
+        assertThat(answer.lag().effect().notJudged()).containsEntry("2026-03", LagEffect.NOT_AT_TARGET)
+                .containsEntry("2026-04", LagEffect.NOT_AT_TARGET);
+        assertThat(answer.lag().effect().judged()).containsOnlyKeys("2026-05", "2026-06");
+        assertThat(answer.lag().effect().decision()).isEqualTo(LagEffect.Decision.TOO_FEW);
+    }
+
+    @Test
+    void aWigGoingDown_countsAFallAsTheWigsWay() {
+        List<ActivityFact> good = activities(18, 3, 5, "yes");
+        GoalFacts.Wig down = new GoalFacts.Wig(wig, null, null, null, "Fewer", "m", "u", BigDecimal.valueOf(30),
+                BigDecimal.TEN, LocalDate.parse("2025-12-01"), LocalDate.parse("2026-12-31"), "month", "active");
+        LeadMeasureVerdict.Answer falling = verdict(good, withBaseline(new int[]{30, 31, 29}, 20, 19, 21, 20, 21), null,
+                down);
+        assertThat(falling.lag().direction()).isEqualTo("down");
+        assertThat(falling.lag().effect().effect()).isEqualTo(10.0);
+        assertThat(falling.verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
+        LeadMeasureVerdict.Answer rising = verdict(good, withBaseline(new int[]{30, 31, 29}, 31, 30, 30, 31, 30), null,
+                down);
+        assertThat(rising.verdict()).isEqualTo(LeadMeasureVerdict.REPLACE);
     }
 
     /**
@@ -80,13 +145,15 @@ class EvidenceRulesTest {
         List<ActivityFact> good = new ArrayList<>(activities(18, 3, 5, "yes")); // March to June
         good.add(new ActivityFact(UUID.randomUUID(), null, null, "visit", lead, null, null, "call-centre",
                 Instant.parse("2026-07-01T09:00:00Z"), "no", Map.of(), new QualityScores(1, 1, 1, 1, 1, 1)));
-        TreeMap<String, BigDecimal> rising = readings(20, 22, 24, 26);
+        TreeMap<String, BigDecimal> rising = withBaseline(new int[]{10, 11, 9}, 20, 22, 24, 26, 25);
 
         LeadMeasureVerdict.Answer onTheSecond = verdict(good, rising, LocalDate.parse("2026-07-02"));
         assertThat(onTheSecond.verdict()).isEqualTo(LeadMeasureVerdict.KEEP);
         assertThat(onTheSecond.execution().inProgress()).isEqualTo("2026-07");
         assertThat(onTheSecond.execution().periods()).extracting(LeadMeasureVerdict.Period::period)
                 .containsExactly("2026-03", "2026-04", "2026-05", "2026-06");
+        // the lag's July reading is shown and not judged while July is in progress
+        assertThat(onTheSecond.lag().effect().notJudged()).containsEntry("2026-07", LagEffect.IN_PROGRESS);
         // once July is over it is judged like any month
         LeadMeasureVerdict.Answer inAugust = verdict(good, rising, LocalDate.parse("2026-08-03"));
         assertThat(inAugust.verdict()).isEqualTo(LeadMeasureVerdict.IMPROVE_EXECUTION);
@@ -107,10 +174,13 @@ class EvidenceRulesTest {
             facts.add(designActivity(b, "small-6-30", 2));
         }
         List<BestDesigns.SegmentBest> best = BestDesigns.of(DesignEffectiveness.arms(facts, "membersRecruited",
-                Map.of(a, "A", b, "B"), DEFAULTS, ZONE), DEFAULTS);
+                Map.of(a, "A", b, "B"), DEFAULTS, ZONE, DesignEffectiveness.Granularity.DESIGN), Map.of(), DEFAULTS);
         assertThat(best).extracting(BestDesigns.SegmentBest::segment).containsExactly("call-centre", "small-6-30");
         assertThat(best.get(0).status()).isEqualTo(BestDesigns.BEST);
         assertThat(best.get(0).best().designId()).isEqualTo(b);
+        // B recruits 2 per activity against A's 0.5: the ratio and the interval the decision used lie above 1
+        assertThat(best.get(0).comparison().rateRatio()).isCloseTo(3.8, org.assertj.core.data.Offset.offset(0.3));
+        assertThat(best.get(0).comparison().low()).isGreaterThan(1);
         assertThat(best.get(0).recommendation().allocation()).extracting(BestDesigns.Allocation::share)
                 .containsExactly(0.9, 0.1);
         assertThat(best.get(1).status()).isEqualTo(BestDesigns.INSUFFICIENT);
@@ -121,6 +191,86 @@ class EvidenceRulesTest {
                 .extracting(DesignEffectiveness.Arm::probabilityBest)
                 .isEqualTo(DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), DEFAULTS, ZONE).stream()
                         .map(DesignEffectiveness.Arm::probabilityBest).toList());
+    }
+
+    /** A team is only ever told to plan what it can: no retired design, each at its current version. */
+    @Test
+    void theRecommendation_leavesRetiredDesignsOut_namesCurrentVersions_andExploresUntriedOnes() {
+        UUID retired = UUID.randomUUID();
+        UUID revised = UUID.randomUUID();
+        UUID untried = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            facts.add(designActivity(retired, "call-centre", 3)); // the better one, but retired
+            facts.add(designActivity(revised, "call-centre", i % 2));
+        }
+        Map<UUID, Design> catalogue = Map.of(
+                retired, new Design(retired, "Retired", "visit", List.of("call-centre"), 2, true),
+                revised, new Design(revised, "Revised", "visit", List.of("call-centre"), 3, false),
+                untried, new Design(untried, "Untried", "visit", List.of("call-centre"), 1, false),
+                elsewhere, new Design(elsewhere, "Elsewhere", "visit", List.of("small-6-30"), 1, false));
+
+        BestDesigns.SegmentBest answer = BestDesigns.of(DesignEffectiveness.arms(facts, "membersRecruited", Map.of(),
+                DEFAULTS, ZONE, DesignEffectiveness.Granularity.DESIGN), catalogue, DEFAULTS).get(0);
+
+        assertThat(answer.recommendation().allocation()).extracting(BestDesigns.Allocation::designId)
+                .containsExactlyInAnyOrder(revised, untried);
+        assertThat(answer.recommendation().allocation()).filteredOn(a -> a.designId().equals(revised))
+                .extracting(BestDesigns.Allocation::designVersion).containsExactly(3);
+        assertThat(answer.recommendation().allocation()).filteredOn(a -> a.designId().equals(untried))
+                .extracting(BestDesigns.Allocation::tried).containsExactly(false);
+        assertThat(answer.recommendation().useDesign()).doesNotContain(retired.toString());
+        assertThat(answer.recommendation().reasoning()).doesNotContain("Retired");
+        assertThat(answer.candidates()).filteredOn(c -> c.designId().equals(retired))
+                .extracting(BestDesigns.Candidate::status).containsExactly("retired");
+        assertThat(answer.best()).isNull();
+    }
+
+    /** A design tried a few times is explored alongside; it does not turn a settled segment back to insufficient. */
+    @Test
+    void aNewDesignWithFewActivities_doesNotEraseTheAnswerTheEstablishedDesignsGive() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID newcomer = UUID.randomUUID();
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            facts.add(designActivity(a, "call-centre", i % 2));
+            facts.add(designActivity(b, "call-centre", 2));
+        }
+        for (int i = 0; i < 3; i++) {
+            facts.add(designActivity(newcomer, "call-centre", 4));
+        }
+        BestDesigns.SegmentBest answer = BestDesigns.of(DesignEffectiveness.arms(facts, "membersRecruited", Map.of(),
+                DEFAULTS, ZONE, DesignEffectiveness.Granularity.DESIGN), Map.of(), DEFAULTS).get(0);
+
+        assertThat(answer.status()).isEqualTo(BestDesigns.BEST);
+        assertThat(answer.best().designId()).isEqualTo(b);
+        assertThat(answer.candidates()).filteredOn(c -> c.designId().equals(newcomer))
+                .extracting(BestDesigns.Candidate::status).containsExactly("exploring");
+        assertThat(answer.recommendation().allocation()).filteredOn(x -> x.designId().equals(newcomer))
+                .allSatisfy(x -> assertThat(x.share()).isGreaterThanOrEqualTo(0.1));
+    }
+
+    /** Counts that vary more than Poisson counts widen the posterior: the same mean, a wider interval. */
+    @Test
+    void overdispersedCounts_widenTheInterval() {
+        UUID steady = UUID.randomUUID();
+        UUID lumpy = UUID.randomUUID();
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            facts.add(designActivity(steady, "call-centre", 2));
+            facts.add(designActivity(lumpy, "call-centre", i % 4 == 0 ? 8 : 0));
+        }
+        List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), DEFAULTS,
+                ZONE);
+        DesignEffectiveness.Arm s = arms.stream().filter(x -> x.designId().equals(steady)).findFirst().orElseThrow();
+        DesignEffectiveness.Arm l = arms.stream().filter(x -> x.designId().equals(lumpy)).findFirst().orElseThrow();
+        assertThat(s.dispersion()).isZero();
+        assertThat(l.dispersion()).isGreaterThan(5);
+        assertThat(l.outcomePerActivity().observed()).isEqualTo(s.outcomePerActivity().observed());
+        assertThat(l.outcomePerActivity().high() - l.outcomePerActivity().low())
+                .isGreaterThan(2 * (s.outcomePerActivity().high() - s.outcomePerActivity().low()));
     }
 
     @Test
@@ -202,16 +352,33 @@ class EvidenceRulesTest {
         return readings;
     }
 
+    /** Readings of December 2025 to February 2026 ({@code before}), then from March 2026 ({@code after}). */
+    private static TreeMap<String, BigDecimal> withBaseline(int[] before, int... after) {
+        TreeMap<String, BigDecimal> readings = readings(after);
+        for (int i = 0; i < before.length; i++) {
+            readings.put(java.time.YearMonth.of(2026, 3).minusMonths(before.length - i).toString(),
+                    BigDecimal.valueOf(before[i]));
+        }
+        return readings;
+    }
+
     private LeadMeasureVerdict.Answer verdict(List<ActivityFact> activities, TreeMap<String, BigDecimal> readings) {
         return verdict(activities, readings, null);
     }
 
     private LeadMeasureVerdict.Answer verdict(List<ActivityFact> activities, TreeMap<String, BigDecimal> readings,
                                               LocalDate today) {
-        GoalFacts.Wig theWig = new GoalFacts.Wig(wig, null, null, null, "Grow", "m", "u", BigDecimal.TEN,
-                BigDecimal.valueOf(30), LocalDate.parse("2026-03-01"), LocalDate.parse("2026-12-31"), "month", "active");
+        return verdict(activities, readings, today, new GoalFacts.Wig(wig, null, null, null, "Grow", "m", "u",
+                BigDecimal.TEN, BigDecimal.valueOf(30), LocalDate.parse("2025-12-01"), LocalDate.parse("2026-12-31"),
+                "month", "active"));
+    }
+
+    /** The lead measure is active from 1 March 2026 (Stockholm), a target of 3 a week. */
+    private LeadMeasureVerdict.Answer verdict(List<ActivityFact> activities, TreeMap<String, BigDecimal> readings,
+                                              LocalDate today, GoalFacts.Wig theWig) {
         GoalFacts.LeadMeasureEvidence evidence = new GoalFacts.LeadMeasureEvidence(new GoalFacts.LeadMeasure(lead, wig,
-                null, null, "Visits", "visit", 3, "active", null, null), theWig, readings, Map.of(), activities);
+                null, null, "Visits", "visit", 3, "active", Instant.parse("2026-02-28T23:00:00Z"), null), theWig,
+                readings, Map.of(), activities);
         return LeadMeasureVerdict.of(evidence, List.of(evidence), DEFAULTS, ZONE, today);
     }
 }

@@ -1,6 +1,7 @@
 package org.learningloop.reporting.evidence;
 
 import org.learningloop.contracts.LoopEvent;
+import org.learningloop.contracts.Periods;
 import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.ActivityPlanned;
@@ -43,7 +44,8 @@ import java.util.UUID;
  *     2.0 members per activity and A 0.6, at {@code small-6-30} A 2.0 and B 0.6 (40 activities each); at
  *     {@code industry-floor} only 3 activities per design;</li>
  *     <li>team "Flat": a lead measure executed at target (3 a week for 20 weeks) with high quality and intention
- *     reached, while the WIG's monthly lag readings stay flat (noise only);</li>
+ *     reached, while the WIG's monthly lag readings stay flat (noise only), where they stood in the three months
+ *     before it (December 2025 to February 2026: each team's lag has readings of these months, its baseline);</li>
  *     <li>team "Rising": the same kind of lead measure, as well executed, and a lag rising 2 a month;</li>
  *     <li>team "Poor": a lead measure with a target of 5 a week done once or twice a week with low quality.</li>
  * </ul>
@@ -128,6 +130,15 @@ final class GroundTruth {
             reading(flatTeam, period, 20 + noise(1.0), readAt);
             reading(risingTeam, period, 10 + 2 * month + noise(0.5), readAt);
             reading(designsTeam, period, 12 + month + noise(0.5), readAt);
+            reading(poorTeam, period, 15 + noise(1.0), readAt);
+        }
+        // the lag's readings of the three months before the lead measures (the baseline): where each team stood
+        for (int month = 0; month < 3; month++) {
+            String period = java.time.YearMonth.of(2025, 12).plusMonths(month).toString();
+            Instant readAt = Periods.periodEnd(period).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            reading(flatTeam, period, 20 + noise(1.0), readAt);
+            reading(risingTeam, period, 10 + noise(0.5), readAt);
+            reading(designsTeam, period, 12 + noise(0.5), readAt);
             reading(poorTeam, period, 15 + noise(1.0), readAt);
         }
         // a corrected reading replaces the value; a manual lead reading adds to a week's activities

@@ -1,5 +1,7 @@
 package org.learningloop.reporting.evidence.stats;
 
+import org.hipparchus.distribution.continuous.BetaDistribution;
+
 /**
  * The posterior of a rate (intention reached) under a uniform Beta(1, 1) prior after {@code n} trials with
  * {@code successes} successes: Beta(1 + successes, 1 + n − successes). Successes may be fractional: an
@@ -19,7 +21,6 @@ public record BetaPosterior(double a, double b) {
     }
 
     public Interval credible(double level) {
-        double tail = (1 - level) / 2;
-        return new Interval(Distributions.betaQuantile(a, b, tail), Distributions.betaQuantile(a, b, 1 - tail), level);
+        return Interval.central(new BetaDistribution(a, b, Interval.QUANTILE_ACCURACY), level);
     }
 }

@@ -1,5 +1,7 @@
 package org.learningloop.reporting.evidence.stats;
 
+import org.hipparchus.distribution.continuous.NormalDistribution;
+
 import java.util.OptionalLong;
 
 /**
@@ -22,7 +24,7 @@ public final class EvidenceNeeded {
         if (!(difference > 0)) {
             return OptionalLong.empty();
         }
-        double z = Distributions.normalQuantile(threshold);
+        double z = new NormalDistribution().inverseCumulativeProbability(threshold);
         if (reached(difference, z, leaderMean, leaderActivities, runnerUpMean, runnerUpActivities, 0)) {
             return OptionalLong.of(0);
         }

@@ -1,6 +1,7 @@
 package org.learningloop.reporting.evidence.stats;
 
-import java.util.SplittableRandom;
+import org.hipparchus.distribution.continuous.GammaDistribution;
+import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * The posterior of a Poisson rate λ (outcome count per activity) under a Gamma(α0, β0) prior after {@code n}
@@ -36,12 +37,11 @@ public record GammaPosterior(double shape, double rate) {
 
     /** The central credible interval holding {@code level} of the posterior probability. */
     public Interval credible(double level) {
-        double tail = (1 - level) / 2;
-        return new Interval(Distributions.gammaQuantile(shape, rate, tail),
-                Distributions.gammaQuantile(shape, rate, 1 - tail), level);
+        return Interval.central(new GammaDistribution(shape, 1 / rate, Interval.QUANTILE_ACCURACY), level);
     }
 
-    public double draw(SplittableRandom random) {
-        return Sampling.gamma(shape, random) / rate;
+    /** A draw from the posterior; the library's Gamma takes a scale, the reciprocal of the rate. */
+    public double draw(RandomDataGenerator random) {
+        return random.nextGamma(shape, 1 / rate);
     }
 }

@@ -1,8 +1,11 @@
 package org.learningloop.reporting.evidence.stats;
 
+import org.hipparchus.stat.regression.SimpleRegression;
+
 /**
  * Ordinary least squares y = intercept + slope·x with the slope's t-based confidence interval
- * (n − 2 degrees of freedom; needs at least 3 points with x not all equal, else no interval).
+ * (n − 2 degrees of freedom; needs at least 3 points with x not all equal, else no interval). Below 2 points or
+ * with x all equal there is no line: slope, intercept and standard error are {@code NaN}.
  */
 public record LinearFit(int n, double slope, double intercept, double slopeStandardError, Interval slopeInterval) {
 
@@ -11,40 +14,19 @@ public record LinearFit(int n, double slope, double intercept, double slopeStand
         if (n != y.length) {
             throw new IllegalArgumentException("x and y differ in length");
         }
-        if (n < 2) {
-            return new LinearFit(n, Double.NaN, Double.NaN, Double.NaN, null);
-        }
-        double meanX = mean(x);
-        double meanY = mean(y);
-        double sxx = 0;
-        double sxy = 0;
+        SimpleRegression regression = new SimpleRegression();
         for (int i = 0; i < n; i++) {
-            sxx += (x[i] - meanX) * (x[i] - meanX);
-            sxy += (x[i] - meanX) * (y[i] - meanY);
+            regression.addData(x[i], y[i]);
         }
-        if (sxx == 0) {
+        double slope = regression.getSlope();
+        if (Double.isNaN(slope)) {
             return new LinearFit(n, Double.NaN, Double.NaN, Double.NaN, null);
         }
-        double slope = sxy / sxx;
-        double intercept = meanY - slope * meanX;
         if (n < 3) {
-            return new LinearFit(n, slope, intercept, Double.NaN, null);
+            return new LinearFit(n, slope, regression.getIntercept(), Double.NaN, null);
         }
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double residual = y[i] - intercept - slope * x[i];
-            rss += residual * residual;
-        }
-        double se = Math.sqrt(rss / (n - 2) / sxx);
-        double t = Distributions.studentTQuantile(1 - (1 - level) / 2, n - 2);
-        return new LinearFit(n, slope, intercept, se, new Interval(slope - t * se, slope + t * se, level));
-    }
-
-    static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
+        double half = regression.getSlopeConfidenceInterval(1 - level);
+        return new LinearFit(n, slope, regression.getIntercept(), regression.getSlopeStdErr(),
+                new Interval(slope - half, slope + half, level));
     }
 }

@@ -1,9 +1,12 @@
 package org.learningloop.reporting.evidence.stats;
 
+import org.hipparchus.distribution.continuous.FDistribution;
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.Well19937c;
+import org.hipparchus.special.Gamma;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,28 +15,14 @@ import static org.assertj.core.api.Assertions.within;
 class StatisticsTest {
 
     @Test
-    void lnGammaAndIncompleteFunctions_matchClosedForms() {
-        assertThat(Distributions.lnGamma(5)).isCloseTo(Math.log(24), within(1e-12));
-        assertThat(Distributions.lnGamma(0.5)).isCloseTo(0.5 * Math.log(Math.PI), within(1e-12));
-        assertThat(Distributions.regularizedGammaP(1, 2)).isCloseTo(1 - Math.exp(-2), within(1e-12));
-        assertThat(Distributions.regularizedGammaP(3, 10)).isCloseTo(1 - Math.exp(-10) * (1 + 10 + 50), within(1e-12));
-        // I_0.5(2, 3) = P(Binomial(4, 0.5) >= 2) = 11/16
-        assertThat(Distributions.regularizedBeta(0.5, 2, 3)).isCloseTo(11.0 / 16, within(1e-12));
-    }
-
-    @Test
-    void quantiles_matchTables() {
-        assertThat(Distributions.gammaQuantile(1, 1, 0.5)).isCloseTo(Math.log(2), within(1e-9));
+    void credibleIntervals_matchTables() {
+        // Gamma(1, 1) is Exp(1): median ln 2
+        assertThat(new GammaPosterior(1, 1).credible(0).low()).isCloseTo(Math.log(2), within(1e-9));
         // chi-square quantiles: χ²(4) 0.95 = 9.487729, χ²(10) 0.05 = 3.940299; Gamma(k/2, rate 1/2) is χ²(k)
-        assertThat(Distributions.gammaQuantile(2, 1, 0.95)).isCloseTo(9.487729 / 2, within(1e-6));
-        assertThat(Distributions.gammaQuantile(5, 0.5, 0.05)).isCloseTo(3.940299, within(1e-6));
-        assertThat(Distributions.betaQuantile(1, 1, 0.3)).isCloseTo(0.3, within(1e-9));
-        assertThat(Distributions.betaQuantile(2, 1, 0.25)).isCloseTo(0.5, within(1e-9)); // cdf x²
-        assertThat(Distributions.studentTQuantile(0.975, 10)).isCloseTo(2.228139, within(1e-6));
-        assertThat(Distributions.studentTQuantile(0.95, 1)).isCloseTo(6.313752, within(1e-6));
-        assertThat(Distributions.studentTQuantile(0.05, 2)).isCloseTo(-2.919986, within(1e-6));
-        assertThat(Distributions.normalQuantile(0.975)).isCloseTo(1.959964, within(1e-6));
-        assertThat(Distributions.normalQuantile(0.9)).isCloseTo(1.281552, within(1e-6));
+        assertThat(new GammaPosterior(2, 1).credible(0.9).high()).isCloseTo(9.487729 / 2, within(1e-6));
+        assertThat(new GammaPosterior(5, 0.5).credible(0.9).low()).isCloseTo(3.940299, within(1e-6));
+        assertThat(new BetaPosterior(1, 1).credible(0.4).low()).isCloseTo(0.3, within(1e-9));
+        assertThat(new BetaPosterior(2, 1).credible(0.5).low()).isCloseTo(0.5, within(1e-9)); // cdf x²
     }
 
     @Test
@@ -43,8 +32,8 @@ class StatisticsTest {
         assertThat(posterior.rate()).isEqualTo(10.5);
         assertThat(posterior.mean()).isCloseTo(20.5 / 10.5, within(1e-12));
         Interval interval = posterior.credible(0.9);
-        assertThat(Distributions.regularizedGammaP(20.5, interval.low() * 10.5)).isCloseTo(0.05, within(1e-9));
-        assertThat(Distributions.regularizedGammaP(20.5, interval.high() * 10.5)).isCloseTo(0.95, within(1e-9));
+        assertThat(Gamma.regularizedGammaP(20.5, interval.low() * 10.5)).isCloseTo(0.05, within(1e-9));
+        assertThat(Gamma.regularizedGammaP(20.5, interval.high() * 10.5)).isCloseTo(0.95, within(1e-9));
         assertThat(interval.contains(posterior.mean())).isTrue();
         // few activities: a wide interval; many: a narrow one around the same rate
         assertThat(width(GammaPosterior.withDefaultPrior(3, 6).credible(0.9)))
@@ -63,38 +52,128 @@ class StatisticsTest {
     }
 
     @Test
-    void gammaDraws_haveTheRightMeanAndVariance() {
-        SplittableRandom random = new SplittableRandom(7);
+    void gammaDraws_haveThePosteriorsMeanAndVariance() {
+        RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(7L));
         for (double shape : new double[]{0.5, 3}) {
+            GammaPosterior posterior = new GammaPosterior(shape, 2);
             double sum = 0;
             double squares = 0;
             int n = 40_000;
             for (int i = 0; i < n; i++) {
-                double x = Sampling.gamma(shape, random);
+                double x = posterior.draw(random);
                 sum += x;
                 squares += x * x;
             }
             double mean = sum / n;
-            assertThat(mean).isCloseTo(shape, within(0.05 * Math.max(1, shape)));
-            assertThat(squares / n - mean * mean).isCloseTo(shape, within(0.1 * Math.max(1, shape)));
+            assertThat(mean).isCloseTo(shape / 2, within(0.05 * Math.max(1, shape) / 2));
+            assertThat(squares / n - mean * mean).isCloseTo(shape / 4, within(0.1 * Math.max(1, shape) / 4));
         }
     }
 
     @Test
     void probabilityOfBest_isDeterministicWithASeed_andSeparatesClearArms() {
         List<GammaPosterior> same = List.of(GammaPosterior.withDefaultPrior(20, 20), GammaPosterior.withDefaultPrior(20, 20));
-        double[] even = ProbabilityOfBest.of(same, 20_000, new SplittableRandom(1));
+        double[] even = ProbabilityOfBest.of(same, 20_000, 1);
         assertThat(even[0]).isCloseTo(0.5, within(0.02));
         assertThat(even[0] + even[1]).isCloseTo(1, within(1e-12));
-        assertThat(ProbabilityOfBest.of(same, 20_000, new SplittableRandom(1))).containsExactly(even);
+        assertThat(ProbabilityOfBest.of(same, 20_000, 1)).containsExactly(even);
 
         double[] clear = ProbabilityOfBest.of(List.of(GammaPosterior.withDefaultPrior(40, 24),
-                GammaPosterior.withDefaultPrior(40, 80)), 20_000, new SplittableRandom(1));
+                GammaPosterior.withDefaultPrior(40, 80)), 20_000, 1);
         assertThat(clear[1]).isGreaterThan(0.999);
         // three arms without data: about 1/3 each
-        double[] none = ProbabilityOfBest.of(List.of(GammaPosterior.withDefaultPrior(0, 0),
-                GammaPosterior.withDefaultPrior(0, 0), GammaPosterior.withDefaultPrior(0, 0)), 20_000, new SplittableRandom(3));
+        List<GammaPosterior> three = List.of(GammaPosterior.withDefaultPrior(0, 0), GammaPosterior.withDefaultPrior(0, 0),
+                GammaPosterior.withDefaultPrior(0, 0));
+        double[] none = ProbabilityOfBest.of(three, 20_000, 3);
         assertThat(none).containsExactly(new double[]{1.0 / 3, 1.0 / 3, 1.0 / 3}, within(0.02));
+        assertThat(ProbabilityOfBest.of(three, 20_000, 3)).containsExactly(none);
+        assertThat(ProbabilityOfBest.of(three, 20_000, 4)).isNotEqualTo(none);
+    }
+
+    @Test
+    void probabilityOfBest_twoArms_isExact() {
+        // equal posteriors: a coin toss, exactly
+        assertThat(ProbabilityOfBest.of(List.of(new GammaPosterior(20.5, 20.5), new GammaPosterior(20.5, 20.5)), 0, 0))
+                .containsExactly(new double[]{0.5, 0.5}, within(1e-12));
+        // shape 1 is exponential: P(Exp(rate 1) > Exp(rate 3)) = 3 / (1 + 3)
+        assertThat(ProbabilityOfBest.firstBeatsSecond(new GammaPosterior(1, 1), new GammaPosterior(1, 3)))
+                .isCloseTo(0.75, within(1e-12));
+    }
+
+    @Test
+    void probabilityOfBest_twoArmsExact_agreesWithALargeMonteCarlo() {
+        GammaPosterior first = GammaPosterior.withDefaultPrior(12, 20);
+        GammaPosterior second = GammaPosterior.withDefaultPrior(15, 18);
+        double exact = ProbabilityOfBest.firstBeatsSecond(first, second);
+        RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(11L));
+        int draws = 400_000;
+        int wins = 0;
+        for (int i = 0; i < draws; i++) {
+            wins += first.draw(random) > second.draw(random) ? 1 : 0;
+        }
+        // Monte Carlo standard error √(p(1 − p) / n) ≈ 0.0008: five of them
+        assertThat(exact).isBetween(0.6, 0.9).isCloseTo((double) wins / draws, within(0.004));
+        // the three-arm path with a third arm that never wins must agree with the exact two-arm answer
+        double[] three = ProbabilityOfBest.of(List.of(first, second, GammaPosterior.withDefaultPrior(1_000, 0)),
+                100_000, 5);
+        assertThat(three[2]).isZero();
+        assertThat(three[0]).isCloseTo(exact, within(0.007));
+    }
+
+    @Test
+    void rateRatio_uniformCase_byHand() {
+        // Gamma(1, 1) twice: U ~ Uniform(0, 1), the ratio U / (1 − U) has cdf r / (1 + r): 90 % between 1/19 and 19
+        RateRatio ratio = RateRatio.of(new GammaPosterior(1, 1), new GammaPosterior(1, 1), 0.9);
+        assertThat(ratio.estimate()).isEqualTo(1);
+        assertThat(ratio.low()).isCloseTo(1.0 / 19, within(1e-12));
+        assertThat(ratio.high()).isCloseTo(19, within(1e-9));
+        assertThat(ratio.level()).isEqualTo(0.9);
+    }
+
+    @Test
+    void rateRatio_swappingTheArms_invertsEveryFigure() {
+        GammaPosterior leader = GammaPosterior.withDefaultPrior(30, 60);
+        GammaPosterior other = GammaPosterior.withDefaultPrior(25, 15);
+        RateRatio ratio = RateRatio.of(leader, other, 0.9);
+        RateRatio inverse = RateRatio.of(other, leader, 0.9);
+        assertThat(ratio.estimate()).isCloseTo((60.5 / 30.5) / (15.5 / 25.5), within(1e-12));
+        assertThat(inverse.estimate()).isCloseTo(1 / ratio.estimate(), within(1e-12));
+        assertThat(inverse.low()).isCloseTo(1 / ratio.high(), within(1e-12));
+        assertThat(inverse.high()).isCloseTo(1 / ratio.low(), within(1e-12));
+        assertThat(ratio.low()).isLessThan(ratio.estimate());
+        assertThat(ratio.high()).isGreaterThan(ratio.estimate());
+    }
+
+    @Test
+    void rateRatio_intervalHoldsItsLevelOfAMonteCarloOfTheRatio() {
+        GammaPosterior leader = GammaPosterior.withDefaultPrior(8, 14);
+        GammaPosterior other = GammaPosterior.withDefaultPrior(40, 30);
+        RateRatio ratio = RateRatio.of(leader, other, 0.9);
+        RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(13L));
+        int draws = 200_000;
+        int below = 0;
+        int above = 0;
+        for (int i = 0; i < draws; i++) {
+            double r = leader.draw(random) / other.draw(random);
+            below += r < ratio.low() ? 1 : 0;
+            above += r > ratio.high() ? 1 : 0;
+        }
+        // each tail should hold 5 %; Monte Carlo standard error √(0.05 · 0.95 / n) ≈ 0.0005
+        assertThat((double) below / draws).isCloseTo(0.05, within(0.003));
+        assertThat((double) above / draws).isCloseTo(0.05, within(0.003));
+    }
+
+    @Test
+    void rateRatio_keepsItsPrecisionForALeaderFarAhead_asTheFDistributionSays() {
+        // U ~ Beta(2000.5, 0.5) sits next to 1, where 1 − U would lose its digits; an independent check:
+        // (G1 / a1) / (G2 / a2) ~ F(2·a1, 2·a2), so λ1 / λ2 = (a1·b2) / (a2·b1) · F
+        GammaPosterior leader = GammaPosterior.withDefaultPrior(100, 2000);
+        GammaPosterior other = GammaPosterior.withDefaultPrior(100, 0);
+        RateRatio ratio = RateRatio.of(leader, other, 0.9);
+        FDistribution f = new FDistribution(2 * leader.shape(), 2 * other.shape(), 1e-300);
+        double scale = leader.shape() * other.rate() / (other.shape() * leader.rate());
+        assertThat(ratio.low()).isCloseTo(scale * f.inverseCumulativeProbability(0.05), within(1e-9 * ratio.low()));
+        assertThat(ratio.high()).isCloseTo(scale * f.inverseCumulativeProbability(0.95), within(1e-9 * ratio.high()));
     }
 
     @Test
@@ -120,10 +199,25 @@ class StatisticsTest {
     }
 
     @Test
+    void linearFit_withoutALine_isNaNAndHasNoInterval() {
+        LinearFit constantX = LinearFit.of(new double[]{2, 2, 2}, new double[]{1, 3, 2}, 0.9);
+        assertThat(constantX.slope()).isNaN();
+        assertThat(constantX.intercept()).isNaN();
+        assertThat(constantX.slopeInterval()).isNull();
+        assertThat(LinearFit.of(new double[]{1}, new double[]{1}, 0.9).slope()).isNaN();
+        assertThat(LinearFit.of(new double[0], new double[0], 0.9).slopeInterval()).isNull();
+        LinearFit two = LinearFit.of(new double[]{1, 2}, new double[]{1, 3}, 0.9);
+        assertThat(two.slope()).isCloseTo(2, within(1e-12));
+        assertThat(two.slopeStandardError()).isNaN();
+    }
+
+    @Test
     void pearson_byHand() {
         assertThat(Correlation.pearson(new double[]{1, 2, 3, 4}, new double[]{1, 3, 2, 4})).isCloseTo(0.8, within(1e-12));
         assertThat(Correlation.pearson(new double[]{1, 2, 3}, new double[]{3, 2, 1})).isCloseTo(-1, within(1e-12));
         assertThat(Correlation.pearson(new double[]{1, 2}, new double[]{1, 2})).isNaN();
+        assertThat(Correlation.pearson(new double[]{1, 1, 1}, new double[]{1, 2, 3})).isNaN();
+        assertThat(Correlation.pearson(new double[]{1, 2, 3}, new double[]{2, 2, 2})).isNaN();
     }
 
     @Test
