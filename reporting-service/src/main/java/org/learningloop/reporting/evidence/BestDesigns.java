@@ -129,6 +129,12 @@ public final class BestDesigns {
             return new SegmentBest(activityType, segment, NO_DESIGN, null, null, candidates, null, null, text,
                     new Recommendation(null, List.of(), text));
         }
+        if (plannable.isEmpty()) {
+            String text = "Every design tried in " + segment + " is retired: " + plan.reasoning();
+            return new SegmentBest(activityType, segment, INSUFFICIENT, null, null, candidates, null, null,
+                    "Every design tried in " + segment + " is retired; the designs that target it are untried.",
+                    new Recommendation(plan.useDesign(), plan.allocation(), text));
+        }
         if (plannable.size() == 1 && established.size() <= 1) {
             DesignEffectiveness.Arm only = plannable.get(0);
             Candidate candidate = candidates.stream().filter(c -> c.designId().equals(only.designId())).findFirst()

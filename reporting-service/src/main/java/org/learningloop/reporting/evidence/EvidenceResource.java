@@ -41,12 +41,13 @@ public class EvidenceResource {
 
     /** The answer of design-effectiveness. */
     public record DesignEffectivenessReport(String outcome, UUID leadMeasureId, String segment, String activityType,
-                                            UUID unitId, Thresholds thresholds, List<DesignEffectiveness.Arm> items) {
+                                            UUID unitId, java.time.LocalDate asOf, Thresholds thresholds,
+                                            List<DesignEffectiveness.Arm> items) {
     }
 
     /** The answer of best-designs. */
-    public record BestDesignsReport(String outcome, String activityType, UUID unitId, Thresholds thresholds,
-                                    List<BestDesigns.SegmentBest> items) {
+    public record BestDesignsReport(String outcome, String activityType, UUID unitId, java.time.LocalDate asOf,
+                                    Thresholds thresholds, List<BestDesigns.SegmentBest> items) {
     }
 
     @GET
@@ -57,13 +58,17 @@ public class EvidenceResource {
                     + "and P(best) within the activity type × segment. Filters: leadMeasureId (the activities counted "
                     + "toward it, by the counting rule of the scoreboard), segment, activityType, unitId "
                     + "(the activities of that unit's teams; a unit without activities gives no items); "
-                    + "outcome names the outcome count (default membersRecruited).")
+                    + "outcome names the outcome count (default membersRecruited); asOf (a date, not in the future) "
+                    + "reads the report as it stood at the end of that day by business time: the activities carried "
+                    + "out by then.")
     public Uni<DesignEffectivenessReport> designEffectiveness(@QueryParam("leadMeasureId") String leadMeasureId,
                                                               @QueryParam("segment") String segment,
                                                               @QueryParam("activityType") String activityType,
                                                               @QueryParam("unitId") String unitId,
-                                                              @QueryParam("outcome") String outcome) {
+                                                              @QueryParam("outcome") String outcome,
+                                                              @QueryParam("asOf") String asOf) {
         UUID leadMeasure = QueryParams.uuid("leadMeasureId", leadMeasureId);
+        java.time.LocalDate day = asOf(asOf);
         String segmentKey = key("segment", segment);
         String type = key("activityType", activityType);
         UUID unit = QueryParams.uuid("unitId", unitId);
@@ -86,8 +91,8 @@ public class EvidenceResource {
                 });
         return counted
                 .chain(activities -> reads.designs().map(designs -> new DesignEffectivenessReport(outcomeName,
-                        leadMeasure, segmentKey, type, unit, thresholds,
-                        DesignEffectiveness.arms(activities, outcomeName, names(designs), thresholds,
+                        leadMeasure, segmentKey, type, unit, day, thresholds,
+                        DesignEffectiveness.arms(until(activities, day), outcomeName, names(designs), thresholds,
                                 loop.timeZone()))));
     }
 
@@ -105,18 +110,22 @@ public class EvidenceResource {
                     + "shares with a floor of minExplorationShare over the designs a team can plan, each at its "
                     + "current version (untried designs targeting the segment included, retired ones never). "
                     + "Filters: activityType, unitId (the activities of that unit's teams; a unit without activities "
-                    + "gives no items).")
+                    + "gives no items); asOf (a date, not in the future): as the report stood at the end of that day, "
+                    + "by business time (the design catalogue is today's).")
     public Uni<BestDesignsReport> bestDesigns(@QueryParam("activityType") String activityType,
                                               @QueryParam("unitId") String unitId,
-                                              @QueryParam("outcome") String outcome) {
+                                              @QueryParam("outcome") String outcome,
+                                              @QueryParam("asOf") String asOf) {
         String type = key("activityType", activityType);
+        java.time.LocalDate day = asOf(asOf);
         UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
         return reads.activities(null, type, unit).chain(activities -> reads.designs().map(designs -> {
-            List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(activities, outcomeName, names(designs),
-                    thresholds, loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
-            return new BestDesignsReport(outcomeName, type, unit, thresholds, BestDesigns.of(arms, designs, thresholds));
+            List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(until(activities, day), outcomeName,
+                    names(designs), thresholds, loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
+            return new BestDesignsReport(outcomeName, type, unit, day, thresholds,
+                    BestDesigns.of(arms, designs, thresholds));
         }));
     }
 
@@ -130,10 +139,14 @@ public class EvidenceResource {
                     + "effect the WIG needs (minimalEffectShare of |to − from|): keep when the interval lies above "
                     + "0, replace when it lies below the needed effect, else insufficient-evidence with "
                     + "additionalReadings; no baseline is insufficient-evidence too. The period in progress is shown "
-                    + "(notJudged, execution.inProgress) and never judged. With the evidence figures and the "
-                    + "thresholds used.")
-    public Uni<LeadMeasureVerdict.Answer> verdict(@PathParam("leadMeasureId") String leadMeasureId) {
+                    + "(notJudged, execution.inProgress) and never judged. asOf (a date, not in the future) reads the "
+                    + "verdict as it stood at the end of that day by business time, e.g. at last month's workplace "
+                    + "meeting. With the evidence figures and the thresholds used.")
+    public Uni<LeadMeasureVerdict.Answer> verdict(@PathParam("leadMeasureId") String leadMeasureId,
+                                                  @QueryParam("asOf") String asOf) {
         UUID id = QueryParams.uuid("leadMeasureId", leadMeasureId);
+        java.time.LocalDate day = asOf(asOf);
+        java.time.LocalDate today = day != null ? day : java.time.LocalDate.now(clock.withZone(loop.timeZone()));
         Thresholds thresholds = Thresholds.of(config);
         return reads.leadMeasure(id).chain(found -> {
             if (found.isEmpty()) {
@@ -157,11 +170,30 @@ public class EvidenceResource {
                             .filter(e -> e.leadMeasure().leadMeasureId().equals(id)).findFirst()
                             .orElse(new GoalFacts.LeadMeasureEvidence(measure, null, new java.util.TreeMap<>(), Map.of(),
                                     byMeasure.getOrDefault(id, List.of())));
-                    return Uni.createFrom().item(LeadMeasureVerdict.of(own, withActivities, thresholds,
-                            loop.timeZone(), java.time.LocalDate.now(clock.withZone(loop.timeZone()))));
+                    return Uni.createFrom().item(LeadMeasureVerdict.of(own.asOf(today, loop.timeZone()),
+                            withActivities.stream().map(e -> e.asOf(today, loop.timeZone())).toList(), thresholds,
+                            loop.timeZone(), today).asOf(day));
                 });
             });
         });
+    }
+
+    /**
+     * {@code asOf}: a past or present date in the organisation's zone; the reports then stand as at its end, by
+     * business time (what carried out, read and counted by then). A future date is refused: nothing is known of it.
+     */
+    private java.time.LocalDate asOf(String value) {
+        java.time.LocalDate day = QueryParams.date("asOf", value);
+        if (day != null && day.isAfter(java.time.LocalDate.now(clock.withZone(loop.timeZone())))) {
+            throw QueryParams.invalid("asOf", "must not be after today (" + java.time.LocalDate.now(
+                    clock.withZone(loop.timeZone())) + ")");
+        }
+        return day;
+    }
+
+    private List<ActivityFact> until(List<ActivityFact> activities, java.time.LocalDate day) {
+        return day == null ? activities
+                : GoalFacts.carriedOutBefore(activities, day.plusDays(1).atStartOfDay(loop.timeZone()).toInstant());
     }
 
     private static Map<UUID, String> names(Map<UUID, Design> designs) {

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.evidence;
 
+import org.learningloop.contracts.Periods;
 import org.learningloop.rules.LeadMeasureCounting;
 
 import java.math.BigDecimal;
@@ -41,5 +42,33 @@ public final class GoalFacts {
      */
     public record LeadMeasureEvidence(LeadMeasure leadMeasure, Wig wig, SortedMap<String, BigDecimal> lagReadings,
                                       Map<String, Integer> manualReadings, java.util.List<ActivityFact> activities) {
+
+        /**
+         * The evidence as it stood at the end of {@code day} in {@code zone}, by business time: the activities
+         * carried out by then, the lag readings of periods begun by then and the manual counts of weeks begun by
+         * then. A reading corrected later shows its corrected value (the projections keep facts, not their
+         * history).
+         */
+        public LeadMeasureEvidence asOf(LocalDate day, java.time.ZoneId zone) {
+            Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+            SortedMap<String, BigDecimal> readings = new java.util.TreeMap<>();
+            lagReadings.forEach((period, value) -> {
+                if (!Periods.isPeriod(period) || !Periods.periodStart(period).isAfter(day)) {
+                    readings.put(period, value);
+                }
+            });
+            Map<String, Integer> manual = new java.util.TreeMap<>();
+            manualReadings.forEach((week, count) -> {
+                if (!Periods.weekStart(week).isAfter(day)) {
+                    manual.put(week, count);
+                }
+            });
+            return new LeadMeasureEvidence(leadMeasure, wig, readings, manual, carriedOutBefore(activities, end));
+        }
+    }
+
+    /** The activities carried out before {@code end}. */
+    public static java.util.List<ActivityFact> carriedOutBefore(java.util.List<ActivityFact> activities, Instant end) {
+        return activities.stream().filter(a -> a.carriedOutAt() != null && a.carriedOutAt().isBefore(end)).toList();
     }
 }

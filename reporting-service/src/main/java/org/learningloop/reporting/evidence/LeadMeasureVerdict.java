@@ -87,8 +87,15 @@ public final class LeadMeasureVerdict {
     public record Association(int periodPairs, Double leadToNextPeriodLag, int teams, Double acrossTeams) {
     }
 
+    /** @param asOf the day the verdict was read as of ({@code null}: today) */
     public record Answer(java.util.UUID leadMeasureId, String name, String activityType, String verdict, String reason,
-                         Lead lead, Execution execution, Lag lag, Association association, Thresholds thresholds) {
+                         Lead lead, Execution execution, Lag lag, Association association, Thresholds thresholds,
+                         LocalDate asOf) {
+
+        Answer asOf(LocalDate day) {
+            return new Answer(leadMeasureId, name, activityType, verdict, reason, lead, execution, lag, association,
+                    thresholds, day);
+        }
     }
 
     public static Answer of(GoalFacts.LeadMeasureEvidence evidence, List<GoalFacts.LeadMeasureEvidence> peers,
@@ -144,7 +151,7 @@ public final class LeadMeasureVerdict {
             reason = lagReason(lag, execution, t);
         }
         return new Answer(measure.leadMeasureId(), measure.name(), measure.activityType(), verdict, reason, lead,
-                execution, lag, association, t);
+                execution, lag, association, t, null);
     }
 
     static SortedMap<String, Integer> weekly(GoalFacts.LeadMeasureEvidence evidence, ZoneId zone) {

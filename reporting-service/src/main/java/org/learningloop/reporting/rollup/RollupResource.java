@@ -26,7 +26,6 @@ import org.learningloop.reporting.projection.ProjectionReads;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -184,13 +183,7 @@ public class RollupResource {
     }
 
     private LocalDate date(String on) {
-        if (on == null || on.isBlank()) {
-            return LocalDate.now(loop.timeZone());
-        }
-        try {
-            return LocalDate.parse(on.strip());
-        } catch (DateTimeParseException e) {
-            throw QueryParams.invalid("on", "must be a date such as 2026-11-27");
-        }
+        LocalDate day = QueryParams.date("on", on);
+        return day == null ? LocalDate.now(loop.timeZone()) : day;
     }
 }

@@ -241,6 +241,36 @@ class EvidenceReportsTest {
                 .as(url).isEqualTo(before.get(url)));
     }
 
+    /**
+     * The reports as they stood on a past day (by business time): in mid-May the flat team's lead measure had one
+     * complete month at target after its activation (April), too few to judge; the activities of later months
+     * are not there, nor the lag's later readings.
+     */
+    @Test
+    void asOf_readsTheReportsAsTheyStoodAtTheEndOfThatDay() {
+        JsonPath may = given().queryParam("asOf", "2026-05-15").get("/reports/lead-measures/" + truth.flatLead
+                + "/verdict").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        assertThat(may.getString("asOf")).isEqualTo("2026-05-15");
+        assertThat(may.getString("verdict")).isEqualTo("insufficient-evidence");
+        assertThat(may.getMap("lag.readings")).containsKey("2026-05").doesNotContainKey("2026-06");
+        assertThat(may.getString("lag.effect.notJudged.'2026-05'")).isEqualTo("in progress");
+        assertThat(may.getInt("execution.activities")).isLessThan(
+                given().get("/reports/lead-measures/" + truth.flatLead + "/verdict").then().statusCode(200).extract()
+                        .jsonPath().getInt("execution.activities"));
+
+        JsonPath march = given().queryParam("activityType", truth.visitType).queryParam("asOf", "2026-03-20")
+                .get("/reports/best-designs").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        assertThat(march.getString("asOf")).isEqualTo("2026-03-20");
+        JsonPath now = given().queryParam("activityType", truth.visitType).get("/reports/best-designs").then()
+                .statusCode(200).extract().jsonPath().using(DOUBLES);
+        assertThat(now.getString("asOf")).isNull();
+        int activitiesThen = march.<Integer>getList("items.candidates.activities.flatten()").stream()
+                .mapToInt(Integer::intValue).sum();
+        int activitiesNow = now.<Integer>getList("items.candidates.activities.flatten()").stream()
+                .mapToInt(Integer::intValue).sum();
+        assertThat(activitiesThen).isPositive().isLessThan(activitiesNow);
+    }
+
     @Test
     void badInput_is400Problem_unknownIds_are404Problems() {
         bad("/reports/design-effectiveness?leadMeasureId=nope", "leadMeasureId");
@@ -253,6 +283,9 @@ class EvidenceReportsTest {
         bad("/units/" + truth.unit + "/rollup?on=tomorrow", "on");
         bad("/units/nope/rollup", "unitId");
         bad("/organisation/rollup?on=2026-13-01", "on");
+        bad("/reports/best-designs?asOf=last-month", "asOf");
+        bad("/reports/design-effectiveness?asOf=" + java.time.LocalDate.now().plusDays(2), "asOf");
+        bad("/reports/lead-measures/" + truth.flatLead + "/verdict?asOf=2026-02-30", "asOf");
         given().get("/reports/lead-measures/" + UUID.randomUUID() + "/verdict").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/reports/design-effectiveness?leadMeasureId=" + UUID.randomUUID()).then().statusCode(404)

@@ -227,6 +227,35 @@ class EvidenceRulesTest {
         assertThat(answer.best()).isNull();
     }
 
+    @Test
+    void whenEveryDesignTriedIsRetired_onlyTheUntriedOnesTargetingTheSegment_areRecommended_elseNone() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID untried = UUID.randomUUID();
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            facts.add(designActivity(a, "call-centre", 1));
+            facts.add(designActivity(b, "call-centre", 2));
+        }
+        List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), DEFAULTS,
+                ZONE, DesignEffectiveness.Granularity.DESIGN);
+        Design retiredA = new Design(a, "A", "visit", List.of("call-centre"), 1, true);
+        Design retiredB = new Design(b, "B", "visit", List.of("call-centre"), 1, true);
+
+        BestDesigns.SegmentBest withUntried = BestDesigns.of(arms, Map.of(a, retiredA, b, retiredB, untried,
+                new Design(untried, "New", "visit", List.of("call-centre"), 2, false)), DEFAULTS).get(0);
+        assertThat(withUntried.status()).isEqualTo(BestDesigns.INSUFFICIENT);
+        assertThat(withUntried.recommendation().useDesign()).isEqualTo(untried + "@v2");
+        assertThat(withUntried.recommendation().allocation()).extracting(BestDesigns.Allocation::designId)
+                .containsExactly(untried);
+
+        BestDesigns.SegmentBest none = BestDesigns.of(arms, Map.of(a, retiredA, b, retiredB), DEFAULTS).get(0);
+        assertThat(none.status()).isEqualTo(BestDesigns.NO_DESIGN);
+        assertThat(none.recommendation().useDesign()).isNull();
+        assertThat(none.recommendation().allocation()).isEmpty();
+        assertThat(none.candidates()).extracting(BestDesigns.Candidate::status).containsOnly("retired");
+    }
+
     /** A design tried a few times is explored alongside; it does not turn a settled segment back to insufficient. */
     @Test
     void aNewDesignWithFewActivities_doesNotEraseTheAnswerTheEstablishedDesignsGive() {

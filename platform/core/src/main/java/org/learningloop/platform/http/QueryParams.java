@@ -1,6 +1,7 @@
 package org.learningloop.platform.http;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,18 @@ public final class QueryParams {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be an instant such as 2026-11-27T10:15:30Z");
+        }
+    }
+
+    /** A calendar date such as {@code 2026-11-27}; {@code null} when absent. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be a date such as 2026-11-27");
         }
     }
 
