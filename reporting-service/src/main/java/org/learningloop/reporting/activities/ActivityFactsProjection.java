@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * evaluated, cancelled), read by the evidence reports, the roll-ups and {@code GET /exports/activities.csv}.
  * {@code activity_fact} holds team, unit, activity type, lead measure, design id and version, segment, when it was
  * scheduled and carried out (the payloads' times), whether its intention was reached, presence and focus, its
- * outcome counts (jsonb), its quality scores, whether it was cancelled, and {@code at}: when it was carried out,
+ * outcome counts (jsonb), its quality scores, its workplace's employees as planned, whether it was cancelled, and {@code at}: when it was carried out,
  * else scheduled, else the time of its first event (the export's order). {@code design_fact} is the design
  * catalogue the recommendations follow: each design's name, activity type and target segments (created or
  * forked), its current version (revised) and whether it is retired.
@@ -43,8 +43,11 @@ import java.util.stream.IntStream;
 public class ActivityFactsProjection implements PipelinedProjection {
 
     public static final String NAME = "activity-facts";
-    /** Version 2: the design catalogue ({@code design_fact}) instead of the names alone. */
-    public static final int VERSION = 2;
+    /**
+     * Version 2: the design catalogue ({@code design_fact}) instead of the names alone; version 3: the workplace's
+     * {@code employees} as planned (the evidence's exposure).
+     */
+    public static final int VERSION = 3;
 
     @Override
     public String name() {
@@ -58,7 +61,8 @@ public class ActivityFactsProjection implements PipelinedProjection {
 
     @Override
     public List<String> upgrade(int from) {
-        return List.of(DESIGN_FACT.replace("create table", "create table if not exists"));
+        return List.of(DESIGN_FACT.replace("create table", "create table if not exists"),
+                "alter table activity_fact add column if not exists employees int");
     }
 
     @Override
@@ -86,6 +90,7 @@ public class ActivityFactsProjection implements PipelinedProjection {
                             quality_focus       int,
                             quality_flexibility int,
                             outcomes            jsonb,
+                            employees           int,
                             at                  timestamptz not null
                         )""",
                 "create index activity_fact_at on activity_fact (at, activity_id)",
@@ -111,7 +116,7 @@ public class ActivityFactsProjection implements PipelinedProjection {
     /** What happened: each event's non-null value wins. */
     private static final List<String> FACTS = List.of("scheduled_at", "carried_out_at", "intention_reached",
             "presence", "focus", "quality_intention", "quality_frames", "quality_content", "quality_presence",
-            "quality_focus", "quality_flexibility", "outcomes");
+            "quality_focus", "quality_flexibility", "outcomes", "employees");
     /** Parameters: $1 activity id, $2 cancelled, then PLAN, then FACTS, then the event's time. */
     private static final int FIRST = 3;
 
@@ -164,6 +169,7 @@ public class ActivityFactsProjection implements PipelinedProjection {
                     planned.designId(), planned.designVersion(),
                     planned.workplace() == null ? null : planned.workplace().segment());
             facts[0] = Rows.utc(planned.scheduledAt());
+            facts[FACTS.indexOf("employees")] = planned.workplace() == null ? null : planned.workplace().employees();
         } else if (incoming.event() instanceof ActivityCarriedOut done) {
             activity = done.activityId();
             carriedOut = true;

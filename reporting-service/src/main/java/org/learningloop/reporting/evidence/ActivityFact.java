@@ -14,10 +14,20 @@ import java.util.UUID;
  *
  * @param intentionReached {@code yes}, {@code partly}, {@code no} or {@code null}
  * @param quality          {@code null} until evaluated
+ * @param employees        the workplace's number of employees as planned, {@code null} when not given
  */
 public record ActivityFact(UUID activityId, UUID teamId, UUID unitId, String activityType, UUID leadMeasureId,
                            UUID designId, Integer designVersion, String segment, Instant carriedOutAt,
-                           String intentionReached, Map<String, Integer> outcomes, QualityScores quality) {
+                           String intentionReached, Map<String, Integer> outcomes, QualityScores quality,
+                           Integer employees) {
+
+    /** An activity whose workplace size is not known. */
+    public ActivityFact(UUID activityId, UUID teamId, UUID unitId, String activityType, UUID leadMeasureId,
+                        UUID designId, Integer designVersion, String segment, Instant carriedOutAt,
+                        String intentionReached, Map<String, Integer> outcomes, QualityScores quality) {
+        this(activityId, teamId, unitId, activityType, leadMeasureId, designId, designVersion, segment, carriedOutAt,
+                intentionReached, outcomes, quality, null);
+    }
 
     /** As the counting rule sees it. */
     public LeadMeasureCounting.Activity counted() {

@@ -97,54 +97,83 @@ public final class DesignEffectiveness {
                         g -> new ArrayList<>()).add(key));
         List<Arm> result = new ArrayList<>();
         for (List<ArmKey> group : groups.values()) {
+            double meanSize = group.stream().flatMap(key -> byArm.get(key).stream())
+                    .filter(a -> a.employees() != null && a.employees() > 0).mapToInt(ActivityFact::employees)
+                    .average().orElse(0);
+            Exposure exposure = new Exposure(thresholds.exposure(), meanSize);
             List<GammaPosterior> posteriors = group.stream()
-                    .map(key -> posterior(byArm.get(key), outcome, thresholds)).toList();
+                    .map(key -> posterior(byArm.get(key), outcome, thresholds, exposure)).toList();
             // exact for two arms; seeded draws for more: the same data gives the same answer
             double[] best = ProbabilityOfBest.of(posteriors, thresholds.draws(), thresholds.seed());
             for (int i = 0; i < group.size(); i++) {
                 ArmKey key = group.get(i);
                 result.add(arm(key, byArm.get(key), outcome, posteriors.get(i), best[i],
-                        designNames.get(key.designId()), thresholds, zone));
+                        designNames.get(key.designId()), thresholds, zone, exposure));
             }
         }
         return result;
     }
 
     /**
-     * The arm's Gamma posterior, widened when its counts vary more than Poisson counts would: with Pearson's
-     * dispersion φ &gt; 1 the data count as {@code n / φ} activities with {@code Σy / φ} outcomes (quasi-Poisson),
-     * which keeps the posterior mean near the observed rate and multiplies the data's variance by φ, as a
-     * Gamma–Poisson (negative binomial) mixture of heterogeneous workplaces would. φ ≤ 1 leaves it as it is.
+     * How much of an outcome an activity could bring: 1 for every visit, or with {@code employees} its
+     * workplace's size over the mean size of the segment's activities (1 when its size or the mean is unknown),
+     * so a rate stays "per activity", at an average workplace of the segment.
      */
-    static GammaPosterior posterior(List<ActivityFact> facts, String outcome, Thresholds thresholds) {
-        long total = facts.stream().mapToLong(a -> a.outcome(outcome)).sum();
-        Double dispersion = dispersion(facts, outcome);
-        double widening = dispersion == null ? 1 : Math.max(1, dispersion);
-        return new GammaPosterior(thresholds.priorShape() + total / widening,
-                thresholds.priorRate() + facts.size() / widening);
+    record Exposure(EvidenceConfig.Exposure kind, double meanSize) {
+
+        double of(ActivityFact activity) {
+            return kind == EvidenceConfig.Exposure.EMPLOYEES && meanSize > 0 && activity.employees() != null
+                    && activity.employees() > 0 ? activity.employees() / meanSize : 1;
+        }
+
+        double total(List<ActivityFact> facts) {
+            return facts.stream().mapToDouble(this::of).sum();
+        }
     }
 
     /**
-     * Pearson's dispersion statistic of the outcome counts, Σ(y − ȳ)² / ȳ / (n − 1): about 1 for Poisson counts,
-     * above 1 when they vary more (overdispersion); {@code null} below 2 activities or with no outcomes.
+     * The arm's Gamma posterior Gamma(α0 + Σy, β0 + Σe) over its activities' exposures e, widened when its counts
+     * vary more than Poisson counts would: with Pearson's dispersion φ &gt; 1 the data count as {@code Σe / φ} with
+     * {@code Σy / φ} outcomes (quasi-Poisson), which keeps the posterior mean near the observed rate and
+     * multiplies the data's variance by φ, as a Gamma–Poisson (negative binomial) mixture of heterogeneous
+     * workplaces would. φ ≤ 1 leaves it as it is.
      */
-    static Double dispersion(List<ActivityFact> facts, String outcome) {
+    static GammaPosterior posterior(List<ActivityFact> facts, String outcome, Thresholds thresholds,
+                                    Exposure exposure) {
+        long total = facts.stream().mapToLong(a -> a.outcome(outcome)).sum();
+        Double dispersion = dispersion(facts, outcome, exposure);
+        double widening = dispersion == null ? 1 : Math.max(1, dispersion);
+        return new GammaPosterior(thresholds.priorShape() + total / widening,
+                thresholds.priorRate() + exposure.total(facts) / widening);
+    }
+
+    /**
+     * Pearson's dispersion statistic of the outcome counts against their expected values r·e (r = Σy / Σe),
+     * Σ(y − r·e)² / (r·e) / (n − 1): about 1 for Poisson counts, above 1 when they vary more (overdispersion);
+     * {@code null} below 2 activities or with no outcomes.
+     */
+    static Double dispersion(List<ActivityFact> facts, String outcome, Exposure exposure) {
         int n = facts.size();
-        double mean = facts.stream().mapToLong(a -> a.outcome(outcome)).average().orElse(0);
-        if (n < 2 || mean <= 0) {
+        double rate = facts.stream().mapToLong(a -> a.outcome(outcome)).sum() / exposure.total(facts);
+        if (n < 2 || !(rate > 0)) {
             return null;
         }
-        double squares = facts.stream().mapToDouble(a -> (a.outcome(outcome) - mean) * (a.outcome(outcome) - mean))
-                .sum();
-        return squares / mean / (n - 1);
+        double sum = 0;
+        for (ActivityFact a : facts) {
+            double expected = rate * exposure.of(a);
+            sum += (a.outcome(outcome) - expected) * (a.outcome(outcome) - expected) / expected;
+        }
+        return sum / (n - 1);
     }
 
     private static Arm arm(ArmKey key, List<ActivityFact> facts, String outcome, GammaPosterior posterior,
-                           double probabilityBest, String designName, Thresholds thresholds, ZoneId zone) {
+                           double probabilityBest, String designName, Thresholds thresholds, ZoneId zone,
+                           Exposure exposure) {
         double level = thresholds.intervalLevel();
         long total = facts.stream().mapToLong(a -> a.outcome(outcome)).sum();
         Interval outcomeInterval = posterior.credible(level);
-        Estimate perActivity = new Estimate((double) total / facts.size(), posterior.mean(), outcomeInterval.low(),
+        Double dispersion = dispersion(facts, outcome, exposure);
+        Estimate perActivity = new Estimate(total / exposure.total(facts), posterior.mean(), outcomeInterval.low(),
                 outcomeInterval.high(), level);
         List<ActivityFact> withIntention = facts.stream().filter(a -> a.intentionReached() != null).toList();
         BetaPosterior rate = BetaPosterior.of(withIntention.stream().mapToDouble(ActivityFact::intentionSuccess).sum(),
@@ -163,7 +192,7 @@ public final class DesignEffectiveness {
         return new Arm(key.activityType(), key.segment(), key.designId(), key.designVersion(), designName,
                 facts.size(), outcome, total, perActivity, intention, evaluated.size(),
                 evaluated.isEmpty() ? null : meanQuality(evaluated), periods, trend(periods), probabilityBest,
-                posterior, round(dispersion(facts, outcome) == null ? Double.NaN : dispersion(facts, outcome)));
+                posterior, dispersion == null ? null : round(dispersion));
     }
 
     /** Slope of the period means per period (months), per dimension and {@code overall}; {@code null} below 2 periods. */

@@ -43,6 +43,26 @@ public interface EvidenceConfig {
     @WithDefault("0.1")
     double minExplorationShare();
 
+    /**
+     * What one activity's outcome is counted against: {@code visit} (every activity one unit: outcomes per
+     * activity) or {@code employees} (an activity's workplace size relative to the mean size of its segment's
+     * activities, so rates are per activity at an average workplace of the segment and a design used at larger
+     * workplaces does not look better for it). {@code employees} suits outcomes that scale with the people
+     * reached; an activity whose size is not known counts as average.
+     */
+    @WithDefault("visit")
+    Exposure exposure();
+
+    enum Exposure {
+        VISIT, EMPLOYEES;
+
+        /** As configured and answered: {@code visit}, {@code employees}. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     Verdict verdict();
 
     /** Thresholds of the lead-measure verdict. */

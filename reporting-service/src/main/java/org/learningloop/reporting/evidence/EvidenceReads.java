@@ -35,7 +35,8 @@ public class EvidenceReads {
     };
     private static final String ACTIVITY_COLUMNS = "activity_id, team_id, unit_id, activity_type, lead_measure_id, "
             + "design_id, design_version, segment, carried_out_at, intention_reached, outcomes::text as outcomes, "
-            + "quality_intention, quality_frames, quality_content, quality_presence, quality_focus, quality_flexibility";
+            + "quality_intention, quality_frames, quality_content, quality_presence, quality_focus, quality_flexibility, "
+            + "employees";
 
     private final ProjectionReads reads;
 
@@ -211,6 +212,6 @@ public class EvidenceReads {
         return new ActivityFact(row.getUUID("activity_id"), row.getUUID("team_id"), row.getUUID("unit_id"),
                 row.getString("activity_type"), row.getUUID("lead_measure_id"), row.getUUID("design_id"),
                 row.getInteger("design_version"), row.getString("segment"), at == null ? null : at.toInstant(),
-                row.getString("intention_reached"), outcomes, quality);
+                row.getString("intention_reached"), outcomes, quality, row.getInteger("employees"));
     }
 }

@@ -88,7 +88,7 @@ class EvidenceProjectionsTest {
                 "select a.activity_id, a.team_id, a.unit_id, a.activity_type, a.lead_measure_id, a.design_id, "
                         + "a.segment, a.design_version, a.scheduled_at, a.carried_out_at, a.intention_reached, "
                         + "a.presence, a.focus, a.outcomes::text as o, a.quality_intention, a.quality_focus, "
-                        + "a.quality_flexibility, a.cancelled, a.at, "
+                        + "a.quality_flexibility, a.cancelled, a.at, a.employees, "
                         + "d.name as design_name, d.segments, d.version as current_version, d.retired "
                         + "from activity_fact a left join design_fact d using (design_id) order by cancelled");
         assertThat(rows).hasSize(2);
@@ -113,6 +113,7 @@ class EvidenceProjectionsTest {
         assertThat(row.getInteger("quality_focus")).isEqualTo(1);
         assertThat(row.getInteger("quality_flexibility")).isEqualTo(5);
         assertThat(row.getBoolean("cancelled")).isFalse();
+        assertThat(row.getInteger("employees")).isEqualTo(40); // the planned workplace's size: the exposure
         // the design catalogue: what the recommendations may name (its current version; retired ones never)
         assertThat(row.getString("design_name")).isEqualTo("Lunch-room visit");
         assertThat(row.getArrayOfStrings("segments")).containsExactly("call-centre");

@@ -281,6 +281,37 @@ class EvidenceRulesTest {
                 .allSatisfy(x -> assertThat(x.share()).isGreaterThanOrEqualTo(0.1));
     }
 
+    /**
+     * With exposure {@code employees}, a design used at larger workplaces is not better for it: A at workplaces of
+     * 10 recruits 1 a visit, B at workplaces of 40 recruits 4, the same per employee.
+     */
+    @Test
+    void exposureEmployees_ratesPerActivityAtAnAverageWorkplace_soLargerWorkplacesDoNotMakeADesignBetter() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<ActivityFact> facts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            facts.add(sized(designActivity(a, "call-centre", 1), 10));
+            facts.add(sized(designActivity(b, "call-centre", 4), 40));
+        }
+        Thresholds perEmployee = DEFAULTS.withExposure(EvidenceConfig.Exposure.EMPLOYEES);
+        List<DesignEffectiveness.Arm> byVisit = DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), DEFAULTS,
+                ZONE, DesignEffectiveness.Granularity.DESIGN);
+        List<DesignEffectiveness.Arm> bySize = DesignEffectiveness.arms(facts, "membersRecruited", Map.of(),
+                perEmployee, ZONE, DesignEffectiveness.Granularity.DESIGN);
+
+        assertThat(BestDesigns.of(byVisit, Map.of(), DEFAULTS).get(0).status()).isEqualTo(BestDesigns.BEST);
+        // mean size 25: A's visits count 0.4 each, B's 1.6; both recruit 2.5 per visit at a workplace of 25
+        assertThat(bySize).extracting(arm -> arm.outcomePerActivity().observed()).containsOnly(2.5);
+        assertThat(BestDesigns.of(bySize, Map.of(), perEmployee).get(0).status()).isEqualTo(BestDesigns.INSUFFICIENT);
+    }
+
+    private static ActivityFact sized(ActivityFact a, int employees) {
+        return new ActivityFact(a.activityId(), a.teamId(), a.unitId(), a.activityType(), a.leadMeasureId(),
+                a.designId(), a.designVersion(), a.segment(), a.carriedOutAt(), a.intentionReached(), a.outcomes(),
+                a.quality(), employees);
+    }
+
     /** Counts that vary more than Poisson counts widen the posterior: the same mean, a wider interval. */
     @Test
     void overdispersedCounts_widenTheInterval() {

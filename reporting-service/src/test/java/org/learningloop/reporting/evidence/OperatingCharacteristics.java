@@ -37,8 +37,16 @@ final class OperatingCharacteristics {
      * @param perMonth   visits a month in the segment, split evenly between the designs
      * @param dispersion shape k of the workplaces' Gamma-distributed rates (negative binomial counts, variance
      *                   μ + μ²/k); {@code 0} for Poisson counts
+     * @param sizeRatio  how much larger B's workplaces are than A's (20 employees on average, each ±50 %); the
+     *                   rates scale with the size (per employee) when it is not 1
+     * @param exposure   what the reports count outcomes against
      */
-    record DesignFamily(String name, double rate, double rateRatio, int perMonth, double dispersion) {
+    record DesignFamily(String name, double rate, double rateRatio, int perMonth, double dispersion,
+                        double sizeRatio, EvidenceConfig.Exposure exposure) {
+
+        DesignFamily(String name, double rate, double rateRatio, int perMonth, double dispersion) {
+            this(name, rate, rateRatio, perMonth, dispersion, 1, EvidenceConfig.Exposure.VISIT);
+        }
     }
 
     /** Of {@code runs} runs: how many ever named a best design by each look, and how many named the wrong one. */
@@ -64,7 +72,8 @@ final class OperatingCharacteristics {
         }
     }
 
-    static DesignResult designs(DesignFamily family, int runs, int looks, long seed, Thresholds t) {
+    static DesignResult designs(DesignFamily family, int runs, int looks, long seed, Thresholds thresholds) {
+        Thresholds t = thresholds.withExposure(family.exposure());
         int[] namedBy = new int[looks];
         int[] trueBy = new int[looks];
         int wrong = 0;
@@ -81,8 +90,11 @@ final class OperatingCharacteristics {
                 YearMonth month = FIRST.plusMonths(look - 1L);
                 for (int i = 0; i < family.perMonth(); i++) {
                     boolean useB = i % 2 == 1;
-                    double mean = family.rate() * (useB ? family.rateRatio() : 1);
-                    facts.add(visit(useB ? b : a, month, i, count(random, mean, family.dispersion())));
+                    double size = (useB ? family.sizeRatio() : 1) * random.nextUniform(0.5, 1.5);
+                    double mean = family.rate() * (useB ? family.rateRatio() : 1)
+                            * (family.sizeRatio() == 1 ? 1 : size);
+                    facts.add(visit(useB ? b : a, month, i, count(random, mean, family.dispersion()),
+                            (int) Math.round(20 * size)));
                 }
                 List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(facts, "membersRecruited", Map.of(), t,
                         ZONE, DesignEffectiveness.Granularity.DESIGN);
@@ -196,10 +208,10 @@ final class OperatingCharacteristics {
         return m <= 0 ? 0 : random.nextPoisson(m);
     }
 
-    private static ActivityFact visit(UUID design, YearMonth month, int i, int members) {
+    private static ActivityFact visit(UUID design, YearMonth month, int i, int members, int employees) {
         LocalDate day = month.atDay(1 + i % 27);
         return new ActivityFact(UUID.randomUUID(), null, null, TYPE, null, design, 1, SEGMENT,
                 day.atTime(10, 0).atZone(ZONE).toInstant(), "yes", Map.of("membersRecruited", members),
-                new QualityScores(4, 4, 4, 4, 4, 4));
+                new QualityScores(4, 4, 4, 4, 4, 4), employees);
     }
 }

@@ -39,7 +39,13 @@ class OperatingCharacteristicsStudy {
             new DesignFamily("B twice as good, few members", 0.5, 2.0, 20, 0),
             new DesignFamily("B twice as good, heterogeneous workplaces", 1.0, 2.0, 20, 2),
             new DesignFamily("B 1.5 times as good", 1.0, 1.5, 20, 0),
-            new DesignFamily("B 3.3 times as good (the demo's call centres)", 0.6, 3.33, 20, 0));
+            new DesignFamily("B 3.3 times as good (the demo's call centres)", 0.6, 3.33, 20, 0),
+            new DesignFamily("equal per employee, B at workplaces twice as large, exposure visit", 1.0, 1.0, 20, 0,
+                    2, EvidenceConfig.Exposure.VISIT),
+            new DesignFamily("equal per employee, B at workplaces twice as large, exposure employees", 1.0, 1.0, 20,
+                    0, 2, EvidenceConfig.Exposure.EMPLOYEES),
+            new DesignFamily("B twice as good per employee, at workplaces of the same size, exposure employees", 1.0,
+                    2.0, 20, 0, 1, EvidenceConfig.Exposure.EMPLOYEES));
 
     static final List<LeadFamily> LEADS = List.of(
             new LeadFamily("ineffective, quiet lag", 0, 1, Execution.THROUGHOUT, 10, 10, false),
@@ -73,7 +79,8 @@ class OperatingCharacteristicsStudy {
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         long seed = 1;
         boolean equalOnly = Boolean.getBoolean("study.equalDesignsOnly");
-        for (DesignFamily family : DESIGNS.stream().filter(f -> !equalOnly || f.rateRatio() == 1).toList()) {
+        for (DesignFamily family : DESIGNS.stream().filter(f -> !equalOnly || f.rateRatio() == 1 && f.sizeRatio() == 1)
+                .toList()) {
             DesignResult r = OperatingCharacteristics.designs(family, runs, 12, seed++, t);
             boolean equal = family.rateRatio() == 1;
             out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %d | %s | %s | %s | %s | %s | %s |%n",
@@ -117,13 +124,8 @@ class OperatingCharacteristicsStudy {
     }
 
     private static Thresholds thresholds() {
-        Thresholds d = Thresholds.defaults();
         String best = System.getProperty("study.bestThreshold");
-        return best == null ? d : new Thresholds(d.intervalLevel(), d.priorShape(), d.priorRate(), d.draws(), d.seed(),
-                Double.parseDouble(best), d.minActivitiesPerDesign(), d.minExplorationShare(), d.recentWeeks(),
-                d.minShareOfWeeksOnTarget(), d.minPeriods(), d.minActivities(), d.minQuality(),
-                d.minIntentionReached(), d.maxQualityDeclinePerPeriod(), d.minLagReadings(), d.minBaselineReadings(),
-                d.minimalEffectShare());
+        return best == null ? Thresholds.defaults() : Thresholds.defaults().withBestThreshold(Double.parseDouble(best));
     }
 
     private static String pct(double share) {
