@@ -189,7 +189,7 @@ public class DesignResource {
 
     private static Response created(Creation.Created<DesignState> created, UriInfo uri, String path) {
         Decision<DesignState> decision = created.decision();
-        return Answers.created(path + created.id())
+        return Answers.positioned(Answers.created(path + created.id()), decision)
                 .tag(Versions.etag(decision.version()))
                 .entity(DesignView.of((DefinedDesign) decision.state(), decision.version()))
                 .build();

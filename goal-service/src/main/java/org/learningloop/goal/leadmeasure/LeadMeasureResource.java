@@ -194,9 +194,9 @@ public class LeadMeasureResource {
                 .map(replacement -> {
             Decision<LeadMeasureState> retired = replacement.retired();
             Decision<LeadMeasureState> activated = replacement.activated();
-            return Response.ok(new ReplacementView(
+            return Answers.positioned(Response.ok(new ReplacementView(
                             LeadMeasureView.of((DefinedLeadMeasure) retired.state(), retired.version()),
-                            LeadMeasureView.of((DefinedLeadMeasure) activated.state(), activated.version())))
+                            LeadMeasureView.of((DefinedLeadMeasure) activated.state(), activated.version()))), retired)
                     .tag(Versions.etag(retired.version()))
                     .build();
         });

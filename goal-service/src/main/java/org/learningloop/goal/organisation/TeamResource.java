@@ -173,7 +173,7 @@ public class TeamResource {
     private Uni<Response> ok(Decision<TeamState> decision) {
         ExistingTeam team = (ExistingTeam) decision.state();
         return queries.displayNames(team.members().keySet())
-                .map(names -> Response.ok(Team.of(team, decision.version(), names))
+                .map(names -> Answers.positioned(Response.ok(Team.of(team, decision.version(), names)), decision)
                         .tag(Versions.etag(decision.version()))
                         .build());
     }

@@ -44,6 +44,8 @@ class TeamResourceTest {
         created.then().statusCode(201).header("ETag", "\"1\"").header("Location", containsString("/teams/"))
                 .body("name", equalTo("Recruiters East")).body("unitId", equalTo(unit.toString()))
                 .body("members", empty()).body("version", equalTo(1));
+        // where the write left its stream: what a report's after= takes to include it (ADR 23)
+        created.then().header("Loop-Position", equalTo("team-" + created.jsonPath().getString("id") + "@1"));
         given().get(created.header("Location")).then().statusCode(200).header("ETag", "\"1\"")
                 .body("id", equalTo(created.jsonPath().getString("id"))).body("members", empty());
     }
@@ -109,12 +111,14 @@ class TeamResourceTest {
                 .body("members[0].displayName", equalTo("Anna Andersson"))
                 .body("members[0].role", equalTo("team-lead"));
         join(team, 2, bo, "Bo Berg", "member").then().statusCode(200).header("ETag", "\"3\"")
+                .header("Loop-Position", equalTo("team-" + team + "@3"))
                 .body("members.memberId", equalTo(List.of(anna.toString(), bo.toString())));
 
         changeRole(team, 3, bo, "team-lead").then().statusCode(200).header("ETag", "\"4\"")
                 .body("members[1].role", equalTo("team-lead")).body("members[1].displayName", equalTo("Bo Berg"));
         String before = stored(pool);
-        changeRole(team, 4, bo, "team-lead").then().statusCode(200).header("ETag", "\"4\"");
+        changeRole(team, 4, bo, "team-lead").then().statusCode(200).header("ETag", "\"4\"")
+                .header("Loop-Position", org.hamcrest.Matchers.nullValue()); // nothing appended, no new position
         assertThat(stored(pool)).as("the same role again changes nothing").isEqualTo(before);
 
         leave(team, 4, anna).then().statusCode(200).header("ETag", "\"5\"")

@@ -74,8 +74,8 @@ public class WorkplaceMeetingResource {
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkplaceMeetingView.class)))
     public Uni<Response> open(@PathParam("unitId") UUID unitId, @Valid @NotNull OpenWorkplaceMeetingRequest request) {
-        return access.unit(unitId, Relation.MANAGER).chain(() -> meetings.open(unitId, request)).chain(decision -> meetings.view(decision).map(view -> Answers
-                .created("/workplace-meetings/" + view.id())
+        return access.unit(unitId, Relation.MANAGER).chain(() -> meetings.open(unitId, request)).chain(decision -> meetings.view(decision).map(view -> Answers.positioned(Answers
+                .created("/workplace-meetings/" + view.id()), decision)
                 .tag(Versions.etag(decision.version())).entity(view).build()));
     }
 
@@ -148,6 +148,7 @@ public class WorkplaceMeetingResource {
     }
 
     private Uni<Response> ok(Decision<WorkplaceMeetingState> decision) {
-        return meetings.view(decision).map(view -> Response.ok(view).tag(Versions.etag(decision.version())).build());
+        return meetings.view(decision).map(view -> Answers.positioned(Response.ok(view), decision)
+                .tag(Versions.etag(decision.version())).build());
     }
 }

@@ -67,8 +67,8 @@ public class LearningResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LearningView.class)))
     public Uni<Response> record(@PathParam("teamId") UUID teamId, @Valid @NotNull RecordLearningRequest request,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return access.team(teamId).chain(() -> learnings.record(teamId, request, idempotencyKey)).map(created -> Answers
-                .created("/learnings/" + created.id())
+        return access.team(teamId).chain(() -> learnings.record(teamId, request, idempotencyKey)).map(created -> Answers.positioned(Answers
+                .created("/learnings/" + created.id()), created.decision())
                 .tag(Versions.etag(created.decision().version()))
                 .entity(view(created.decision().state(), created.decision().version()))
                 .build());

@@ -61,8 +61,8 @@ public class WigMeetingResource {
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WigMeetingView.class)))
     public Uni<Response> open(@PathParam("teamId") UUID teamId, @Valid @NotNull OpenWigMeetingRequest request) {
-        return access.team(teamId, Relation.TEAM_LEAD).chain(() -> meetings.open(teamId, request)).chain(decision -> meetings.view(decision).map(view -> Answers
-                .created("/wig-meetings/" + view.id())
+        return access.team(teamId, Relation.TEAM_LEAD).chain(() -> meetings.open(teamId, request)).chain(decision -> meetings.view(decision).map(view -> Answers.positioned(Answers
+                .created("/wig-meetings/" + view.id()), decision)
                 .tag(Versions.etag(decision.version())).entity(view).build()));
     }
 
@@ -108,6 +108,7 @@ public class WigMeetingResource {
     }
 
     private Uni<Response> ok(Decision<WigMeetingState> decision) {
-        return meetings.view(decision).map(view -> Response.ok(view).tag(Versions.etag(decision.version())).build());
+        return meetings.view(decision).map(view -> Answers.positioned(Response.ok(view), decision)
+                .tag(Versions.etag(decision.version())).build());
     }
 }

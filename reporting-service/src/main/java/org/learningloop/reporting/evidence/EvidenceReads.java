@@ -44,6 +44,15 @@ public class EvidenceReads {
         this.reads = reads;
     }
 
+    /** How long a report waits for the writes its client asked to see ({@code after=}) before answering 503. */
+    public static final java.time.Duration READ_YOUR_WRITE_WAIT = java.time.Duration.ofSeconds(2);
+
+    /** Completes once both evidence projections have applied {@code after} (ADR 23), else 503 after the wait. */
+    public Uni<Void> caughtUp(List<org.learningloop.platform.http.StreamPosition> after) {
+        return reads.caughtUp(List.of(ActivityFactsProjection.NAME, GoalFactsProjection.NAME), after,
+                READ_YOUR_WRITE_WAIT);
+    }
+
     /** Carried-out, not cancelled activities matching the filters ({@code null} = any). */
     public Uni<List<ActivityFact>> activities(String segment, String activityType, UUID unitId) {
         return reads.read(ActivityFactsProjection.NAME, c -> c.preparedQuery("select " + ACTIVITY_COLUMNS

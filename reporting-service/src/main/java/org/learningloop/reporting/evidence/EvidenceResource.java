@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.learningloop.decider.CommandRejected;
 import org.learningloop.platform.http.QueryParams;
+import org.learningloop.platform.http.StreamPosition;
 import org.learningloop.platform.config.LoopConfig;
 
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
 @Authenticated
 public class EvidenceResource {
 
+    private static final String AFTER = "after (repeatable): a write's Loop-Position (streamId@version); the "
+            + "report answers once the evidence projections have applied it, waiting up to 2 s, else 503 "
+            + "projection-behind (ask again).";
     private static final Pattern OUTCOME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -60,21 +64,24 @@ public class EvidenceResource {
                     + "(the activities of that unit's teams; a unit without activities gives no items); "
                     + "outcome names the outcome count (default membersRecruited); asOf (a date, not in the future) "
                     + "reads the report as it stood at the end of that day by business time: the activities carried "
-                    + "out by then.")
+                    + "out by then. " + AFTER)
     public Uni<DesignEffectivenessReport> designEffectiveness(@QueryParam("leadMeasureId") String leadMeasureId,
                                                               @QueryParam("segment") String segment,
                                                               @QueryParam("activityType") String activityType,
                                                               @QueryParam("unitId") String unitId,
                                                               @QueryParam("outcome") String outcome,
-                                                              @QueryParam("asOf") String asOf) {
+                                                              @QueryParam("asOf") String asOf,
+                                                              @QueryParam("after") List<String> after) {
         UUID leadMeasure = QueryParams.uuid("leadMeasureId", leadMeasureId);
+        List<StreamPosition> positions = StreamPosition.parse("after", after);
         java.time.LocalDate day = asOf(asOf);
         String segmentKey = key("segment", segment);
         String type = key("activityType", activityType);
         UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
-        Uni<List<ActivityFact>> counted = leadMeasure == null ? reads.activities(segmentKey, type, unit)
+        Uni<List<ActivityFact>> counted = reads.caughtUp(positions).chain(() -> leadMeasure == null
+                ? reads.activities(segmentKey, type, unit)
                 : reads.leadMeasure(leadMeasure).chain(found -> {
                     if (found.isEmpty()) {
                         throw CommandRejected.notFound("lead-measure-not-found", "There is no lead measure " + leadMeasure);
@@ -88,7 +95,7 @@ public class EvidenceResource {
                                     .filter(a -> type == null || type.equals(a.activityType()))
                                     .filter(a -> unit == null || unit.equals(a.unitId()))
                                     .toList());
-                });
+                }));
         return counted
                 .chain(activities -> reads.designs().map(designs -> new DesignEffectivenessReport(outcomeName,
                         leadMeasure, segmentKey, type, unit, day, thresholds,
@@ -111,17 +118,20 @@ public class EvidenceResource {
                     + "current version (untried designs targeting the segment included, retired ones never). "
                     + "Filters: activityType, unitId (the activities of that unit's teams; a unit without activities "
                     + "gives no items); asOf (a date, not in the future): as the report stood at the end of that day, "
-                    + "by business time (the design catalogue is today's).")
+                    + "by business time (the design catalogue is today's). " + AFTER)
     public Uni<BestDesignsReport> bestDesigns(@QueryParam("activityType") String activityType,
                                               @QueryParam("unitId") String unitId,
                                               @QueryParam("outcome") String outcome,
-                                              @QueryParam("asOf") String asOf) {
+                                              @QueryParam("asOf") String asOf,
+                                              @QueryParam("after") List<String> after) {
         String type = key("activityType", activityType);
+        List<StreamPosition> positions = StreamPosition.parse("after", after);
         java.time.LocalDate day = asOf(asOf);
         UUID unit = QueryParams.uuid("unitId", unitId);
         String outcomeName = outcome(outcome);
         Thresholds thresholds = Thresholds.of(config);
-        return reads.activities(null, type, unit).chain(activities -> reads.designs().map(designs -> {
+        return reads.caughtUp(positions).chain(() -> reads.activities(null, type, unit))
+                .chain(activities -> reads.designs().map(designs -> {
             List<DesignEffectiveness.Arm> arms = DesignEffectiveness.arms(until(activities, day), outcomeName,
                     names(designs), thresholds, loop.timeZone(), DesignEffectiveness.Granularity.DESIGN);
             return new BestDesignsReport(outcomeName, type, unit, day, thresholds,
@@ -141,14 +151,16 @@ public class EvidenceResource {
                     + "additionalReadings; no baseline is insufficient-evidence too. The period in progress is shown "
                     + "(notJudged, execution.inProgress) and never judged. asOf (a date, not in the future) reads the "
                     + "verdict as it stood at the end of that day by business time, e.g. at last month's workplace "
-                    + "meeting. With the evidence figures and the thresholds used.")
+                    + "meeting. With the evidence figures and the thresholds used. " + AFTER)
     public Uni<LeadMeasureVerdict.Answer> verdict(@PathParam("leadMeasureId") String leadMeasureId,
-                                                  @QueryParam("asOf") String asOf) {
+                                                  @QueryParam("asOf") String asOf,
+                                                  @QueryParam("after") List<String> after) {
         UUID id = QueryParams.uuid("leadMeasureId", leadMeasureId);
+        List<StreamPosition> positions = StreamPosition.parse("after", after);
         java.time.LocalDate day = asOf(asOf);
         java.time.LocalDate today = day != null ? day : java.time.LocalDate.now(clock.withZone(loop.timeZone()));
         Thresholds thresholds = Thresholds.of(config);
-        return reads.leadMeasure(id).chain(found -> {
+        return reads.caughtUp(positions).chain(() -> reads.leadMeasure(id)).chain(found -> {
             if (found.isEmpty()) {
                 throw CommandRejected.notFound("lead-measure-not-found", "There is no lead measure " + id);
             }

@@ -169,7 +169,8 @@ final class BatchApplier {
                                     .collect().last().replaceWithVoid();
                         })
                         .chain(() -> poison.isEmpty()
-                                ? checkpoints.save(tx, next)
+                                ? StreamPositions.save(tx, projection.name(), generation, batch.size(), decoded, skip)
+                                .chain(() -> checkpoints.save(tx, next))
                                 : Uni.createFrom().failure(new PoisonFound(poison))))
                 .replaceWith(applied)
                 .invoke(() -> checkpoints.committed(next))

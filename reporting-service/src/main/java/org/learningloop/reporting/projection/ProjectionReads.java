@@ -8,6 +8,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.learningloop.platform.http.StreamPosition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Reads a projection's live generation. */
@@ -49,6 +55,71 @@ public class ProjectionReads {
                         .chain(() -> query.apply(tx)))
                 // a read that began just before a switch may find the retired schema dropped: read the new live one
                 .onFailure(ProjectionReads::schemaGone).retry().atMost(3);
+    }
+
+    /**
+     * Completes once the live generation of each of {@code projections} has applied every one of {@code after}
+     * (a write's {@code Loop-Position}, ADR 23), waiting up to {@code patience}; else fails with 503
+     * {@code projection-behind}. Projections only move forward, so a query run after this sees those writes.
+     */
+    public Uni<Void> caughtUp(List<String> projections, List<StreamPosition> after, Duration patience) {
+        if (after.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return attempt(projections, after, System.nanoTime() + patience.toNanos())
+                .onFailure(Behind.class).transform(failure -> ProjectionUnavailable.behind((Behind) failure, patience));
+    }
+
+    /** One look at the positions, then again every 100 ms until {@code deadline} (System.nanoTime). */
+    private Uni<Void> attempt(List<String> projections, List<StreamPosition> after, long deadline) {
+        return behind(projections, after).chain(behind -> {
+            if (behind == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (System.nanoTime() > deadline) {
+                return Uni.createFrom().failure(behind);
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(100))
+                    .chain(() -> attempt(projections, after, deadline));
+        });
+    }
+
+    /** The first position some projection's live generation has not applied, or {@code null}. */
+    private Uni<Behind> behind(List<String> projections, List<StreamPosition> after) {
+        String[] streams = after.stream().map(StreamPosition::streamId).toArray(String[]::new);
+        return pool.preparedQuery("select g.projection, p.stream_id, p.version "
+                        + "from projection_generation g join projection_stream_position p "
+                        + "on p.projection = g.projection and p.generation = g.generation "
+                        + "where g.state = 'live' and g.projection = any($1) and p.stream_id = any($2)")
+                .execute(Tuple.of(projections.toArray(String[]::new), streams))
+                .map(rows -> {
+                    Map<String, Long> applied = new HashMap<>();
+                    rows.forEach(row -> applied.put(row.getString("projection") + "\u0000"
+                            + row.getString("stream_id"), row.getLong("version")));
+                    for (String projection : projections) {
+                        for (StreamPosition position : after) {
+                            Long version = applied.get(projection + "\u0000" + position.streamId());
+                            if (version == null || version < position.version()) {
+                                return new Behind(projection, position, version);
+                            }
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    /** A projection has not yet applied a position. */
+    static final class Behind extends RuntimeException {
+        final String projection;
+        final StreamPosition position;
+        final Long applied;
+
+        Behind(String projection, StreamPosition position, Long applied) {
+            super(projection + " has not applied " + position, null, false, false);
+            this.projection = projection;
+            this.position = position;
+            this.applied = applied;
+        }
     }
 
     static boolean schemaGone(Throwable failure) {

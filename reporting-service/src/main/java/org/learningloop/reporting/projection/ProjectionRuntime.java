@@ -431,6 +431,8 @@ public class ProjectionRuntime {
                                                     + " cascade").execute())
                                             .chain(() -> tx.preparedQuery("delete from projection_checkpoint "
                                                     + "where projection = $1 and generation = $2").execute(Tuple.of(name, generation)))
+                                            .chain(() -> tx.preparedQuery("delete from projection_stream_position "
+                                                    + "where projection = $1 and generation = $2").execute(Tuple.of(name, generation)))
                                             .replaceWithVoid();
                                 }
                                 return chain;

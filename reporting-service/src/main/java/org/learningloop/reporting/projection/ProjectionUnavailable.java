@@ -22,6 +22,14 @@ public final class ProjectionUnavailable {
                         + "answers once the rebuild has caught up (GET /admin/projections/" + projection + ")"));
     }
 
+    /** A write the client asked to see ({@code after=}) has not reached the projection within the wait: 503. */
+    static HttpProblem behind(ProjectionReads.Behind behind, java.time.Duration waited) {
+        return new HttpProblem(Problem.of(503, "projection-behind", "Projection behind your write",
+                "Projection " + behind.projection + " has not applied " + behind.position + " yet ("
+                        + (behind.applied == null ? "nothing of that stream" : "up to version " + behind.applied)
+                        + ") after waiting " + waited.toMillis() + " ms; ask again shortly"));
+    }
+
     public static HttpProblem unknown(String projection) {
         return new HttpProblem(Problem.of(404, "projection-not-found", "Projection not found",
                 "There is no projection named " + projection));

@@ -271,6 +271,29 @@ class EvidenceReportsTest {
         assertThat(activitiesThen).isPositive().isLessThan(activitiesNow);
     }
 
+    /**
+     * Read your own write (ADR 23): with the write's position the report answers once the evidence projections
+     * have applied it, and says it is behind (503) when they have not within the wait.
+     */
+    @Test
+    void after_aWritesPosition_isIncluded_orTheReportSaysItIsBehind() {
+        String stream = "wig-" + truth.wigOf.get(truth.flatTeam);
+        long version = truth.version(stream);
+        String verdict = "/reports/lead-measures/" + truth.flatLead + "/verdict";
+
+        given().queryParam("after", stream + "@" + version).get(verdict).then().statusCode(200)
+                .body("verdict", equalTo("replace"));
+        given().queryParam("after", stream + "@" + version).queryParam("activityType", truth.visitType)
+                .get("/reports/best-designs").then().statusCode(200);
+        given().queryParam("after", stream + "@" + (version + 1)).get(verdict).then().statusCode(503)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("projection-behind"))
+                .body("detail", org.hamcrest.Matchers.containsString("up to version " + version));
+        given().queryParam("after", "wig-never-written@1").get("/reports/design-effectiveness").then().statusCode(503)
+                .body("detail", org.hamcrest.Matchers.containsString("nothing of that stream"));
+        bad("/reports/best-designs?after=no-version", "after");
+        bad("/reports/best-designs?after=wig-x@-1", "after");
+    }
+
     @Test
     void badInput_is400Problem_unknownIds_are404Problems() {
         bad("/reports/design-effectiveness?leadMeasureId=nope", "leadMeasureId");

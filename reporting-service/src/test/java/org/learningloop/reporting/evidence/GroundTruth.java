@@ -209,6 +209,11 @@ final class GroundTruth {
         return Draws.poisson(random::nextDouble, rate);
     }
 
+    /** The version the last event of {@code stream} was published with. */
+    long version(String stream) {
+        return versions.get(stream);
+    }
+
     private void goal(UUID key, String stream, LoopEvent event, Instant time) {
         add("loop.goals", key, stream, event, time);
     }

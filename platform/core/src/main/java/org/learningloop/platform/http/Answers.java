@@ -8,7 +8,10 @@ import org.learningloop.platform.command.Decision;
 
 import java.util.function.BiFunction;
 
-/** The answers of a command: its resource's representation, with the stream version as {@code ETag}. */
+/**
+ * The answers of a command: its resource's representation, with the stream version as {@code ETag} and, when it
+ * appended events, the stream's position as {@code Loop-Position}.
+ */
 public final class Answers {
 
     private Answers() {
@@ -17,7 +20,7 @@ public final class Answers {
     /** 201 with {@code Location} (the request path plus the new id), {@code ETag} and the representation. */
     public static <S> Response created(UriInfo uri, Creation.Created<S> created, BiFunction<S, Long, ?> representation) {
         Decision<S> decision = created.decision();
-        return created(below(uri, created.id().toString()))
+        return positioned(created(below(uri, created.id().toString())), decision)
                 .tag(Versions.etag(decision.version()))
                 .entity(representation.apply(decision.state(), decision.version()))
                 .build();
@@ -38,8 +41,20 @@ public final class Answers {
 
     /** 200 with {@code ETag} and the representation. */
     public static <S> Response ok(Decision<S> decision, BiFunction<S, Long, ?> representation) {
-        return Response.ok(representation.apply(decision.state(), decision.version()))
+        return positioned(Response.ok(representation.apply(decision.state(), decision.version())), decision)
                 .tag(Versions.etag(decision.version()))
                 .build();
+    }
+
+    /**
+     * With {@link StreamPosition#HEADER} when the command appended events: where its stream now stands, for a
+     * client that wants a report to include its write ({@code after=}, ADR 23).
+     */
+    public static Response.ResponseBuilder positioned(Response.ResponseBuilder response, Decision<?> decision) {
+        if (decision.appended() == null || decision.appended().isEmpty()) {
+            return response;
+        }
+        var last = decision.appended().get(decision.appended().size() - 1);
+        return response.header(StreamPosition.HEADER, new StreamPosition(last.streamId(), last.streamVersion()));
     }
 }

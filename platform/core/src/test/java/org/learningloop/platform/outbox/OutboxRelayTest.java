@@ -221,6 +221,9 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> relay.publishedCount() == 15);
 
         assertThat(sends.get()).as("the failed round was sent again").isGreaterThan(15);
+        // commitTransaction returns once the commit is decided; the markers that make the records visible to a
+        // read_committed reader reach the partitions just after, so read to the end only once all 15 are visible
+        TopicReader.readAtLeast(kafka.bootstrapServers(), topic, 15);
         List<ConsumerRecord<String, String>> records = TopicReader.readToEnd(kafka.bootstrapServers(), topic);
         Map<String, List<Long>> firstSeen = firstOccurrenceVersionsPerTeam(records);
         for (UUID team : teams) {
