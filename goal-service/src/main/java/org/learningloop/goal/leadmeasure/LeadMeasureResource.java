@@ -194,9 +194,11 @@ public class LeadMeasureResource {
                 .map(replacement -> {
             Decision<LeadMeasureState> retired = replacement.retired();
             Decision<LeadMeasureState> activated = replacement.activated();
-            return Answers.positioned(Response.ok(new ReplacementView(
+            // both streams changed: one position each, so a client can wait for the replacement too
+            return Answers.positioned(Answers.positioned(Response.ok(new ReplacementView(
                             LeadMeasureView.of((DefinedLeadMeasure) retired.state(), retired.version()),
-                            LeadMeasureView.of((DefinedLeadMeasure) activated.state(), activated.version()))), retired)
+                            LeadMeasureView.of((DefinedLeadMeasure) activated.state(), activated.version()))), retired),
+                            activated)
                     .tag(Versions.etag(retired.version()))
                     .build();
         });

@@ -423,7 +423,7 @@ class LeadMeasureResourceTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("agreementId"));
         assertThat(LeadMeasureFixtures.storedEvents(pool)).isEqualTo(before);
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+        List<String> positions = given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
                 .body("""
                         {"replacementId": "%s", "reason": "Leaflets are handed out well and the lag measure does not move",
                          "evidenceRef": "scoreboard:2026-W48"}""".formatted(replacement))
@@ -439,7 +439,10 @@ class LeadMeasureResourceTest {
                 .body("activated.replaces", equalTo(old.toString()))
                 .body("activated.activation.evidenceRef", equalTo("scoreboard:2026-W48"))
                 .body("activated.activation.activeFrom", notNullValue())
-                .body("activated.version", equalTo(2));
+                .body("activated.version", equalTo(2))
+                .extract().headers().getValues("Loop-Position");
+        // both streams changed: a client can wait for each (ADR 23)
+        assertThat(positions).containsExactly("lead-measure-" + old + "@3", "lead-measure-" + replacement + "@2");
 
         given().get("/lead-measures/" + old).then().statusCode(200).header("ETag", "\"3\"").body("status", equalTo("retired"));
         given().get("/lead-measures/" + replacement).then().statusCode(200).header("ETag", "\"2\"")
