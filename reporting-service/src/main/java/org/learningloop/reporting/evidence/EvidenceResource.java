@@ -196,9 +196,9 @@ public class EvidenceResource {
      */
     private java.time.LocalDate asOf(String value) {
         java.time.LocalDate day = QueryParams.date("asOf", value);
-        if (day != null && day.isAfter(java.time.LocalDate.now(clock.withZone(loop.timeZone())))) {
-            throw QueryParams.invalid("asOf", "must not be after today (" + java.time.LocalDate.now(
-                    clock.withZone(loop.timeZone())) + ")");
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(loop.timeZone()));
+        if (day != null && day.isAfter(today)) {
+            throw QueryParams.invalid("asOf", "must not be after today (" + today + ")");
         }
         return day;
     }

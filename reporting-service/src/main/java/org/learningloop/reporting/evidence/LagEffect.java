@@ -1,11 +1,11 @@
 package org.learningloop.reporting.evidence;
 
 import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.stat.StatUtils;
 import org.learningloop.contracts.Periods;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -40,7 +40,7 @@ import java.util.function.Predicate;
  * @param additionalReadings judged readings still needed to decide while undecided; {@code null} when no number
  *                          of readings after activation would (more baseline readings are needed) or when decided
  */
-public record LagEffect(String direction, SortedMap<String, BigDecimal> baseline,
+public record LagEffect(SortedMap<String, BigDecimal> baseline,
                         SortedMap<String, BigDecimal> judged, SortedMap<String, String> notJudged,
                         Double baselineMean, Double judgedMean, Double effect, Double low, Double high, double level,
                         Double neededEffect, Decision decision, Integer additionalReadings) {
@@ -101,14 +101,14 @@ public record LagEffect(String direction, SortedMap<String, BigDecimal> baseline
         });
         double[] before = values(baseline);
         double[] after = values(judged);
-        Double baselineMean = before.length == 0 ? null : mean(before);
-        Double judgedMean = after.length == 0 ? null : mean(after);
+        Double baselineMean = before.length == 0 ? null : StatUtils.mean(before);
+        Double judgedMean = after.length == 0 ? null : StatUtils.mean(after);
         if (before.length == 0) {
-            return new LagEffect(up ? "up" : "down", baseline, judged, notJudged, null, round(judgedMean), null,
+            return new LagEffect(baseline, judged, notJudged, null, round(judgedMean), null,
                     null, null, t.intervalLevel(), needed, Decision.NO_BASELINE, null);
         }
         if (before.length < t.minBaselineReadings() || after.length < t.minLagReadings()) {
-            return new LagEffect(up ? "up" : "down", baseline, judged, notJudged, round(baselineMean),
+            return new LagEffect(baseline, judged, notJudged, round(baselineMean),
                     round(judgedMean), judgedMean == null ? null : round(sign(up) * (judgedMean - baselineMean)),
                     null, null, t.intervalLevel(), needed, Decision.TOO_FEW, null);
         }
@@ -121,7 +121,7 @@ public record LagEffect(String direction, SortedMap<String, BigDecimal> baseline
                 : low > 0 ? Decision.MOVES : Decision.UNDECIDED;
         Integer more = decision == Decision.UNDECIDED
                 ? additional(effect, spread, before.length, after.length, needed, t.intervalLevel()) : null;
-        return new LagEffect(up ? "up" : "down", baseline, judged, notJudged, round(baselineMean), round(judgedMean),
+        return new LagEffect(baseline, judged, notJudged, round(baselineMean), round(judgedMean),
                 round(effect), round(low), round(high), t.intervalLevel(), needed, decision, more);
     }
 
@@ -148,25 +148,8 @@ public record LagEffect(String direction, SortedMap<String, BigDecimal> baseline
 
     /** The pooled standard deviation of two samples (n1 + n2 − 2 degrees of freedom). */
     static double pooledSd(double[] a, double[] b) {
-        double sum = squares(a) + squares(b);
-        return Math.sqrt(sum / (a.length + b.length - 2));
-    }
-
-    private static double squares(double[] values) {
-        double mean = mean(values);
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return sum;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
+        double squares = (a.length - 1) * StatUtils.variance(a) + (b.length - 1) * StatUtils.variance(b);
+        return Math.sqrt(squares / (a.length + b.length - 2));
     }
 
     private static double[] values(SortedMap<String, BigDecimal> readings) {
@@ -179,11 +162,6 @@ public record LagEffect(String direction, SortedMap<String, BigDecimal> baseline
 
     private static Double round(Double value) {
         return value == null ? null : DesignEffectiveness.round(value);
-    }
-
-    /** The periods judged, in order, as a list (for the explanation). */
-    List<String> judgedPeriods() {
-        return new ArrayList<>(judged.keySet());
     }
 
     /** Whether a period had the lead measure at target: enough of its ISO weeks reached the weekly target. */
