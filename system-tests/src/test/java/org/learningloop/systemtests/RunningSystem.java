@@ -10,14 +10,12 @@ import org.learningloop.simulator.LoopClient;
 import org.learningloop.simulator.LoopClient.Endpoints;
 import org.learningloop.simulator.LoopSteps;
 import org.learningloop.testing.Infrastructure;
+import org.learningloop.testing.PackagedService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The four services as they run in production: each packaged application
@@ -51,7 +48,7 @@ final class RunningSystem {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     /** Each service's management interface (health, metrics). */
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, PackagedService> processes = new LinkedHashMap<>();
 
     private RunningSystem(Postgres postgres, KafkaBroker kafka, Path logs) {
         this.postgres = postgres;
@@ -144,14 +141,7 @@ final class RunningSystem {
 
     /** Kills {@code service} as a crash would (SIGKILL): no shutdown, nothing flushed. */
     void kill(String service) {
-        Process process = processes.remove(service);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        processes.remove(service).kill();
     }
 
     /** Starts {@code service} again on its port and database; waits until it is ready. */
@@ -176,31 +166,15 @@ final class RunningSystem {
 
     /** Stops a replica as Kubernetes scales one down (SIGTERM, graceful); waits until it has exited. */
     void stopReplica(String replica) {
-        Process process = processes.remove(replica);
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        processes.remove(replica).stop(Duration.ofSeconds(30));
         ports.remove(replica);
         managementPorts.remove(replica);
         databases.remove(replica);
     }
 
     private void launch(String name, String service) {
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the system tests run the packaged services; "
-                    + "run them with the whole build (mvn verify), not this module alone");
-        }
         String database = databases.get(name);
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
@@ -212,43 +186,12 @@ final class RunningSystem {
         // the commands' and consumers' debug lines: TracesAcrossServicesTest follows a trace through them
         env.put("QUARKUS_LOG_CATEGORY__ORG_LEARNINGLOOP_PLATFORM__LEVEL", "DEBUG");
         env.put("QUARKUS_LOG_CATEGORY__ORG_LEARNINGLOOP_REPORTING_PROJECTION__LEVEL", "DEBUG");
-        try {
-            processes.put(name, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + name, e);
-        }
+        processes.put(name, PackagedService.launch(name, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                List.of("-Xmx256m"), env, logs.resolve(name + ".log")));
     }
 
     private void awaitReady(String service) {
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = managementUrl(service).resolve("/q/health/ready");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited with " + processes.get(service).exitValue()
-                        + "; its log ends with:\n" + tail(service));
-            }
-            try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException(service + " was not ready within " + READY_TIMEOUT.toSeconds()
-                + " s; its log ends with:\n" + tail(service));
+        processes.get(service).awaitReady(managementUrl(service).resolve("/q/health/ready"), READY_TIMEOUT);
     }
 
     /** The log file of {@code service} (its JSON lines, as the packaged service writes them). */
@@ -257,32 +200,13 @@ final class RunningSystem {
     }
 
     String tail(String service) {
-        try {
-            List<String> lines = Files.readAllLines(logs.resolve(service + ".log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return processes.get(service).tail(40);
     }
 
     void stop() {
-        List<Process> running = new ArrayList<>(processes.values());
-        running.forEach(Process::destroy);
-        for (Process process : running) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        List<PackagedService> running = new ArrayList<>(processes.values());
+        running.forEach(service -> service.stop(Duration.ofSeconds(20)));
         processes.clear();
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private static int freePort() {

@@ -1,0 +1,149 @@
+package org.learningloop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code bin/loop bench}: measures the system's figures and their raw references side by side in one run on this
+ * machine and prints the table (figure, reference, ratio, target, pass/short). See BENCHMARKS.md.
+ *
+ * <pre>
+ * bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N]
+ * </pre>
+ */
+public final class Bench {
+
+    static final List<String> ALL_ROWS = List.of("R1", "R14", "R4", "R15", "R16", "S2", "R11", "R12", "R17", "S1");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // the identity provider's and the clients' threads would keep the JVM alive
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        Set<String> rows = new LinkedHashSet<>(ALL_ROWS);
+        int seconds = 10;
+        int longStream = 10_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = new LinkedHashSet<>(Arrays.asList(args[++i].toUpperCase(Locale.ROOT).split(",")));
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--long-stream" -> longStream = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i]
+                            + "; usage: bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = Path.of(System.getProperty("loop.root", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("loop.bench.home", root.resolve(".loop/bench").toString()));
+        List<String> jvmOptions = List.of(System.getProperty("loop.service.java-options", "").split("\\s+")).stream()
+                .filter(option -> !option.isBlank()).toList();
+        Path work = home.resolve("runs").resolve(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                .toString().replace(":", ""));
+        Files.createDirectories(work);
+        Progress.say("rows %s, %d s per level, service JVM options %s; results in %s", rows, seconds, jvmOptions, work);
+
+        List<Row> table = new ArrayList<>();
+        try (Stack stack = Stack.start(root, home, jvmOptions);
+             StoreRows store = new StoreRows(stack.postgres(), Duration.ofSeconds(2), Duration.ofSeconds(seconds))) {
+            double inserts = store.insertsPerSecond();
+            Progress.say("reference: %,.0f single-row INSERT transactions/s from %d JDBC clients", inserts, StoreRows.WRITERS);
+            if (rows.contains("R1")) {
+                double appends = store.appendsPerSecond();
+                table.add(new Row("R1", "event-store appends/s, 1 event per append, 16 writers on distinct streams",
+                        appends, "/s", "single-row INSERT tps, 16 JDBC clients", inserts, Row.Target.atLeast(0.7), ""));
+                Progress.say("R1 %,.0f appends/s", appends);
+            }
+            if (rows.contains("R14")) {
+                StoreRows.Contention one = store.contention(1);
+                StoreRows.Contention sixteen = store.contention(StoreRows.WRITERS);
+                Row row = new Row("R14", "16 writers on one stream: successful appends/s", sixteen.appendsPerSecond(), "/s",
+                        "1 writer on one stream", one.appendsPerSecond(), Row.Target.atLeast(0.8),
+                        String.format(Locale.ROOT, "%d conflicts; %d acknowledged, %d stored: %d lost, %d duplicate versions, %s",
+                                sixteen.conflicts(), sixteen.acknowledged(), sixteen.stored(), sixteen.lost(),
+                                sixteen.duplicates(), sixteen.gapless() ? "no gap" : "GAPS"));
+                if (sixteen.lost() > 0 || sixteen.duplicates() > 0 || !sixteen.gapless()) {
+                    row = new Row(row.id(), row.figure(), 0, row.unit(), row.reference(), row.referenceValue(), row.target(),
+                            "LOST OR DUPLICATE APPENDS: " + row.note());
+                }
+                table.add(row);
+                Progress.say("R14 %s", row.note());
+            }
+            Fixture fixture = null;
+            if (rows.stream().anyMatch(r -> Set.of("R4", "R15", "R16", "S2").contains(r))) {
+                Progress.say("creating the fixture (unit, team, WIG, lead measure, design) through the REST APIs");
+                fixture = Fixture.create(stack);
+            }
+            if (rows.contains("R4")) {
+                table.add(new PropagationRow(stack).measure(fixture.unit, 60));
+                Progress.say("R4 %s", table.get(table.size() - 1).markdown());
+            }
+            LoadRunner load = new LoadRunner(root, work.resolve("gatling"), 3, seconds);
+            HttpRows http = new HttpRows(stack, fixture, load, work);
+            if (rows.contains("R15")) {
+                LoadRunner.Level noop = http.noop();
+                table.add(http.query("R15", "team scoreboard (GET /teams/{id}/scoreboard)", "goal-service",
+                        "/teams/" + fixture.team + "/scoreboard", noop));
+                table.add(http.query("R15", "team history page (GET /teams/{id}/history)", "reporting-service",
+                        "/teams/" + fixture.team + "/history", noop));
+            }
+            if (rows.contains("R16")) {
+                table.add(http.carryOut(inserts));
+            }
+            if (rows.contains("S2")) {
+                table.add(http.longStream(10, longStream));
+            }
+            if (rows.contains("R11")) {
+                table.add(new RebuildRow(stack).measure(store));
+            }
+            if (rows.contains("R12")) {
+                table.add(Row.unmeasured("R12", "replay rate", "peak sustained live ingest rate of the same projection",
+                        Row.Target.atLeast(5), "not measured yet: needs a producer that finds the live ingest's peak"));
+            }
+            if (rows.contains("R17")) {
+                table.addAll(ProcessRows.measure(stack));
+            }
+            if (rows.contains("S1")) {
+                table.add(Row.unmeasured("S1", "team history page and state?asOf latency, 10 million events",
+                        "the same with 10 thousand", Row.Target.atMost(1.5),
+                        "not measured yet: the 10-million-event data set is not generated"));
+            }
+        }
+        String report = report(table);
+        System.out.println(report);
+        Files.writeString(work.resolve("table.md"), report);
+        Progress.say("table written to %s", work.resolve("table.md"));
+    }
+
+    private static String report(List<Row> table) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Learning Loop benchmarks, %s, %d CPUs, commit %s%n%n",
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("loop.commit", "unknown")));
+        out.append(Row.header()).append('\n');
+        table.forEach(row -> out.append(row.markdown()).append('\n'));
+        return out.toString();
+    }
+}

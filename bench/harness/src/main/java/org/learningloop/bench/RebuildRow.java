@@ -1,0 +1,85 @@
+package org.learningloop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * R11: reporting-service rebuilds each of its projections from offset 0 ({@code POST /admin/projections/{name}/rebuild},
+ * one after the other, while the live generations keep serving), until the new generation is switched live; events
+ * applied per second over all of them. The reference is what the database takes in the same shape without the
+ * projection runtime: 500-row batched upserts from one client.
+ */
+final class RebuildRow {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Stack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    RebuildRow(Stack stack) {
+        this.stack = stack;
+    }
+
+    Row measure(StoreRows store) throws Exception {
+        String token = Stack.opsToken();
+        List<String> names = new ArrayList<>();
+        get("/admin/projections", token).path("items").forEach(item -> names.add(item.path("name").asText()));
+        long events = 0;
+        long nanos = 0;
+        List<String> each = new ArrayList<>();
+        for (String name : names) {
+            int before = get("/admin/projections/" + name, token).path("liveGeneration").asInt();
+            long started = System.nanoTime();
+            HttpResponse<String> answer = http.send(request("/admin/projections/" + name + "/rebuild", token)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 202) {
+                throw new IllegalStateException("rebuild of " + name + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            JsonNode status;
+            while (true) {
+                status = get("/admin/projections/" + name, token);
+                if (status.path("rebuild").isNull() || status.path("rebuild").isMissingNode()) {
+                    if (status.path("liveGeneration").asInt() != before) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() - started > 1_800_000_000_000L) {
+                    throw new IllegalStateException("the rebuild of " + name + " took more than 30 minutes: " + status);
+                }
+                Thread.sleep(50);
+            }
+            long took = System.nanoTime() - started;
+            long applied = status.path("eventsApplied").asLong();
+            events += applied;
+            nanos += took;
+            each.add(String.format(Locale.ROOT, "%s %,d in %.1f s", name, applied, took / 1e9));
+            Progress.say("R11 rebuilt %s: %,d events in %.1f s", name, applied, took / 1e9);
+        }
+        double rate = events / (nanos / 1e9);
+        double reference = store.upsertRowsPerSecond((int) Math.max(50_000, Math.min(events, 500_000)), 500);
+        return new Row("R11", "projection rebuild from offset 0, events/s (every reporting projection)", rate, "/s",
+                "500-row batched UPSERT rows/s, one client", reference, Row.Target.atLeast(0.5), String.join("; ", each));
+    }
+
+    private JsonNode get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(request(path, token).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(stack.url("reporting-service") + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+}
