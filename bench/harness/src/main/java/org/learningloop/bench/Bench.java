@@ -97,7 +97,7 @@ public final class Bench {
                 fixture = Fixture.create(stack);
             }
             if (rows.contains("R4")) {
-                table.add(new PropagationRow(stack).measure(fixture.unit, 200));
+                table.add(new PropagationRow(stack).measure(fixture.unit, 60));
                 Progress.say("R4 %s", table.get(table.size() - 1).markdown());
             }
             LoadRunner load = new LoadRunner(root, work.resolve("gatling"), 3, seconds);

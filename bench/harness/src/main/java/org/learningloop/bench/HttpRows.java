@@ -46,17 +46,16 @@ final class HttpRows {
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
         String activityUrl = stack.url("activity-service") + "/activities/";
         LoadRunner.Level level = load.capacity("R16 carry-out", 25, 3200, rate -> {
-            int warmup = (int) Math.ceil(rate * (load.totalSeconds() - load.measuredSeconds()) * 1.05) + 5;
-            int measured = (int) Math.ceil(rate * load.measuredSeconds() * 1.05) + 5;
-            Progress.say("R16 planning %d activities for %.0f/s", warmup + measured, rate);
+            int needed = (int) Math.ceil(rate * load.totalSeconds() * 1.05) + 10;
+            Progress.say("R16 planning %d activities for %.0f/s", needed, rate);
             try {
-                List<UUID> planned = fixture.planActivities(warmup + measured);
+                List<UUID> planned = fixture.planActivities(needed);
                 String ifMatch = fixture.etag(stack.url("activity-service"), "/activities/" + planned.get(0));
-                String quoted = "\"" + ifMatch.replace("\"", "\"\"") + "\"";
-                Path feeder = work.resolve("carry-out-" + Math.round(rate));
-                feed(feeder.resolveSibling(feeder.getFileName() + "-warm-up.csv"), planned.subList(0, warmup), activityUrl, quoted);
-                feed(feeder.resolveSibling(feeder.getFileName() + "-measured.csv"), planned.subList(warmup, planned.size()),
-                        activityUrl, quoted);
+                List<String> lines = new ArrayList<>(List.of("url,ifMatch"));
+                planned.forEach(id -> lines.add(activityUrl + id + "/carry-out," + ifMatch.replace("\"", "\"\"")
+                        .transform(v -> "\"" + v + "\"")));
+                Path feeder = work.resolve("carry-out-" + Math.round(rate) + ".csv");
+                Files.write(feeder, lines);
                 return Map.of("bench.kind", "fed-post", "bench.feeder", feeder.toString(), "bench.body", body,
                         "bench.token", Stack.adminToken());
             } catch (IOException e) {
@@ -82,12 +81,6 @@ final class HttpRows {
                 longEvents), longLevel.p50(), "ms", String.format(Locale.ROOT, "the same on a stream of %,d events",
                 shortEvents), shortLevel.p50(), Row.Target.atMost(1.5),
                 "long: " + longLevel + "; short: " + shortLevel);
-    }
-
-    private static void feed(Path file, List<UUID> activities, String activityUrl, String ifMatch) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("url,ifMatch"));
-        activities.forEach(id -> lines.add(activityUrl + id + "/carry-out," + ifMatch));
-        Files.write(file, lines);
     }
 
     private LoadRunner.Level change(String label, UUID wig) {

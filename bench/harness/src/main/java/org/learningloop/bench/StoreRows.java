@@ -10,7 +10,6 @@ import org.learningloop.infra.Postgres;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.NewEvent;
 import org.learningloop.platform.eventstore.StreamConflict;
-import org.learningloop.platform.outbox.OutboxWakeUp;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -39,7 +38,7 @@ final class StoreRows implements AutoCloseable {
     private final PGSimpleDataSource jdbc = new PGSimpleDataSource();
     private final Vertx vertx = Vertx.vertx();
     private final Pool pool;
-    private final EventStore store;
+    private final EventStore store = new EventStore();
     private final Duration measure;
     private final Duration warmup;
 
@@ -59,8 +58,6 @@ final class StoreRows implements AutoCloseable {
                 .setDatabase(database).setUser(server.user()).setPassword(server.password());
         pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(WRITERS)).connectingTo(connect)
                 .using(vertx).build());
-        // as the services build it: committed appends wake the outbox relays (none listens here; the NOTIFY is sent)
-        store = new EventStore(new OutboxWakeUp(pool));
     }
 
     /** R1's reference (and R16's): single-row INSERT transactions per second from {@link #WRITERS} JDBC clients. */

@@ -4,11 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
-import org.learningloop.platform.outbox.OutboxWakeUp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -20,7 +17,7 @@ import java.util.UUID;
 /**
  * The append-only event store in the service's own PostgreSQL database. Appends go in the caller's
  * transaction together with their outbox rows, so an event is stored and due for publishing, or
- * neither. Once that transaction commits, the outbox relays are woken ({@link OutboxWakeUp}, ADR 24).
+ * neither.
  */
 public final class EventStore {
 
@@ -38,22 +35,6 @@ public final class EventStore {
      * record (1 MiB by default, headers and batch overhead included).
      */
     public static final int MAX_EVENT_BYTES = 512 * 1024;
-
-    private final Runnable committed;
-
-    /** A store whose appends wake no relay (its slow poll finds them): for tests of the storage alone. */
-    public EventStore() {
-        this(() -> { });
-    }
-
-    /** A store whose committed appends wake the outbox relays through {@code wakeUp}. */
-    public EventStore(OutboxWakeUp wakeUp) {
-        this(wakeUp::committed);
-    }
-
-    private EventStore(Runnable committed) {
-        this.committed = committed;
-    }
 
     /**
      * Appends {@code events} to {@code streamId}, which must stand at {@code expectedVersion}
@@ -102,18 +83,7 @@ public final class EventStore {
                 .onFailure(EventStore::isVersionClash)
                 .transform(clash -> new StreamConflict(streamId, expectedVersion, -1))
                 .call(stored -> tx.preparedQuery("insert into outbox (global_position) select unnest($1::bigint[])")
-                        .execute(Tuple.of(stored.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new))))
-                .invoke(() -> wakeRelayOnCommit(tx));
-    }
-
-    /** Wakes the relays once {@code tx}'s transaction has committed (at once when it is not a transaction). */
-    private void wakeRelayOnCommit(SqlClient tx) {
-        Transaction transaction = tx instanceof SqlConnection connection ? connection.transaction() : null;
-        if (transaction == null) {
-            committed.run();
-            return;
-        }
-        transaction.completion().subscribe().with(ok -> committed.run(), rolledBack -> { });
+                        .execute(Tuple.of(stored.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new))));
     }
 
     /** The stream's events in order; empty when it does not exist. */

@@ -8,7 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.eventstore.EventStore;
-import org.learningloop.platform.outbox.OutboxWakeUp;
 import org.learningloop.platform.observability.LoopMetrics;
 import org.learningloop.platform.privacy.TextCipher;
 import org.learningloop.platform.privacy.TextKeys;
@@ -20,8 +19,8 @@ public class PlatformBeans {
 
     @Produces
     @ApplicationScoped
-    EventStore eventStore(Pool pool) {
-        return new EventStore(new OutboxWakeUp(pool));
+    EventStore eventStore() {
+        return new EventStore();
     }
 
     @Produces

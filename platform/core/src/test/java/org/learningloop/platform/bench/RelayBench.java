@@ -37,12 +37,12 @@ import static org.learningloop.platform.TestEvents.event;
 @Tag("bench")
 class RelayBench {
 
+    private final EventStore store = new EventStore();
 
     @Test
     void latencyAndThroughput() throws Exception {
         KafkaBroker kafka = Infrastructure.kafka();
         try (TestDatabase db = new TestDatabase()) {
-            EventStore store = new EventStore(new org.learningloop.platform.outbox.OutboxWakeUp(db.pool()));
             String topic = "bench.relay-" + UUID.randomUUID();
             TopicSetup.ensure(kafka.bootstrapServers(), List.of(topic), 6, (short) 1, null);
             OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(),

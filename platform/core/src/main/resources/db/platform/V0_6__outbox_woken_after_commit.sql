@@ -1,5 +1,0 @@
--- The relays are woken after an appending transaction has committed, by a NOTIFY of its own (OutboxWakeUp, ADR 24),
--- no longer by a trigger inside it: PostgreSQL serialises the commits of notifying transactions, WAL flush included,
--- which capped appends at one per disk flush.
-drop trigger outbox_wakes_relay on outbox;
-drop function outbox_notify();
