@@ -79,11 +79,14 @@ public final class Bench {
             if (rows.contains("R14")) {
                 StoreRows.Contention one = store.contention(1);
                 StoreRows.Contention sixteen = store.contention(StoreRows.WRITERS);
+                StoreRows.Contention queued = store.contention(StoreRows.WRITERS, true);
                 Row row = new Row("R14", "16 writers on one stream: successful appends/s", sixteen.appendsPerSecond(), "/s",
                         "1 writer on one stream", one.appendsPerSecond(), Row.Target.atLeast(0.8),
-                        String.format(Locale.ROOT, "%d conflicts; %d acknowledged, %d stored: %d lost, %d duplicate versions, %s",
+                        String.format(Locale.ROOT, "%d conflicts; %d acknowledged, %d stored: %d lost, %d duplicate versions, %s; "
+                                        + "with a per-stream lock before the read: %.0f/s (%.2f), %d conflicts",
                                 sixteen.conflicts(), sixteen.acknowledged(), sixteen.stored(), sixteen.lost(),
-                                sixteen.duplicates(), sixteen.gapless() ? "no gap" : "GAPS"));
+                                sixteen.duplicates(), sixteen.gapless() ? "no gap" : "GAPS", queued.appendsPerSecond(),
+                                queued.appendsPerSecond() / one.appendsPerSecond(), queued.conflicts()));
                 if (sixteen.lost() > 0 || sixteen.duplicates() > 0 || !sixteen.gapless()) {
                     row = new Row(row.id(), row.figure(), 0, row.unit(), row.reference(), row.referenceValue(), row.target(),
                             "LOST OR DUPLICATE APPENDS: " + row.note());
@@ -104,9 +107,9 @@ public final class Bench {
             HttpRows http = new HttpRows(stack, fixture, load, work);
             if (rows.contains("R15")) {
                 LoadRunner.Level noop = http.noop();
-                table.add(http.query("R15", "team scoreboard (GET /teams/{id}/scoreboard)", "goal-service",
+                table.add(http.query("R15", "scoreboard", "team scoreboard (GET /teams/{id}/scoreboard)", "goal-service",
                         "/teams/" + fixture.team + "/scoreboard", noop));
-                table.add(http.query("R15", "team history page (GET /teams/{id}/history)", "reporting-service",
+                table.add(http.query("R15", "history", "team history page (GET /teams/{id}/history)", "reporting-service",
                         "/teams/" + fixture.team + "/history", noop));
             }
             if (rows.contains("R16")) {

@@ -33,8 +33,8 @@ final class HttpRows {
     }
 
     /** R15: a read model's query capacity at p99 ≤ 50 ms against the no-op endpoint's. */
-    Row query(String id, String what, String service, String path, LoadRunner.Level noop) {
-        LoadRunner.Level level = get(id, stack.url(service) + path);
+    Row query(String id, String label, String what, String service, String path, LoadRunner.Level noop) {
+        LoadRunner.Level level = get(id + " " + label, stack.url(service) + path);
         return capacityRow(id, what + " req/s at p99 ≤ " + LoadRunner.P99_BOUND_MS + " ms", level,
                 "no-op Quarkus endpoint req/s at p99 ≤ " + LoadRunner.P99_BOUND_MS + " ms", noop, 0.4);
     }

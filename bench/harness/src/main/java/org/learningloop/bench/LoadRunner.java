@@ -28,6 +28,8 @@ final class LoadRunner {
     private final Path results;
     private final int warmupSeconds;
     private final int seconds;
+    /** Levels run so far: each gets a report folder of its own. */
+    private int runs;
 
     LoadRunner(Path root, Path results, int warmupSeconds, int seconds) {
         this.root = root;
@@ -99,7 +101,8 @@ final class LoadRunner {
 
     /** One level at {@code rate} requests per second. */
     Level run(String label, double rate, Map<String, String> properties) {
-        Path folder = results.resolve(label.replaceAll("[^a-z0-9-]", "-") + "-" + Math.round(rate));
+        Path folder = results.resolve(String.format(Locale.ROOT, "%02d-%s-%d", ++runs,
+                label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-"), Math.round(rate)));
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dgatling.data.enableAnalytics=false",
                 "-Dlogback.configurationFile=" + root.resolve("bench/load/logback-bench.xml")));

@@ -38,7 +38,7 @@ final class StoreRows implements AutoCloseable {
     private final PGSimpleDataSource jdbc = new PGSimpleDataSource();
     private final Vertx vertx = Vertx.vertx();
     private final Pool pool;
-    private final EventStore store = new EventStore();
+    private final EventStore store;
     private final Duration measure;
     private final Duration warmup;
 
@@ -58,6 +58,7 @@ final class StoreRows implements AutoCloseable {
                 .setDatabase(database).setUser(server.user()).setPassword(server.password());
         pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(WRITERS)).connectingTo(connect)
                 .using(vertx).build());
+        store = new EventStore();
     }
 
     /** R1's reference (and R16's): single-row INSERT transactions per second from {@link #WRITERS} JDBC clients. */
@@ -158,14 +159,27 @@ final class StoreRows implements AutoCloseable {
      * exactly the acknowledged appends, versions 1..n without a gap or a repeat.
      */
     Contention contention(int writers) {
+        return contention(writers, false);
+    }
+
+    /**
+     * As {@link #contention(int)}; with {@code serialised}, each writer first takes a transaction-scoped advisory lock
+     * on the stream, so writers queue instead of racing (what would close R14; not what the services do today).
+     */
+    Contention contention(int writers, boolean serialised) {
         String stream = "bench-one-" + UUID.randomUUID();
         UUID team = UUID.randomUUID();
         AtomicLong conflicts = new AtomicLong();
         AtomicLong acknowledged = new AtomicLong();
         double rate = run(writers, writer -> (Step) sequence -> {
             try {
-                pool.withTransaction(tx -> store.currentVersion(tx, stream).chain(version ->
-                        store.append(tx, "bench", stream, version, List.of(event(team, sequence))))).await().indefinitely();
+                pool.withTransaction(tx -> (serialised
+                        ? tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                                .execute(io.vertx.mutiny.sqlclient.Tuple.of(stream)).replaceWithVoid()
+                        : io.smallrye.mutiny.Uni.createFrom().voidItem())
+                        .chain(() -> store.currentVersion(tx, stream)).chain(version ->
+                                store.append(tx, "bench", stream, version, List.of(event(team, sequence)))))
+                        .await().indefinitely();
                 acknowledged.incrementAndGet();
                 return true;
             } catch (StreamConflict conflict) {
