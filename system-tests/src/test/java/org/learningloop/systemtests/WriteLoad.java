@@ -79,10 +79,35 @@ final class WriteLoad {
                     List.of("Pay"), "Short visits work");
             teams.add(new Team(team, unit, wig, lead, design, members, wigStart));
         }
+        for (Team team : teams) {
+            scoreboardKnows(steps, team.teamId());
+        }
         return teams;
     }
 
+    /**
+     * Waits until goal-service's scoreboard knows the team: its projection learns of a team from the topic, so right
+     * after the team is created (and while the consumer still joins its group) the scoreboard answers 404, as it
+     * would to a client. The load reads the scoreboard from its first round, so it starts only once every team is
+     * known.
+     */
+    private static void scoreboardKnows(LoopSteps steps, UUID teamId) {
+        long deadline = System.nanoTime() + LoopSteps.PROPAGATION.toNanos();
+        while (true) {
+            try {
+                steps.scoreboard(teamId, null);
+                return;
+            } catch (ApiProblem problem) {
+                if (problem.status() != 404 || System.nanoTime() > deadline) {
+                    throw problem;
+                }
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
     void start() {
+        failures.clear(); // a scenario answers for its own load only
         running.set(true);
         for (int i = 0; i < teams.size(); i++) {
             int index = i;
