@@ -174,15 +174,8 @@ final class RunningSystem {
 
     private void launch(String name, String service) {
         String database = databases.get(name);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("LOOP_OIDC_ISSUER", TestIdentityProvider.get().issuer());
+        Map<String, String> env = PackagedService.serviceEnvironment(ports.get(name), managementPorts.get(name), postgres,
+                database, kafka, TestIdentityProvider.get().issuer());
         // the commands' and consumers' debug lines: TracesAcrossServicesTest follows a trace through them
         env.put("QUARKUS_LOG_CATEGORY__ORG_LEARNINGLOOP_PLATFORM__LEVEL", "DEBUG");
         env.put("QUARKUS_LOG_CATEGORY__ORG_LEARNINGLOOP_REPORTING_PROJECTION__LEVEL", "DEBUG");

@@ -46,9 +46,15 @@ public final class Bench {
         int longStream = 10_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rows" -> rows = new LinkedHashSet<>(Arrays.asList(args[++i].toUpperCase(Locale.ROOT).split(",")));
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--long-stream" -> longStream = Integer.parseInt(args[++i]);
+                case "--rows" -> {
+                    rows = new LinkedHashSet<>(Arrays.asList(args[++i].toUpperCase(Locale.ROOT).split(",")));
+                    if (!ALL_ROWS.containsAll(rows)) {
+                        System.err.println("--rows takes some of " + String.join(",", ALL_ROWS));
+                        System.exit(2);
+                    }
+                }
+                case "--seconds" -> seconds = positive("--seconds", args, ++i);
+                case "--long-stream" -> longStream = positive("--long-stream", args, ++i);
                 default -> {
                     System.err.println("unknown option " + args[i]
                             + "; usage: bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N]");
@@ -138,6 +144,21 @@ public final class Bench {
         System.out.println(report);
         Files.writeString(work.resolve("table.md"), report);
         Progress.say("table written to %s", work.resolve("table.md"));
+    }
+
+    /** The option's value: a whole number above 0, else the usage and exit status 2. */
+    private static int positive(String option, String[] args, int at) {
+        try {
+            int value = Integer.parseInt(args[at]);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // below
+        }
+        System.err.println(option + " takes a whole number above 0");
+        System.exit(2);
+        return 0;
     }
 
     private static String report(List<Row> table) throws IOException {

@@ -34,11 +34,6 @@ record Row(String id, String figure, double value, String unit, String reference
         return new Row(id, figure, Double.NaN, "", reference, Double.NaN, target, why);
     }
 
-    Row withNote(String more) {
-        return new Row(id, figure, value, unit, reference, referenceValue, target,
-                note == null || note.isBlank() ? more : note + "; " + more);
-    }
-
     boolean measured() {
         return !Double.isNaN(value) && !Double.isNaN(referenceValue) && referenceValue != 0;
     }

@@ -29,7 +29,6 @@ final class Stack implements AutoCloseable {
     static final String NOOP = "noop-service";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    private final Path root;
     private final Path home;
     private final List<String> jvmOptions;
     private final Postgres postgres;
@@ -39,8 +38,7 @@ final class Stack implements AutoCloseable {
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
 
-    private Stack(Path root, Path home, List<String> jvmOptions, Postgres postgres, KafkaBroker kafka) {
-        this.root = root;
+    private Stack(Path home, List<String> jvmOptions, Postgres postgres, KafkaBroker kafka) {
         this.home = home;
         this.jvmOptions = jvmOptions;
         this.postgres = postgres;
@@ -51,7 +49,7 @@ final class Stack implements AutoCloseable {
         Progress.say("starting PostgreSQL (%s) and Kafka (%s)", home.resolve("postgres"), home.resolve("kafka"));
         Postgres postgres = Postgres.embedded(home.resolve("postgres"), 0);
         KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0);
-        Stack stack = new Stack(root, home, jvmOptions, postgres, kafka);
+        Stack stack = new Stack(home, jvmOptions, postgres, kafka);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-bench-stack"));
         TestIdentityProvider.get();
         for (String service : SERVICES) {
@@ -70,17 +68,11 @@ final class Stack implements AutoCloseable {
     private void launch(String name, Path jar) {
         ports.put(name, freePort());
         managementPorts.put(name, freePort());
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
-        if (!name.equals(NOOP)) {
-            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database(name)));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database(name)));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("LOOP_OIDC_ISSUER", TestIdentityProvider.get().issuer());
-        }
+        Map<String, String> env = name.equals(NOOP)
+                ? Map.of("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)),
+                "QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)))
+                : PackagedService.serviceEnvironment(ports.get(name), managementPorts.get(name), postgres,
+                database(name), kafka, TestIdentityProvider.get().issuer());
         PackagedService process = PackagedService.launch(name, jar, jvmOptions, env, home.resolve("logs").resolve(name + ".log"));
         processes.put(name, process);
         Duration ready = process.awaitReady(managementUrl(name).resolve("/q/health/ready"), READY_TIMEOUT);
@@ -110,14 +102,6 @@ final class Stack implements AutoCloseable {
 
     KafkaBroker kafka() {
         return kafka;
-    }
-
-    Path home() {
-        return home;
-    }
-
-    Path root() {
-        return root;
     }
 
     List<String> jvmOptions() {

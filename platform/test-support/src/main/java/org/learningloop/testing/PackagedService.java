@@ -1,5 +1,8 @@
 package org.learningloop.testing;
 
+import org.learningloop.infra.KafkaBroker;
+import org.learningloop.infra.Postgres;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,24 @@ public final class PackagedService {
         this.log = log;
         this.process = process;
         this.launchedAt = launchedAt;
+    }
+
+    /**
+     * The environment that runs one of the four services on {@code database} of {@code postgres}, on {@code kafka}, on
+     * its ports, trusting {@code issuer}'s tokens: how bin/loop, compose and Kubernetes configure it.
+     */
+    public static Map<String, String> serviceEnvironment(int httpPort, int managementPort, Postgres postgres,
+                                                         String database, KafkaBroker kafka, String issuer) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("LOOP_OIDC_ISSUER", issuer);
+        return env;
     }
 
     /** Starts {@code java <jvmOptions> -jar <jar>} with {@code env} added to this JVM's environment. */
@@ -95,10 +117,6 @@ public final class PackagedService {
 
     public long pid() {
         return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** The process's resident set size in bytes (Linux: {@code VmRSS} of {@code /proc/<pid>/status}). */
