@@ -129,7 +129,7 @@ public class WigService {
 
     /** Brings the WIG's row of the WIG list up to its stream, in the caller's transaction. */
     Uni<Void> catchUp(SqlClient tx, UUID wigId) {
-        return store.readStream(tx, WIG.streamId(wigId)).chain(stream -> listing.catchUp(tx, wigId, stream));
+        return listing.catchUp(tx, wigId, from -> store.readStreamFrom(tx, WIG.streamId(wigId), from));
     }
 
     /** The WIG and its version; 404 when there is none. */

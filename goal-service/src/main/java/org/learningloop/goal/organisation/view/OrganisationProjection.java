@@ -43,8 +43,8 @@ public class OrganisationProjection {
     public Uni<Void> catchUp(SqlClient tx, Aggregate<?, ?, ?> aggregate, UUID id) {
         return tx.preparedQuery(appliedVersionQuery(aggregate.streamType())).execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("version"))
-                .chain(applied -> store.readStream(tx, aggregate.streamId(id))
-                        .chain(events -> apply(tx, events.stream().filter(e -> e.streamVersion() > applied).toList())));
+                .chain(applied -> store.readStreamFrom(tx, aggregate.streamId(id), applied + 1))
+                .chain(events -> apply(tx, events));
     }
 
     private static String appliedVersionQuery(String streamType) {

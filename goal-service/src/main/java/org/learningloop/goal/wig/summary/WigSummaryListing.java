@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes the WIG list read model ({@code wig_summary}) in the caller's transaction, the WIG commands' own (ADR 22):
@@ -35,10 +36,21 @@ public class WigSummaryListing {
      * and the catch-up at start) apply each event once.
      */
     public Uni<Void> catchUp(SqlClient tx, UUID wigId, List<RecordedEvent> stream) {
+        return catchUp(tx, wigId, applied -> Uni.createFrom().item(stream));
+    }
+
+    /**
+     * As {@link #catchUp(SqlClient, UUID, List)}, reading the stream with {@code eventsFrom}: given the row's applied
+     * version, the events from the next one on (so a long stream is not read again whole for one new event).
+     */
+    public Uni<Void> catchUp(SqlClient tx, UUID wigId, Function<Long, Uni<List<RecordedEvent>>> eventsFrom) {
         return tx.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("wig-summary:" + wigId))
                 .chain(() -> tx.preparedQuery("select version from wig_summary where wig_id = $1").execute(Tuple.of(wigId)))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("version"))
-                .chain(applied -> {
+                .chain(applied -> eventsFrom.apply(applied + 1).map(stream -> new Applied(applied, stream)))
+                .chain(read -> {
+                    long applied = read.version();
+                    List<RecordedEvent> stream = read.events();
                     Uni<Void> all = Uni.createFrom().voidItem();
                     long last = applied;
                     for (RecordedEvent recorded : stream) {
@@ -53,6 +65,9 @@ public class WigSummaryListing {
                                     "update wig_summary set version = greatest(version, $2) where wig_id = $1")
                             .execute(Tuple.of(wigId, caughtUp)).replaceWithVoid());
                 });
+    }
+
+    private record Applied(long version, List<RecordedEvent> events) {
     }
 
     private Uni<Void> apply(SqlClient tx, RecordedEvent recorded) {

@@ -40,12 +40,18 @@ public final class CommandHandler {
     private final EventStore store;
     private final LoopMetrics metrics;
     private final TextKeys textKeys;
+    private final FoldedStates folded;
 
-    public CommandHandler(Pool pool, EventStore store, LoopMetrics metrics, TextKeys textKeys) {
+    /**
+     * @param foldedStates how many streams' folded states to remember ({@link FoldedStates}; 0: fold every stream
+     *                     from its first event on every command)
+     */
+    public CommandHandler(Pool pool, EventStore store, LoopMetrics metrics, TextKeys textKeys, int foldedStates) {
         this.pool = pool;
         this.store = store;
         this.metrics = metrics;
         this.textKeys = textKeys;
+        this.folded = new FoldedStates(foldedStates);
     }
 
     /**
@@ -144,6 +150,10 @@ public final class CommandHandler {
                             sealed.events())
                     .call(() -> textKeys.store(tx, sealed.keys()))
                     .map(stored -> new Decision<>(after, current.version() + stored.size(), stored))
+                    // remembered before the commit: should the transaction roll back, the next load finds another
+                    // event (or none) at this version and folds the stream as stored
+                    .invoke(decision -> folded.remember(streamId, new FoldedStates.Folded(aggregate, after,
+                            decision.version(), decision.appended().get(decision.appended().size() - 1).eventId())))
                     .invoke(decision -> LOG.debugf("Appended %d event(s) to %s, now at version %d (they commit with "
                             + "the transaction)", new Object[] {events.size(), streamId, decision.version()}));
             if (expectation instanceof Expectation.Exactly exactly) {
@@ -156,9 +166,54 @@ public final class CommandHandler {
         });
     }
 
-    /** The aggregate's current state and version (version 0 and the initial state when the stream does not exist). */
+    /**
+     * The aggregate's current state and version (version 0 and the initial state when the stream does not exist). A
+     * stream folded recently is read from the version folded to on, and only the events after it are folded
+     * ({@link FoldedStates}).
+     */
     public <C, E extends LoopEvent, S> Uni<Decision<S>> load(SqlClient client, Aggregate<C, E, S> aggregate, String streamId) {
-        return store.readStream(client, streamId).map(events -> fold(aggregate, events));
+        FoldedStates.Folded known = folded.get(aggregate, streamId);
+        if (known == null) {
+            return loadWhole(client, aggregate, streamId);
+        }
+        return store.readStreamFrom(client, streamId, known.version()).chain(events -> {
+            if (events.isEmpty() || !events.get(0).eventId().equals(known.lastEventId())) {
+                LOG.debugf("%s holds another event at version %d than the one folded to: folded again from its start",
+                        streamId, known.version());
+                return loadWhole(client, aggregate, streamId);
+            }
+            @SuppressWarnings("unchecked")
+            S state = (S) known.state();
+            return Uni.createFrom().item(foldOnto(aggregate, streamId, state, known.version(), known.lastEventId(),
+                    events.subList(1, events.size())));
+        });
+    }
+
+    private <C, E extends LoopEvent, S> Uni<Decision<S>> loadWhole(SqlClient client, Aggregate<C, E, S> aggregate,
+                                                                   String streamId) {
+        return store.readStream(client, streamId).map(events -> foldOnto(aggregate, streamId,
+                aggregate.decider().initialState(), 0, null, events));
+    }
+
+    /** Folds {@code events} onto {@code state} (at {@code version}, its event {@code lastEventId}) and remembers it. */
+    private <C, E extends LoopEvent, S> Decision<S> foldOnto(Aggregate<C, E, S> aggregate, String streamId, S state,
+                                                             long version, UUID lastEventId, List<RecordedEvent> events) {
+        S result = state;
+        for (RecordedEvent recorded : events) {
+            result = evolve(aggregate, result, recorded);
+        }
+        if (!events.isEmpty()) {
+            RecordedEvent last = events.get(events.size() - 1);
+            folded.remember(streamId, new FoldedStates.Folded(aggregate, result, last.streamVersion(), last.eventId()));
+            return new Decision<>(result, last.streamVersion(), List.of());
+        }
+        return new Decision<>(result, version, List.of());
+    }
+
+    private static <C, E extends LoopEvent, S> S evolve(Aggregate<C, E, S> aggregate, S state, RecordedEvent recorded) {
+        LoopEvent decoded = aggregate.catalog().decode(recorded.type(), recorded.typeVersion(), recorded.payload(),
+                recorded.occurredAt());
+        return aggregate.decider().evolve(state, aggregate.eventType().cast(decoded));
     }
 
     /** Loads with the handler's own pool. */
@@ -176,9 +231,7 @@ public final class CommandHandler {
         S state = aggregate.decider().initialState();
         long version = 0;
         for (RecordedEvent recorded : events) {
-            LoopEvent decoded = aggregate.catalog().decode(recorded.type(), recorded.typeVersion(), recorded.payload(),
-                    recorded.occurredAt());
-            state = aggregate.decider().evolve(state, aggregate.eventType().cast(decoded));
+            state = evolve(aggregate, state, recorded);
             version = recorded.streamVersion();
         }
         return new Decision<>(state, version, List.of());

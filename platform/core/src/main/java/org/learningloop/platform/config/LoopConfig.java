@@ -25,6 +25,18 @@ public interface LoopConfig {
 
     PersonalData personalData();
 
+    Commands commands();
+
+    /** The command loop. */
+    interface Commands {
+        /**
+         * How many streams' folded states the service remembers, so a command on a long stream reads and folds only
+         * the events after them (ADR 24); 0 folds every stream from its first event on every command.
+         */
+        @WithDefault("10000")
+        int foldedStates();
+    }
+
     /** Personal data (docs/privacy.md). */
     interface PersonalData {
         /** The name key's default, for local use only. */

@@ -93,6 +93,14 @@ public final class EventStore {
                 .map(EventStore::toEvents);
     }
 
+    /** The stream's events from version {@code fromVersion} on, in order; empty when it has none there. */
+    public Uni<List<RecordedEvent>> readStreamFrom(SqlClient client, String streamId, long fromVersion) {
+        return client.preparedQuery("select " + COLUMNS
+                        + " from event_store where stream_id = $1 and stream_version >= $2 order by stream_version")
+                .execute(Tuple.of(streamId, fromVersion))
+                .map(EventStore::toEvents);
+    }
+
     /** A team's events in the order they were stored, after {@code afterPosition}, at most {@code limit}. */
     public Uni<List<RecordedEvent>> readTeam(SqlClient client, UUID teamId, long afterPosition, int limit) {
         return client.preparedQuery("select " + COLUMNS

@@ -31,8 +31,8 @@ public class PlatformBeans {
 
     @Produces
     @ApplicationScoped
-    CommandHandler commandHandler(Pool pool, EventStore store, LoopMetrics metrics, TextKeys textKeys) {
-        return new CommandHandler(pool, store, metrics, textKeys);
+    CommandHandler commandHandler(Pool pool, EventStore store, LoopMetrics metrics, TextKeys textKeys, LoopConfig config) {
+        return new CommandHandler(pool, store, metrics, textKeys, config.commands().foldedStates());
     }
 
     @Produces
