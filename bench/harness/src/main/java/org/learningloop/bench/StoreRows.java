@@ -154,17 +154,10 @@ final class StoreRows implements AutoCloseable {
     }
 
     /**
-     * R14: {@code writers} writers on one stream, each reading the stream's version and appending at it, as a
-     * command does, taking a conflict as a lost race and trying again. Checks afterwards that the stream holds
-     * exactly the acknowledged appends, versions 1..n without a gap or a repeat.
-     */
-    Contention contention(int writers) {
-        return contention(writers, false);
-    }
-
-    /**
-     * As {@link #contention(int)}; with {@code serialised}, each writer first takes a transaction-scoped advisory lock
-     * on the stream, so writers queue instead of racing (what would close R14; not what the services do today).
+     * R14: {@code writers} writers on one stream, each reading the stream's version and appending at it, taking a
+     * conflict as a lost race and trying again; with {@code serialised}, each first takes the stream's lock
+     * ({@link EventStore#lockStream}) as the command loop does (ADR 25), so writers queue instead of racing. Checks
+     * afterwards that the stream holds exactly the acknowledged appends, versions 1..n without a gap or a repeat.
      */
     Contention contention(int writers, boolean serialised) {
         String stream = "bench-one-" + UUID.randomUUID();
@@ -173,9 +166,7 @@ final class StoreRows implements AutoCloseable {
         AtomicLong acknowledged = new AtomicLong();
         double rate = run(writers, writer -> (Step) sequence -> {
             try {
-                pool.withTransaction(tx -> (serialised
-                        ? tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                                .execute(io.vertx.mutiny.sqlclient.Tuple.of(stream)).replaceWithVoid()
+                pool.withTransaction(tx -> (serialised ? store.lockStream(tx, stream)
                         : io.smallrye.mutiny.Uni.createFrom().voidItem())
                         .chain(() -> store.currentVersion(tx, stream)).chain(version ->
                                 store.append(tx, "bench", stream, version, List.of(event(team, sequence)))))

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventType;
 import org.learningloop.contracts.LoopEvent;
@@ -35,6 +36,10 @@ public final class CommandHandler {
     private static final Logger LOG = Logger.getLogger(CommandHandler.class);
 
     private static final int RETRIES_ON_CONFLICT = 5;
+    private static final int RETRIES_ON_DEADLOCK = 3;
+    private static final Duration DEADLOCK_BACKOFF = Duration.ofMillis(20);
+    /** PostgreSQL's {@code deadlock_detected}. */
+    private static final String DEADLOCK = "40P01";
 
     private final Pool pool;
     private final EventStore store;
@@ -111,21 +116,26 @@ public final class CommandHandler {
      * transaction has ended and given its connection back (never with a second connection while it holds one).
      */
     public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work).onFailure(StaleVersion.class).recoverWithUni(failure -> {
-            StaleVersion stale = (StaleVersion) failure;
-            if (stale.streamId() == null) {
-                return Uni.createFrom().failure(stale);
-            }
-            return store.currentVersion(pool, stale.streamId()).onItem().transform(current -> {
-                throw new StaleVersion(stale.expectedVersion(), current);
-            });
-        });
+        return pool.withTransaction(work)
+                // two transactions that took the same two streams' locks in opposite orders: PostgreSQL ends one,
+                // which rolled back whole and is taken again
+                .onFailure(CommandHandler::isDeadlock).retry().withBackOff(DEADLOCK_BACKOFF).atMost(RETRIES_ON_DEADLOCK)
+                .onFailure(StaleVersion.class).recoverWithUni(failure -> {
+                    StaleVersion stale = (StaleVersion) failure;
+                    if (stale.streamId() == null) {
+                        return Uni.createFrom().failure(stale);
+                    }
+                    return store.currentVersion(pool, stale.streamId()).onItem().transform(current -> {
+                        throw new StaleVersion(stale.expectedVersion(), current);
+                    });
+                });
     }
 
     /** Handles {@code command} inside the caller's transaction {@code tx} (e.g. with an inbox entry). */
     public <C, E extends LoopEvent, S> Uni<Decision<S>> handleIn(SqlClient tx, Aggregate<C, E, S> aggregate, String streamId,
                                                                  C command, Expectation expectation, CommandContext context) {
-        return load(tx, aggregate, streamId).chain(current -> {
+        // writers of one stream take turns (ADR 25): each reads the version the one before it appended
+        return store.lockStream(tx, streamId).chain(() -> load(tx, aggregate, streamId)).chain(current -> {
             // a stream that does not exist is the decider's to reject (404), whatever version the client names
             boolean absent = current.version() == EventStore.NO_STREAM && expectation instanceof Expectation.Exactly;
             if (!absent) {
@@ -235,6 +245,10 @@ public final class CommandHandler {
             version = recorded.streamVersion();
         }
         return new Decision<>(state, version, List.of());
+    }
+
+    private static boolean isDeadlock(Throwable failure) {
+        return failure instanceof PgException pg && DEADLOCK.equals(pg.getSqlState());
     }
 
     private static void check(Expectation expectation, String streamId, long version) {

@@ -86,6 +86,17 @@ public final class EventStore {
                         .execute(Tuple.of(stored.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new))));
     }
 
+    /**
+     * Takes {@code streamId}'s lock until the caller's transaction ends (ADR 25): the writers of one stream queue here
+     * instead of each reading the same version and all but one losing at the append. Take it before reading the
+     * stream's version.
+     */
+    public Uni<Void> lockStream(SqlClient tx, String streamId) {
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("stream:" + streamId))
+                .replaceWithVoid();
+    }
+
     /** The stream's events in order; empty when it does not exist. */
     public Uni<List<RecordedEvent>> readStream(SqlClient client, String streamId) {
         return client.preparedQuery("select " + COLUMNS + " from event_store where stream_id = $1 order by stream_version")

@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The command loop remembers the states it folded (ADR 24) and reads only what follows them, yet every decision is
- * taken on the stream as stored: after a transaction that rolled back, and after another replica's appends.
+ * taken on the stream as stored: after a transaction that rolled back, and after another replica's appends. Writers
+ * of one stream take turns on its lock (ADR 25).
  */
-class FoldedStatesTest {
+class CommandLoopTest {
 
     /** A lag reading; the state counts them and sums their values (immutable, as every decider's state). */
     record Read(UUID wigId, UUID teamId, int month, BigDecimal value) {
@@ -129,6 +130,63 @@ class FoldedStatesTest {
         }
         assertThat(one.load(READINGS, stream).await().indefinitely().state()).isEqualTo(wholeFold(stream));
         assertThat(other.load(READINGS, stream).await().indefinitely().state()).isEqualTo(wholeFold(stream));
+    }
+
+    /**
+     * Writers of one stream take turns on its lock (ADR 25): 32 commands at once on one stream all commit, none gives
+     * up after its retries, and the stream holds versions 1 to 32 (without the lock most of them lose the race to the
+     * append more often than they may retry).
+     */
+    @Test
+    void givenManyCommandsAtOnceOnOneStream_thenEachCommits_inTurn() {
+        CommandHandler handler = handler(100);
+        UUID wig = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        String stream = READINGS.streamId(wig);
+        List<Uni<Decision<Readings>>> commands = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            commands.add(handler.handle(READINGS, stream, new Read(wig, team, i, BigDecimal.ONE), Expectation.any(),
+                    context()));
+        }
+
+        List<Decision<Readings>> decisions = Uni.join().all(commands).andCollectFailures()
+                .await().atMost(java.time.Duration.ofSeconds(60));
+
+        assertThat(decisions).extracting(Decision::version).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, 32).boxed().toList());
+        assertThat(store.readStream(db.pool(), stream).await().indefinitely()).extracting(RecordedEvent::streamVersion)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 32).boxed().toList());
+        assertThat(wholeFold(stream)).isEqualTo(new Readings(32, new BigDecimal("32")));
+    }
+
+    /**
+     * Two transactions that each take two streams, in opposite
+     * orders, would wait for each other for ever: PostgreSQL ends one (deadlock detected), and the command loop takes
+     * that whole transaction again, so both commit.
+     */
+    @Test
+    void givenTwoTransactionsTakingTwoStreamsInOppositeOrders_whenTheyDeadlock_thenTheOneEndedIsTakenAgain_andBothCommit() {
+        CommandHandler handler = handler(100);
+        UUID team = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Uni<Void> forwards = both(handler, team, first, second, 1);
+        Uni<Void> backwards = both(handler, team, second, first, 2);
+
+        Uni.combine().all().unis(forwards, backwards).discardItems().await().atMost(java.time.Duration.ofSeconds(60));
+
+        assertThat(store.readStream(db.pool(), READINGS.streamId(first)).await().indefinitely()).hasSize(2);
+        assertThat(store.readStream(db.pool(), READINGS.streamId(second)).await().indefinitely()).hasSize(2);
+    }
+
+    /** One transaction: a reading on {@code one}, a pause that lets the other transaction take its first lock, then on {@code two}. */
+    private static Uni<Void> both(CommandHandler handler, UUID team, UUID one, UUID two, int month) {
+        return handler.inTransaction(tx -> handler.handleIn(tx, READINGS, READINGS.streamId(one),
+                        new Read(one, team, month, BigDecimal.ONE), Expectation.any(), context())
+                .onItem().delayIt().by(java.time.Duration.ofMillis(300))
+                .chain(() -> handler.handleIn(tx, READINGS, READINGS.streamId(two), new Read(two, team, month, BigDecimal.ONE),
+                        Expectation.any(), context())))
+                .replaceWithVoid();
     }
 
     @Test
