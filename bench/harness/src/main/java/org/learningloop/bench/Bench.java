@@ -47,6 +47,10 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println("--rows takes some of " + String.join(",", ALL_ROWS));
+                        System.exit(2);
+                    }
                     rows = new LinkedHashSet<>(Arrays.asList(args[++i].toUpperCase(Locale.ROOT).split(",")));
                     if (!ALL_ROWS.containsAll(rows)) {
                         System.err.println("--rows takes some of " + String.join(",", ALL_ROWS));
@@ -107,7 +111,7 @@ public final class Bench {
                 fixture = Fixture.create(stack);
             }
             if (rows.contains("R4")) {
-                table.add(new PropagationRow(stack).measure(fixture.unit, 60));
+                table.add(new PropagationRow(stack).measure(fixture.unit, 200));
                 Progress.say("R4 %s", table.get(table.size() - 1).markdown());
             }
             LoadRunner load = new LoadRunner(root, work.resolve("gatling"), 3, seconds);

@@ -66,12 +66,15 @@ final class LoadRunner {
     }
 
     /**
-     * Doubles the rate from {@code start} until a level is not sustained, then halves the gap twice between the last
-     * sustained and the first failing rate; the best sustained level (null when even {@code start} is not sustained).
+     * After an uncounted warm-up level at {@code start}, doubles the rate from {@code start} until a level is not
+     * sustained (or, when {@code start} is not, halves it down to 1/s until one is), then halves the gap twice between
+     * the last sustained and the first failing rate; the best sustained level (null when not even 1/s is sustained).
      * {@code prepare} runs before each level with its rate (e.g. to plan the activities it will carry out) and returns
      * the level's Gatling properties.
      */
     Level capacity(String label, double start, double ceiling, java.util.function.DoubleFunction<Map<String, String>> prepare) {
+        // a first level at the start rate, not counted: the services' code paths are compiled before any level counts
+        run(label + " warm-up", start, prepare.apply(start));
         Level best = null;
         double failing = Double.NaN;
         for (double rate = start; rate <= ceiling; rate *= 2) {
@@ -81,6 +84,15 @@ final class LoadRunner {
                 break;
             }
             best = level;
+        }
+        // not even the start rate: halve it down to 1/s
+        for (double rate = start / 2; best == null && rate >= 1; rate /= 2) {
+            Level level = run(label, rate, prepare.apply(rate));
+            if (level.sustained()) {
+                best = level;
+            } else {
+                failing = rate;
+            }
         }
         if (best != null && !Double.isNaN(failing)) {
             double low = best.offeredRate();

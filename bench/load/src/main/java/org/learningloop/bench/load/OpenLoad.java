@@ -27,8 +27,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>{@code bench.kind} says what one arrival does:
  * <ul>
  *   <li>{@code get}: {@code GET bench.url}, answered 200;</li>
- *   <li>{@code fed-post}: {@code POST} each line's {@code url} of the CSV {@code bench.feeder} with its
- *       {@code ifMatch}, body {@code bench.body}, answered 200 (each line is used once);</li>
+ *   <li>{@code fed-post}: {@code POST} each line's {@code url} of the CSV {@code <bench.feeder>-warm-up.csv} (the
+ *       warm-up) or {@code <bench.feeder>-measured.csv} with its {@code ifMatch}, body {@code bench.body}, answered
+ *       200 (each line is used once);</li>
  *   <li>{@code change}: {@code GET bench.read} for its ETag, then {@code POST bench.url} with it as If-Match and
  *       body {@code bench.body}, answered 200 or 201 (only the POST is measured).</li>
  * </ul>
@@ -57,7 +58,7 @@ public class OpenLoad extends Simulation {
         String url = System.getProperty("bench.url");
         return switch (kind) {
             case "get" -> exec(http(name).get(url).check(status().is(200)));
-            case "fed-post" -> feed(csv(System.getProperty("bench.feeder")).queue())
+            case "fed-post" -> feed(csv(System.getProperty("bench.feeder") + "-" + name + ".csv").queue())
                     .exec(http(name).post("#{url}").header("If-Match", "#{ifMatch}")
                             .body(StringBody(System.getProperty("bench.body"))).check(status().is(200)));
             case "change" -> exec(http(name + "-read").get(System.getProperty("bench.read"))
