@@ -194,7 +194,7 @@ public final class CommandHandler {
             }
             @SuppressWarnings("unchecked")
             S state = (S) known.state();
-            return Uni.createFrom().item(foldOnto(aggregate, streamId, state, known.version(), known.lastEventId(),
+            return Uni.createFrom().item(foldOnto(aggregate, streamId, state, known.version(),
                     events.subList(1, events.size())));
         });
     }
@@ -202,12 +202,12 @@ public final class CommandHandler {
     private <C, E extends LoopEvent, S> Uni<Decision<S>> loadWhole(SqlClient client, Aggregate<C, E, S> aggregate,
                                                                    String streamId) {
         return store.readStream(client, streamId).map(events -> foldOnto(aggregate, streamId,
-                aggregate.decider().initialState(), 0, null, events));
+                aggregate.decider().initialState(), 0, events));
     }
 
-    /** Folds {@code events} onto {@code state} (at {@code version}, its event {@code lastEventId}) and remembers it. */
+    /** Folds {@code events} onto {@code state} (at {@code version}) and remembers the result. */
     private <C, E extends LoopEvent, S> Decision<S> foldOnto(Aggregate<C, E, S> aggregate, String streamId, S state,
-                                                             long version, UUID lastEventId, List<RecordedEvent> events) {
+                                                             long version, List<RecordedEvent> events) {
         S result = state;
         for (RecordedEvent recorded : events) {
             result = evolve(aggregate, result, recorded);
