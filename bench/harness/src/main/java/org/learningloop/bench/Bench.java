@@ -83,11 +83,11 @@ public final class Bench {
             if (rows.contains("R1")) {
                 double appends = store.appendsPerSecond();
                 double empty = store.emptyTransactionsPerSecond();
-                double silent = store.appendsPerSecondWithoutNotify();
+                double silent = store.appendsPerSecondWithoutWakeUp();
                 table.add(new Row("R1", "event-store appends/s, 1 event per append, 16 writers on distinct streams",
                         appends, "/s", "single-row INSERT tps, 16 JDBC clients", inserts, Row.Target.atLeast(0.7),
                         String.format(Locale.ROOT, "empty transactions (BEGIN; SELECT 1; COMMIT) through the same pool "
-                                + "and writers: %,.0f/s; appends with the outbox's NOTIFY trigger disabled: %,.0f/s",
+                                + "and writers: %,.0f/s; appends that wake no relay: %,.0f/s",
                                 empty, silent)));
                 Progress.say("R1 %,.0f appends/s", appends);
             }

@@ -4,8 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import org.learningloop.platform.outbox.OutboxWakeUp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -17,7 +20,7 @@ import java.util.UUID;
 /**
  * The append-only event store in the service's own PostgreSQL database. Appends go in the caller's
  * transaction together with their outbox rows, so an event is stored and due for publishing, or
- * neither.
+ * neither. Once that transaction commits, the outbox relays are woken ({@link OutboxWakeUp}, ADR 26).
  */
 public final class EventStore {
 
@@ -35,6 +38,22 @@ public final class EventStore {
      * record (1 MiB by default, headers and batch overhead included).
      */
     public static final int MAX_EVENT_BYTES = 512 * 1024;
+
+    private final Runnable committed;
+
+    /** A store whose appends wake no relay (the relay's poll finds them): for tests of the storage alone. */
+    public EventStore() {
+        this(() -> { });
+    }
+
+    /** A store whose committed appends wake the outbox relays through {@code wakeUp}. */
+    public EventStore(OutboxWakeUp wakeUp) {
+        this(wakeUp::committed);
+    }
+
+    private EventStore(Runnable committed) {
+        this.committed = committed;
+    }
 
     /**
      * Appends {@code events} to {@code streamId}, which must stand at {@code expectedVersion}
@@ -62,28 +81,23 @@ public final class EventStore {
                 return Uni.createFrom().failure(new StreamKeyChanged(streamId, key, event.subject()));
             }
         }
-        // the stream's key is its first event's subject (events stored before the rule may differ after it)
-        return tx.preparedQuery("""
-                        select coalesce(max(stream_version), 0) as version,
-                               (select subject from event_store where stream_id = $1 order by stream_version limit 1) as subject
-                        from event_store where stream_id = $1""")
-                .execute(Tuple.of(streamId))
-                .invoke(rows -> {
-                    Row row = rows.iterator().next();
-                    long actual = row.getLong("version");
-                    if (actual != expectedVersion) {
-                        throw new StreamConflict(streamId, expectedVersion, actual);
-                    }
-                    String streamKey = row.getString("subject");
-                    if (streamKey != null && !key.equals(streamKey)) {
-                        throw new StreamKeyChanged(streamId, streamKey, key);
-                    }
-                })
-                .chain(ignored -> insert(tx, streamType, streamId, expectedVersion, events))
+        return insert(tx, streamType, streamId, expectedVersion, events)
                 .onFailure(EventStore::isVersionClash)
                 .transform(clash -> new StreamConflict(streamId, expectedVersion, -1))
-                .call(stored -> tx.preparedQuery("insert into outbox (global_position) select unnest($1::bigint[])")
-                        .execute(Tuple.of(stored.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new))));
+                .chain(stored -> stored.size() == events.size()
+                        ? Uni.createFrom().item(stored)
+                        : refusal(tx, streamId, expectedVersion, key))
+                .invoke(() -> wakeRelaysOnCommit(tx));
+    }
+
+    /** Wakes the relays once {@code tx}'s transaction has committed (at once when it is not a transaction). */
+    private void wakeRelaysOnCommit(SqlClient tx) {
+        Transaction transaction = tx instanceof SqlConnection connection ? connection.transaction() : null;
+        if (transaction == null) {
+            committed.run();
+            return;
+        }
+        transaction.completion().subscribe().with(ok -> committed.run(), rolledBack -> { });
     }
 
     /**
@@ -127,6 +141,12 @@ public final class EventStore {
                 .map(rows -> rows.iterator().next().getLong("version"));
     }
 
+    /**
+     * Stores each event with its outbox row in one statement, pipelined: one round trip for the whole append. An
+     * event is stored only when the stream stands just before its version and its key (the first event's subject;
+     * events stored before that rule may differ after it) is the event's; otherwise the statement stores nothing
+     * and the append has fewer rows than events.
+     */
     private Uni<List<RecordedEvent>> insert(SqlClient tx, String streamType, String streamId, long expectedVersion,
                                             List<NewEvent> events) {
         List<Tuple> rows = new ArrayList<>(events.size());
@@ -141,12 +161,42 @@ public final class EventStore {
                     .addString(event.payload()).addString(event.metadata()));
         }
         return tx.preparedQuery("""
-                        insert into event_store (event_id, stream_type, stream_id, stream_version, event_type, type_version,
-                                                 team_id, unit_id, subject, occurred_at, payload, metadata)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12::text::jsonb)
-                        returning\s""" + COLUMNS)
+                        with stream as (
+                            select coalesce(max(stream_version), 0) as version,
+                                   (select subject from event_store where stream_id = $3
+                                    order by stream_version limit 1) as subject
+                            from event_store where stream_id = $3),
+                        stored as (
+                            insert into event_store (event_id, stream_type, stream_id, stream_version, event_type,
+                                                     type_version, team_id, unit_id, subject, occurred_at, payload,
+                                                     metadata)
+                            select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12::text::jsonb
+                            from stream
+                            where stream.version + 1 = $4 and coalesce(stream.subject, $9) = $9
+                            returning\s""" + COLUMNS + """
+                        ),
+                        queued as (insert into outbox (global_position) select global_position from stored)
+                        select * from stored""")
                 .executeBatch(rows)
                 .map(EventStore::toBatchEvents);
+    }
+
+    /** Why an append stored nothing: the stream moved on, or its key is not the events'. */
+    private Uni<List<RecordedEvent>> refusal(SqlClient tx, String streamId, long expectedVersion, String key) {
+        return tx.preparedQuery("""
+                        select coalesce(max(stream_version), 0) as version,
+                               (select subject from event_store where stream_id = $1 order by stream_version limit 1) as subject
+                        from event_store where stream_id = $1""")
+                .execute(Tuple.of(streamId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    long actual = row.getLong("version");
+                    String streamKey = row.getString("subject");
+                    if (actual == expectedVersion && streamKey != null && !key.equals(streamKey)) {
+                        throw new StreamKeyChanged(streamId, streamKey, key);
+                    }
+                    throw new StreamConflict(streamId, expectedVersion, actual);
+                });
     }
 
     private static boolean isVersionClash(Throwable failure) {

@@ -48,8 +48,8 @@ import java.util.function.Function;
  *       its previous one committed, and whenever the later one is due, so is the earlier.</li>
  *   <li><b>One publisher.</b> Each relay holds a session-level advisory lock while it publishes;
  *       other replicas stand by and take over when the holder's session ends.</li>
- *   <li><b>Prompt.</b> {@code LISTEN loop_outbox} wakes it at every commit that adds outbox rows;
- *       a slow poll is the safety net.</li>
+ *   <li><b>Prompt.</b> {@code LISTEN loop_outbox} wakes it after commits that added outbox rows
+ *       ({@link OutboxWakeUp}, ADR 26); a slow poll is the safety net.</li>
  *   <li><b>Nothing lost.</b> A row leaves the outbox only after the broker acknowledged it and
  *       every row before it; after a failure the producer is replaced and the rest is resent.</li>
  *   <li><b>Order per key under any failure.</b> Each round is one Kafka transaction: it commits only

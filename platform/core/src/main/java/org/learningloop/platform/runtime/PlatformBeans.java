@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.eventstore.EventStore;
+import org.learningloop.platform.outbox.OutboxWakeUp;
 import org.learningloop.platform.observability.LoopMetrics;
 import org.learningloop.platform.privacy.TextCipher;
 import org.learningloop.platform.privacy.TextKeys;
@@ -19,8 +20,8 @@ public class PlatformBeans {
 
     @Produces
     @ApplicationScoped
-    EventStore eventStore() {
-        return new EventStore();
+    EventStore eventStore(Pool pool) {
+        return new EventStore(new OutboxWakeUp(pool));
     }
 
     @Produces

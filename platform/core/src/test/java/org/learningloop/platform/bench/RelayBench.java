@@ -12,6 +12,7 @@ import org.learningloop.platform.TestDatabase;
 import org.learningloop.platform.eventstore.EventStore;
 import org.learningloop.platform.eventstore.NewEvent;
 import org.learningloop.platform.outbox.OutboxRelay;
+import org.learningloop.platform.outbox.OutboxWakeUp;
 import org.learningloop.platform.outbox.RelaySettings;
 import org.learningloop.platform.runtime.TopicSetup;
 import org.learningloop.testing.Infrastructure;
@@ -37,12 +38,11 @@ import static org.learningloop.platform.TestEvents.event;
 @Tag("bench")
 class RelayBench {
 
-    private final EventStore store = new EventStore();
-
     @Test
     void latencyAndThroughput() throws Exception {
         KafkaBroker kafka = Infrastructure.kafka();
         try (TestDatabase db = new TestDatabase()) {
+            EventStore store = new EventStore(new OutboxWakeUp(db.pool()));
             String topic = "bench.relay-" + UUID.randomUUID();
             TopicSetup.ensure(kafka.bootstrapServers(), List.of(topic), 6, (short) 1, null);
             OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(),

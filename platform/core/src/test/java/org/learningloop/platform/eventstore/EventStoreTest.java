@@ -92,6 +92,28 @@ class EventStoreTest {
         assertThat(store.readStream(db.pool(), stream).await().indefinitely()).hasSize(2);
     }
 
+    /** An append names the version it follows: one ahead of the stream would leave a gap, so it is a conflict. */
+    @Test
+    void givenStreamAtVersionOne_whenAppendingAfterVersionThree_thenConflictAndNoGap() {
+        UUID team = UUID.randomUUID();
+        String stream = "thing-" + UUID.randomUUID();
+        db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 0, List.of(event(team, 1))))
+                .await().indefinitely();
+        long outboxBefore = outboxRows();
+
+        assertThatThrownBy(() -> db.pool().withTransaction(tx -> store.append(tx, "thing", stream, 3, List.of(event(team, 2))))
+                .await().indefinitely())
+                .isInstanceOfSatisfying(StreamConflict.class, conflict -> assertThat(conflict.actualVersion()).isEqualTo(1));
+        assertThatThrownBy(() -> db.pool().withTransaction(tx -> store.append(tx, "thing", "thing-" + UUID.randomUUID(), 1,
+                        List.of(event(team, 1))))
+                .await().indefinitely())
+                .isInstanceOfSatisfying(StreamConflict.class, conflict -> assertThat(conflict.actualVersion()).isZero());
+
+        assertThat(store.readStream(db.pool(), stream).await().indefinitely())
+                .extracting(RecordedEvent::streamVersion).containsExactly(1L);
+        assertThat(outboxRows()).isEqualTo(outboxBefore);
+    }
+
     @Test
     void givenManyWritersAtOneExpectedVersion_whenTheyAppendAtOnce_thenExactlyOneWins() throws Exception {
         UUID team = UUID.randomUUID();

@@ -45,7 +45,7 @@ import static org.learningloop.platform.TestEvents.event;
 
 class OutboxRelayTest {
 
-    private final EventStore store = new EventStore();
+    private EventStore store;
     private final List<OutboxRelay> relays = new ArrayList<>();
     private KafkaBroker kafka;
     private TestDatabase db;
@@ -55,6 +55,7 @@ class OutboxRelayTest {
     void setUp() {
         kafka = Infrastructure.kafka();
         db = new TestDatabase();
+        store = new EventStore(new OutboxWakeUp(db.pool()));
         topic = "test.relay-" + UUID.randomUUID();
         TopicSetup.ensure(kafka.bootstrapServers(), List.of(topic), 3, (short) 1, null);
     }
@@ -280,12 +281,33 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.publishedCount() == 1);
     }
 
+    /**
+     * A committed append wakes the relay (ADR 24): with its poll a minute away, it publishes the append at once. The
+     * first append is published before the second is made, so the relay is idle, waiting, when the second commits.
+     */
+    @Test
+    void givenARelayThatPollsOnlyEveryMinute_whenAnAppendCommits_thenTheRelayIsWokenAndPublishesIt() {
+        OutboxRelay relay = startRelay(KafkaProducer::new, Duration.ofMinutes(1));
+        UUID team = UUID.randomUUID();
+        String stream = "s-" + UUID.randomUUID();
+        append(stream, 0, event(team, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.publishedCount() == 1);
+
+        append(stream, 1, event(team, 2));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.publishedCount() == 2);
+    }
+
     private OutboxRelay startRelay() {
         return startRelay(KafkaProducer::new);
     }
 
     private OutboxRelay startRelay(Function<Map<String, Object>, Producer<String, byte[]>> producers) {
-        RelaySettings settings = new RelaySettings(topic, "/test", 50, Duration.ofMillis(500), Duration.ofMillis(20),
+        return startRelay(producers, Duration.ofMillis(500));
+    }
+
+    private OutboxRelay startRelay(Function<Map<String, Object>, Producer<String, byte[]>> producers, Duration poll) {
+        RelaySettings settings = new RelaySettings(topic, "/test", 50, poll, Duration.ofMillis(20),
                 Duration.ofMillis(200), Duration.ofSeconds(1), "http://schemas.test:8080/");
         OutboxRelay relay = new OutboxRelay(db.dataSource(), kafka.bootstrapServers(), Map.of(), settings, producers)
                 .start();
