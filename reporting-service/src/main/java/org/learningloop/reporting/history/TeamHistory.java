@@ -1,12 +1,13 @@
 package org.learningloop.reporting.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.goal.LeadMeasureActivated;
 import org.learningloop.contracts.goal.TeamCreated;
@@ -35,7 +36,10 @@ public class TeamHistory {
      * happened (the activity carried out, the week of the WIG meeting, …; a definition's is its recording time).
      */
     public record Entry(UUID eventId, Instant time, Instant businessTime, String type, String summary,
-                        String streamId, long streamVersion, JsonNode event) {
+                        String streamId, long streamVersion,
+                        // the stored JSON, written as it is: parsing and writing it again cost a page most of its time
+                        @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The event as published")
+                        String event) {
     }
 
     /** Which time the timeline is ordered and filtered by. */
@@ -139,17 +143,11 @@ public class TeamHistory {
     }
 
     private static Entry entry(Row row) {
-        JsonNode payload;
-        try {
-            payload = EventJson.MAPPER.readTree(row.getString("payload"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored payload is not JSON", e);
-        }
         String streamId = row.getString("stream_id");
         OffsetDateTime business = row.getOffsetDateTime("business_at");
         return new Entry(row.getUUID("event_id"), row.getOffsetDateTime("occurred_at").toInstant(),
                 business == null ? null : business.toInstant(), row.getString("type"), row.getString("summary"),
-                streamId.isEmpty() ? null : streamId, row.getLong("stream_version"), payload);
+                streamId.isEmpty() ? null : streamId, row.getLong("stream_version"), row.getString("payload"));
     }
 
 }

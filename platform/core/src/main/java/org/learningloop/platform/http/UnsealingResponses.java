@@ -54,6 +54,10 @@ public class UnsealingResponses {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().voidItem(); // the writer will fail the same way, and answer with a problem
         }
+        if (response.getMediaType() != null) {
+            // the writer writes a String as it is: the answer is serialised once, here, not again by the writer
+            response.setEntity(json, response.getEntityAnnotations(), response.getMediaType());
+        }
         Set<UUID> keyIds = new HashSet<>();
         TextKeys.collectKeys(json, keyIds);
         if (keyIds.isEmpty()) {
