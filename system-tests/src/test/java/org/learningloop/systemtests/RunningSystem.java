@@ -198,7 +198,7 @@ final class RunningSystem {
 
     void stop() {
         List<PackagedService> running = new ArrayList<>(processes.values());
-        running.forEach(service -> service.stop(Duration.ofSeconds(20)));
+        PackagedService.stopAll(running, Duration.ofSeconds(20));
         processes.clear();
     }
 

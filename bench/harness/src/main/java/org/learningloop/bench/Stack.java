@@ -124,7 +124,7 @@ final class Stack implements AutoCloseable {
             return;
         }
         closed = true;
-        processes.values().forEach(process -> process.stop(Duration.ofSeconds(20)));
+        PackagedService.stopAll(processes.values(), Duration.ofSeconds(20));
         processes.clear();
         kafka.stop();
         postgres.close();

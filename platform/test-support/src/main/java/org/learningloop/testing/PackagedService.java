@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,21 @@ public final class PackagedService {
         process.destroy();
         if (!awaitExit(grace)) {
             kill();
+        }
+    }
+
+    /**
+     * Stops all of {@code services} at once (SIGTERM to each), killing those that have not exited within {@code grace}.
+     * One after another, four services could take four graces: longer than a build tool waits for a test JVM's shutdown
+     * hooks, so the last ones outlived the build.
+     */
+    public static void stopAll(Collection<PackagedService> services, Duration grace) {
+        services.forEach(service -> service.process.destroy());
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (PackagedService service : services) {
+            if (!service.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                service.kill();
+            }
         }
     }
 
