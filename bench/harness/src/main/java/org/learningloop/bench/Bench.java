@@ -138,8 +138,8 @@ public final class Bench {
                 table.add(new RebuildRow(stack).measure(store));
             }
             if (rows.contains("R12")) {
-                table.add(Row.unmeasured("R12", "replay rate", "peak sustained live ingest rate of the same projection",
-                        Row.Target.atLeast(5), "not measured yet: needs a producer that finds the live ingest's peak"));
+                table.add(new LiveIngestRow(stack, seconds).measure());
+                Progress.say("R12 %s", table.get(table.size() - 1).markdown());
             }
             if (rows.contains("R17")) {
                 table.addAll(ProcessRows.measure(stack));

@@ -30,44 +30,56 @@ final class RebuildRow {
     }
 
     Row measure(StoreRows store) throws Exception {
-        String token = Stack.opsToken();
         List<String> names = new ArrayList<>();
-        get("/admin/projections", token).path("items").forEach(item -> names.add(item.path("name").asText()));
+        get("/admin/projections", Stack.opsToken()).path("items").forEach(item -> names.add(item.path("name").asText()));
         long events = 0;
-        long nanos = 0;
+        double seconds = 0;
         List<String> each = new ArrayList<>();
         for (String name : names) {
-            int before = get("/admin/projections/" + name, token).path("liveGeneration").asInt();
-            long started = System.nanoTime();
-            HttpResponse<String> answer = http.send(request("/admin/projections/" + name + "/rebuild", token)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 202) {
-                throw new IllegalStateException("rebuild of " + name + " answered " + answer.statusCode() + ": " + answer.body());
-            }
-            JsonNode status;
-            while (true) {
-                status = get("/admin/projections/" + name, token);
-                if (status.path("rebuild").isNull() || status.path("rebuild").isMissingNode()) {
-                    if (status.path("liveGeneration").asInt() != before) {
-                        break;
-                    }
-                }
-                if (System.nanoTime() - started > 1_800_000_000_000L) {
-                    throw new IllegalStateException("the rebuild of " + name + " took more than 30 minutes: " + status);
-                }
-                Thread.sleep(50);
-            }
-            long took = System.nanoTime() - started;
-            long applied = status.path("eventsApplied").asLong();
-            events += applied;
-            nanos += took;
-            each.add(String.format(Locale.ROOT, "%s %,d in %.1f s", name, applied, took / 1e9));
-            Progress.say("R11 rebuilt %s: %,d events in %.1f s", name, applied, took / 1e9);
+            Rebuild rebuild = rebuild(name);
+            events += rebuild.events();
+            seconds += rebuild.seconds();
+            each.add(String.format(Locale.ROOT, "%s %,d in %.1f s", name, rebuild.events(), rebuild.seconds()));
+            Progress.say("R11 rebuilt %s: %,d events in %.1f s", name, rebuild.events(), rebuild.seconds());
         }
-        double rate = events / (nanos / 1e9);
+        double rate = events / seconds;
         double reference = store.upsertRowsPerSecond((int) Math.max(50_000, Math.min(events, 500_000)), 500);
         return new Row("R11", "projection rebuild from offset 0, events/s (every reporting projection)", rate, "/s",
                 "500-row batched UPSERT rows/s, one client", reference, Row.Target.atLeast(0.5), String.join("; ", each));
+    }
+
+    /** A rebuild: the events the new generation applied and the seconds from asking to its switch to live. */
+    record Rebuild(long events, double seconds) {
+    }
+
+    /** Rebuilds {@code name} from offset 0 and waits until the new generation is live. */
+    Rebuild rebuild(String name) throws Exception {
+        String token = Stack.opsToken();
+        int before = get("/admin/projections/" + name, token).path("liveGeneration").asInt();
+        long started = System.nanoTime();
+        HttpResponse<String> answer = http.send(request("/admin/projections/" + name + "/rebuild", token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 202) {
+            throw new IllegalStateException("rebuild of " + name + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        JsonNode status;
+        while (true) {
+            status = get("/admin/projections/" + name, token);
+            if ((status.path("rebuild").isNull() || status.path("rebuild").isMissingNode())
+                    && status.path("liveGeneration").asInt() != before) {
+                break;
+            }
+            if (System.nanoTime() - started > 1_800_000_000_000L) {
+                throw new IllegalStateException("the rebuild of " + name + " took more than 30 minutes: " + status);
+            }
+            Thread.sleep(50);
+        }
+        return new Rebuild(status.path("eventsApplied").asLong(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The events {@code name}'s live generation has applied so far. */
+    long liveEventsApplied(String name) throws Exception {
+        return get("/admin/projections/" + name, Stack.opsToken()).path("eventsApplied").asLong();
     }
 
     private JsonNode get(String path, String token) throws IOException, InterruptedException {
