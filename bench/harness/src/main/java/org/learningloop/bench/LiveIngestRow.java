@@ -89,6 +89,7 @@ final class LiveIngestRow {
                     high = rate;
                 }
             }
+            stack.awaitQuiet(Duration.ofMinutes(10));
             return new Row("R12", "replay rate of the team history (rebuild from offset 0), events/s", replayRate, "/s",
                     "its peak sustained live ingest, events/s", best, Row.Target.atLeast(5),
                     String.format(Locale.ROOT, "replay %,d events in %.1f s; live: %s", replay.events(),
@@ -98,6 +99,8 @@ final class LiveIngestRow {
 
     /** Copies at {@code rate} for the measured window, then waits for the live generation to have applied them. */
     private Level level(Copier copier, double rate) throws Exception {
+        // every level starts with every consumer caught up on the one before
+        stack.awaitQuiet(Duration.ofMinutes(5));
         long before = rebuilds.liveEventsApplied(PROJECTION);
         long count = Math.round(rate * seconds);
         long started = System.nanoTime();
@@ -126,11 +129,6 @@ final class LiveIngestRow {
         String note = String.format(Locale.ROOT, "%.0f/s offered: %,d copies produced in %.1f s, %,d applied, the last "
                 + "%.2f s after the last was produced", rate, count, producing, applied, drained);
         Progress.say("R12 live %s%s", note, sustained ? "" : " (not sustained)");
-        // a level that fell behind drains before the next one starts, so each level starts level
-        long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (rebuilds.liveEventsApplied(PROJECTION) - before < count && System.nanoTime() < end) {
-            Thread.sleep(200);
-        }
         return new Level(sustained, count / producing, note);
     }
 

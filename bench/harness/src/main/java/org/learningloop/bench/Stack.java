@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -88,6 +91,60 @@ final class Stack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + managementPorts.get(service));
     }
 
+    /** A lag this small that stops moving is the commit markers' (see {@link #awaitQuiet}). */
+    private static final long QUIET_REMAINDER = 200;
+
+    /**
+     * Waits until no service's consumers are behind on the topics (the sum of every service's
+     * {@code loop_consumer_lag_records} and {@code loop_projection_lag_events} is 0, or small and still), at most
+     * {@code patience}: a figure measured while the services still catch up on earlier traffic measures that too.
+     */
+    void awaitQuiet(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long lastSaid = 0;
+        int still = 0;
+        long before = -1;
+        while (System.nanoTime() < deadline) {
+            long behind = 0;
+            for (String service : SERVICES) {
+                behind += lag(service);
+            }
+            // a consumer group's lag on a transactional topic can stay at a record or so per partition (the commit
+            // marker after the last record is never returned, so never committed past): quiet is also a small lag
+            // that has stopped moving
+            still = behind == before ? still + 1 : 0;
+            before = behind;
+            if (behind == 0 || (behind <= QUIET_REMAINDER && still >= 2)) {
+                return;
+            }
+            if (behind > 0) {
+                if (System.nanoTime() - lastSaid > 10_000_000_000L) {
+                    Progress.say("waiting for the services' consumers to catch up: %,d records behind", behind);
+                    lastSaid = System.nanoTime();
+                }
+            }
+            Thread.sleep(2000);
+        }
+        Progress.say("the services' consumers were still behind after %d s; measuring anyway", patience.toSeconds());
+    }
+
+    /** The records {@code service}'s consumers and projections have not read yet, from its metrics. */
+    private long lag(String service) throws InterruptedException {
+        try {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(managementUrl(service).resolve("/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            long behind = 0;
+            for (String line : metrics.body().split("\n")) {
+                if (line.startsWith("loop_consumer_lag_records") || line.startsWith("loop_projection_lag_events")) {
+                    behind += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return behind;
+        } catch (IOException | NumberFormatException e) {
+            return 1; // not answering (yet): not quiet
+        }
+    }
+
     Duration readyAfter(String service) {
         return readyAfter.get(service);
     }
@@ -115,6 +172,8 @@ final class Stack implements AutoCloseable {
     static String opsToken() {
         return TestIdentityProvider.get().token(SignedIn.OPS, "ops");
     }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private boolean closed;
 
