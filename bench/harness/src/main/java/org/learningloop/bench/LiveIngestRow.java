@@ -12,6 +12,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.learningloop.platform.outbox.CloudEventHeaders;
 
 import java.nio.charset.StandardCharsets;
@@ -61,7 +63,7 @@ final class LiveIngestRow {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2), new org.apache.kafka.common.serialization.StringSerializer(),
+                ProducerConfig.LINGER_MS_CONFIG, 2), new StringSerializer(),
                 new ByteArraySerializer())) {
             Copier copier = new Copier(producer, originals, run);
             double best = 0;
@@ -142,7 +144,7 @@ final class LiveIngestRow {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())) {
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
                 for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {

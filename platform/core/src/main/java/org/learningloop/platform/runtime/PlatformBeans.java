@@ -8,8 +8,8 @@ import jakarta.enterprise.inject.Produces;
 import org.learningloop.platform.command.CommandHandler;
 import org.learningloop.platform.command.Creation;
 import org.learningloop.platform.eventstore.EventStore;
-import org.learningloop.platform.outbox.OutboxWakeUp;
 import org.learningloop.platform.observability.LoopMetrics;
+import org.learningloop.platform.outbox.OutboxWakeUp;
 import org.learningloop.platform.privacy.TextCipher;
 import org.learningloop.platform.privacy.TextKeys;
 
