@@ -109,7 +109,6 @@ public class TeamHistory {
         String time = timeline.column;
         Tuple params = Tuple.tuple().addUUID(teamId).addOffsetDateTime(Rows.utc(from)).addOffsetDateTime(Rows.utc(to))
                 .addArrayOfString(types == null ? null : types.toArray(new String[0]));
-        String after = "";
         if (cursor != null) {
             String[] key = Cursors.decode(cursor, 4);
             try {
@@ -118,19 +117,9 @@ public class TeamHistory {
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw Cursors.invalid();
             }
-            after = " and (" + time + ", stream_id, stream_version, event_id) > ($5, $6, $7, $8)";
         }
         params.addInteger(limit + 1);
-        String limitParam = "$" + params.size();
-        String sql = "select event_id, occurred_at, business_at, type, summary, stream_id, stream_version,"
-                + " payload::text as payload"
-                + " from team_history_entry"
-                + " where (team_id = $1"
-                + " or (team_id is null and unit_id in (select unit_id from team_unit where team_id = $1)))"
-                + " and ($2::timestamptz is null or " + time + " >= $2)"
-                + " and ($3::timestamptz is null or " + time + " < $3)"
-                + " and ($4::text[] is null or type = any($4))" + after
-                + " order by " + time + ", stream_id, stream_version, event_id limit " + limitParam;
+        String sql = pageQuery(timeline, cursor != null);
         return client.preparedQuery(sql)
                 .execute(params)
                 .map(rows -> {
@@ -140,6 +129,31 @@ public class TeamHistory {
                             last.getOffsetDateTime(time).toInstant().toString(), last.getString("stream_id"),
                             Long.toString(last.getLong("stream_version")), last.getUUID("event_id").toString()));
                 });
+    }
+
+    /**
+     * The page query: $1 the team, $2 and $3 the time range, $4 the types, then with {@code afterCursor} $5 to $8 the
+     * cursor's key, and last the row limit. The team's own events and its unit's unit-wide ones are each read in order
+     * from an index of their own, then merged: one condition over both ({@code team_id = $1 or} unit-wide of its unit)
+     * matches neither index, and the planner then walks every team's events in time order, a cost that grows with the
+     * whole system instead of with the team.
+     */
+    static String pageQuery(Timeline timeline, boolean afterCursor) {
+        String time = timeline.column;
+        String order = " order by " + time + ", stream_id, stream_version, event_id limit $" + (afterCursor ? 9 : 5);
+        String filters = " and ($2::timestamptz is null or " + time + " >= $2)"
+                + " and ($3::timestamptz is null or " + time + " < $3)"
+                + " and ($4::text[] is null or type = any($4))"
+                + (afterCursor ? " and (" + time + ", stream_id, stream_version, event_id) > ($5, $6, $7, $8)" : "")
+                + order;
+        String columns = "select event_id, occurred_at, business_at, type, summary, stream_id, stream_version, payload"
+                + " from team_history_entry";
+        return "select event_id, occurred_at, business_at, type, summary, stream_id, stream_version,"
+                + " payload::text as payload from ("
+                + "(" + columns + " where team_id = $1" + filters + ")"
+                + " union all (" + columns + " where team_id is null"
+                + " and unit_id = (select unit_id from team_unit where team_id = $1)" + filters + ")"
+                + ") e" + order;
     }
 
     private static Entry entry(Row row) {
