@@ -19,12 +19,16 @@ import java.util.Set;
  * machine and prints the table (figure, reference, ratio, target, pass/short). See BENCHMARKS.md.
  *
  * <pre>
- * bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N]
+ * bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N] [--s1-events N]
  * </pre>
  */
 public final class Bench {
 
-    static final List<String> ALL_ROWS = List.of("R1", "R14", "R4", "R15", "R16", "S2", "R11", "R12", "R17", "S1");
+    static final List<String> ALL_ROWS = List.of("JMH", "R1", "R14", "R4", "R15", "R16", "S2", "R11", "R17",
+            "S1", "R12");
+
+    /** S1's reference: the events of the small data set. */
+    static final int SCALE_REFERENCE_EVENTS = 10_000;
 
     private Bench() {
     }
@@ -44,6 +48,7 @@ public final class Bench {
         Set<String> rows = new LinkedHashSet<>(ALL_ROWS);
         int seconds = 10;
         int longStream = 10_000;
+        int scaleEvents = 10_000_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> {
@@ -59,9 +64,10 @@ public final class Bench {
                 }
                 case "--seconds" -> seconds = positive("--seconds", args, ++i);
                 case "--long-stream" -> longStream = positive("--long-stream", args, ++i);
+                case "--s1-events" -> scaleEvents = positive("--s1-events", args, ++i);
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N]");
+                            + "; usage: bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N] [--s1-events N]");
                     System.exit(2);
                 }
             }
@@ -75,6 +81,8 @@ public final class Bench {
         Files.createDirectories(work);
         Progress.say("rows %s, %d s per level, service JVM options %s; results in %s", rows, seconds, jvmOptions, work);
 
+        // first, alone on the machine: in-process figures in a JVM of their own
+        List<MicroFigures.Figure> micro = rows.contains("JMH") ? MicroFigures.measure(root, work) : List.of();
         List<Row> table = new ArrayList<>();
         try (Stack stack = Stack.start(root, home, jvmOptions);
              StoreRows store = new StoreRows(stack.postgres(), Duration.ofSeconds(2), Duration.ofSeconds(seconds))) {
@@ -141,18 +149,18 @@ public final class Bench {
             if (rows.contains("R17")) {
                 table.addAll(ProcessRows.measure(stack));
             }
+            if (rows.contains("S1")) {
+                List<Row> scale = new ScaleRow(stack, load, home.resolve("s1")).measure(SCALE_REFERENCE_EVENTS, scaleEvents);
+                scale.forEach(row -> Progress.say("S1 %s", row.markdown()));
+                table.addAll(scale);
+            }
             // last: its copies keep every consumer of the topics busy until they have caught up
             if (rows.contains("R12")) {
                 table.add(new LiveIngestRow(stack, seconds).measure());
                 Progress.say("R12 %s", table.get(table.size() - 1).markdown());
             }
-            if (rows.contains("S1")) {
-                table.add(Row.unmeasured("S1", "team history page and state?asOf latency, 10 million events",
-                        "the same with 10 thousand", Row.Target.atMost(1.5),
-                        "not measured yet: the 10-million-event data set is not generated"));
-            }
         }
-        String report = report(table);
+        String report = report(table, micro);
         System.out.println(report);
         Files.writeString(work.resolve("table.md"), report);
         Progress.say("table written to %s", work.resolve("table.md"));
@@ -173,13 +181,18 @@ public final class Bench {
         return 0;
     }
 
-    private static String report(List<Row> table) throws IOException {
+    private static String report(List<Row> table, List<MicroFigures.Figure> micro) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Learning Loop benchmarks, %s, %d CPUs, commit %s%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("loop.commit", "unknown")));
         out.append(Row.header()).append('\n');
         table.forEach(row -> out.append(row.markdown()).append('\n'));
+        if (!micro.isEmpty()) {
+            out.append('\n').append("In-process figures (JMH, bench/micro):").append("\n\n");
+            out.append(MicroFigures.header()).append('\n');
+            micro.forEach(figure -> out.append(figure.markdown()).append('\n'));
+        }
         return out.toString();
     }
 }

@@ -53,10 +53,7 @@ final class Fixture {
     }
 
     static Fixture create(Stack stack) {
-        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        LoopClient client = new LoopClient(new LoopClient.Endpoints(stack.url("goal-service"), stack.url("activity-service"),
-                stack.url("learning-service"), stack.url("reporting-service")), json, Stack::adminToken);
-        LoopSteps steps = new LoopSteps(client);
+        LoopSteps steps = steps(stack);
         LocalDate start = YearMonth.now(ZoneOffset.UTC).minusMonths(3).atDay(1);
         UUID manager = uuid("manager");
         UUID unit = steps.unit(key("unit"), "Bench unit", manager);
@@ -73,6 +70,14 @@ final class Fixture {
                 List.of("Introduce ourselves", "Invite to join"), List.of("The collective agreement"),
                 "This design recruits members");
         return new Fixture(steps, unit, team, wig, leadMeasure, design, members, start);
+    }
+
+    /** The public APIs' steps, taken by the organisation admin. */
+    static LoopSteps steps(Stack stack) {
+        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return new LoopSteps(new LoopClient(new LoopClient.Endpoints(stack.url("goal-service"),
+                stack.url("activity-service"), stack.url("learning-service"), stack.url("reporting-service")), json,
+                Stack::adminToken));
     }
 
     /** Plans {@code count} activities of the team (eight at a time), scheduled an hour ago; their ids. */

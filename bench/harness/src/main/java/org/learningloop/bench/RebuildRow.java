@@ -23,10 +23,17 @@ final class RebuildRow {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Stack stack;
+    private final String service;
     private final HttpClient http = HttpClient.newHttpClient();
 
     RebuildRow(Stack stack) {
+        this(stack, "reporting-service");
+    }
+
+    /** The projections of {@code service}, a reporting-service the stack launched. */
+    RebuildRow(Stack stack, String service) {
         this.stack = stack;
+        this.service = service;
     }
 
     Row measure(StoreRows store) throws Exception {
@@ -82,6 +89,19 @@ final class RebuildRow {
         return get("/admin/projections/" + name, Stack.opsToken()).path("eventsApplied").asLong();
     }
 
+    /** The fewest events any of the projections' live generations has applied (0 while it is not answering). */
+    long leastEventsApplied() throws InterruptedException {
+        try {
+            long least = Long.MAX_VALUE;
+            for (JsonNode item : get("/admin/projections", Stack.opsToken()).path("items")) {
+                least = Math.min(least, item.path("eventsApplied").asLong());
+            }
+            return least == Long.MAX_VALUE ? 0 : least;
+        } catch (IOException | IllegalStateException e) {
+            return 0;
+        }
+    }
+
     private JsonNode get(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(request(path, token).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
@@ -91,7 +111,7 @@ final class RebuildRow {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(stack.url("reporting-service") + path))
+        return HttpRequest.newBuilder(URI.create(stack.url(service) + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 }

@@ -32,6 +32,7 @@ final class Stack implements AutoCloseable {
     static final String NOOP = "noop-service";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
+    private final Path root;
     private final Path home;
     private final List<String> jvmOptions;
     private final Postgres postgres;
@@ -41,7 +42,8 @@ final class Stack implements AutoCloseable {
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
 
-    private Stack(Path home, List<String> jvmOptions, Postgres postgres, KafkaBroker kafka) {
+    private Stack(Path root, Path home, List<String> jvmOptions, Postgres postgres, KafkaBroker kafka) {
+        this.root = root;
         this.home = home;
         this.jvmOptions = jvmOptions;
         this.postgres = postgres;
@@ -52,30 +54,39 @@ final class Stack implements AutoCloseable {
         Progress.say("starting PostgreSQL (%s) and Kafka (%s)", home.resolve("postgres"), home.resolve("kafka"));
         Postgres postgres = Postgres.embedded(home.resolve("postgres"), 0);
         KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0);
-        Stack stack = new Stack(home, jvmOptions, postgres, kafka);
+        Stack stack = new Stack(root, home, jvmOptions, postgres, kafka);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-bench-stack"));
         TestIdentityProvider.get();
         for (String service : SERVICES) {
-            postgres.createDatabase(database(service));
-            stack.launch(service, root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"));
+            stack.launch(service, service, database(service), Map.of());
         }
-        stack.launch(NOOP, root.resolve("bench/noop-service/target/quarkus-app/quarkus-run.jar"));
+        stack.launch(NOOP, "bench/noop-service", null, Map.of());
         return stack;
     }
 
-    private static String database(String service) {
+    static String database(String service) {
         return "bench_" + service.replace('-', '_');
     }
 
-    /** Starts {@code name} and waits until it is ready; one at a time, so start-up times are not inflated by each other. */
-    private void launch(String name, Path jar) {
+    /**
+     * Starts {@code name}, the packaged module {@code module} on {@code database} (none for the no-op service) with
+     * {@code settings} added to its environment, and waits until it is ready; one at a time, so start-up times are not
+     * inflated by each other.
+     */
+    void launch(String name, String module, String database, Map<String, String> settings) {
         ports.put(name, freePort());
         managementPorts.put(name, freePort());
-        Map<String, String> env = name.equals(NOOP)
-                ? Map.of("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)),
-                "QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)))
-                : PackagedService.serviceEnvironment(ports.get(name), managementPorts.get(name), postgres,
-                database(name), kafka, TestIdentityProvider.get().issuer());
+        Map<String, String> env = new LinkedHashMap<>();
+        if (database == null) {
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
+        } else {
+            postgres.createDatabase(database);
+            env.putAll(PackagedService.serviceEnvironment(ports.get(name), managementPorts.get(name), postgres,
+                    database, kafka, TestIdentityProvider.get().issuer()));
+        }
+        env.putAll(settings);
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         PackagedService process = PackagedService.launch(name, jar, jvmOptions, env, home.resolve("logs").resolve(name + ".log"));
         processes.put(name, process);
         Duration ready = process.awaitReady(managementUrl(name).resolve("/q/health/ready"), READY_TIMEOUT);
@@ -92,7 +103,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** A lag this small that stops moving is the commit markers' (see {@link #awaitQuiet}). */
-    private static final long QUIET_REMAINDER = 200;
+    static final long QUIET_REMAINDER = 200;
 
     /**
      * Waits until no service's consumers are behind on the topics (the sum of every service's
@@ -128,8 +139,16 @@ final class Stack implements AutoCloseable {
         Progress.say("the services' consumers were still behind after %d s; measuring anyway", patience.toSeconds());
     }
 
+    /** Stops {@code name}, started by {@link #launch}. */
+    void stop(String name) {
+        PackagedService process = processes.remove(name);
+        if (process != null) {
+            PackagedService.stopAll(List.of(process), Duration.ofSeconds(20));
+        }
+    }
+
     /** The records {@code service}'s consumers and projections have not read yet, from its metrics. */
-    private long lag(String service) throws InterruptedException {
+    long lag(String service) throws InterruptedException {
         try {
             HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(managementUrl(service).resolve("/q/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString());
