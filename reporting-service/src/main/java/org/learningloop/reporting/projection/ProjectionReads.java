@@ -36,23 +36,25 @@ public class ProjectionReads {
      * of the projection's code (503 while an upgrade's rebuild is catching up).
      */
     public <T> Uni<T> read(String projection, int version, Function<SqlConnection, Uni<T>> query) {
-        return pool.withTransaction(tx -> tx.query("set transaction read only").execute()
-                        .chain(() -> tx.preparedQuery("select schema_name, version from projection_generation "
-                                        + "where projection = $1 and state = 'live'")
-                                .execute(Tuple.of(projection)))
+        // two statements sent together (pipelined on the connection, in order): the transaction made read-only, then
+        // the live generation looked up and, in the same statement, made the transaction's search_path (set_config's
+        // true: local to the transaction). A read is then BEGIN, these two, the query and COMMIT: four round trips.
+        return pool.withTransaction(tx -> Uni.combine().all().unis(tx.query("set transaction read only").execute(),
+                                tx.preparedQuery("select version, set_config('search_path', quote_ident(schema_name) "
+                                                + "|| ', public', true) from projection_generation "
+                                                + "where projection = $1 and state = 'live'")
+                                        .execute(Tuple.of(projection)))
+                        .with((readOnly, rows) -> rows)
                         .chain(rows -> {
                             RowIterator<io.vertx.mutiny.sqlclient.Row> it = rows.iterator();
                             if (!it.hasNext()) {
                                 return Uni.createFrom().failure(ProjectionUnavailable.notLive(projection));
                             }
-                            io.vertx.mutiny.sqlclient.Row live = it.next();
-                            if (live.getInteger("version") < version) {
+                            if (it.next().getInteger("version") < version) {
                                 return Uni.createFrom().failure(ProjectionUnavailable.rebuilding(projection));
                             }
-                            return tx.query("set local search_path to " + Schemas.quote(live.getString("schema_name"))
-                                    + ", public").execute();
-                        })
-                        .chain(() -> query.apply(tx)))
+                            return query.apply(tx);
+                        }))
                 // a read that began just before a switch may find the retired schema dropped: read the new live one
                 .onFailure(ProjectionReads::schemaGone).retry().atMost(3);
     }

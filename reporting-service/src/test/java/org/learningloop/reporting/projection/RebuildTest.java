@@ -144,14 +144,21 @@ class RebuildTest {
 
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicInteger transactions = new AtomicInteger();
+        AtomicInteger failedProducers = new AtomicInteger();
         Thread publisher = new Thread(() -> {
-            try (var producer = LoopScenario.transactionalProducer(kafka, "rebuild-test-" + UUID.randomUUID())) {
-                producer.initTransactions();
-                while (publishing.get()) {
-                    LoopScenario more = new LoopScenario(Instant.parse("2026-04-06T08:00:00Z"));
-                    more.team("Steady " + transactions.get(), 1);
-                    LoopScenario.publishInTransaction(producer, more.events());
-                    transactions.incrementAndGet();
+            while (publishing.get()) {
+                // as a relay does: a producer whose transaction failed for good (under load the broker can answer a
+                // commit racing its own abort of the transaction with INVALID_TXN_STATE) is replaced by a new one
+                try (var producer = LoopScenario.transactionalProducer(kafka, "rebuild-test-" + UUID.randomUUID())) {
+                    producer.initTransactions();
+                    while (publishing.get()) {
+                        LoopScenario more = new LoopScenario(Instant.parse("2026-04-06T08:00:00Z"));
+                        more.team("Steady " + transactions.get(), 1);
+                        LoopScenario.publishInTransaction(producer, more.events());
+                        transactions.incrementAndGet();
+                    }
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    failedProducers.incrementAndGet();
                 }
             }
         });
@@ -183,6 +190,7 @@ class RebuildTest {
             reader.join();
         }
         assertThat(wrong).as("what a reader saw of the watched team's %d entries", size).isEmpty();
+        assertThat(failedProducers.get()).as("producers replaced after a failed transaction").isLessThan(transactions.get());
         awaitAllLive(List.of("team-history"));
     }
 

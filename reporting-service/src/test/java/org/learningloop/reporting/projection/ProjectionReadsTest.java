@@ -1,0 +1,61 @@
+package org.learningloop.reporting.projection;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.learningloop.platform.http.HttpProblem;
+import org.learningloop.reporting.history.TeamHistoryProjection;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A read of a projection runs in its live generation's schema (then public), in a transaction that cannot write, and
+ * 503s when the projection has no live generation of the version it needs.
+ */
+@QuarkusTest
+class ProjectionReadsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    ProjectionReads reads;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aRead_runsInTheLiveGenerationsSchema_andCannotWrite() {
+        String live = await().atMost(PATIENCE).until(() -> {
+            var rows = pool.preparedQuery("select schema_name from projection_generation "
+                    + "where projection = $1 and state = 'live'").execute(io.vertx.mutiny.sqlclient.Tuple.of(
+                    TeamHistoryProjection.NAME)).await().atMost(PATIENCE);
+            return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
+        }, schema -> schema != null);
+
+        String searched = reads.read(TeamHistoryProjection.NAME, tx -> tx.query("select current_schemas(false)").execute()
+                        .map(rows -> String.join(",", rows.iterator().next().getArrayOfStrings(0))))
+                .await().atMost(PATIENCE);
+        assertThat(searched).isEqualTo(live + ",public");
+
+        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, tx -> tx.preparedQuery(
+                                "insert into team_unit (team_id, unit_id) values ($1, $2)")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.randomUUID(), UUID.randomUUID())))
+                .await().atMost(PATIENCE))
+                .isInstanceOfSatisfying(PgException.class,
+                        failure -> assertThat(failure.getSqlState()).as("read-only transaction").isEqualTo("25006"));
+
+        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, 99, tx -> tx.query("select 1").execute())
+                .await().atMost(PATIENCE)).isInstanceOfSatisfying(HttpProblem.class,
+                problem -> assertThat(problem.problem().code()).isEqualTo("projection-rebuilding"));
+        assertThatThrownBy(() -> reads.read("no-such-projection", tx -> tx.query("select 1").execute())
+                .await().atMost(PATIENCE)).isInstanceOfSatisfying(HttpProblem.class,
+                problem -> assertThat(problem.problem().code()).isEqualTo("projection-unavailable"));
+    }
+}
