@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class HttpRows {
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
         String activityUrl = stack.url("activity-service") + "/activities/";
         LoadRunner.Level level = load.capacity("R16 carry-out", 25, 3200, rate -> {
+            settle();
             int warmup = (int) Math.ceil(rate * (load.totalSeconds() - load.measuredSeconds()) * 1.05) + 5;
             int measured = (int) Math.ceil(rate * load.measuredSeconds() * 1.05) + 5;
             Progress.say("R16 planning %d activities for %.0f/s", warmup + measured, rate);
@@ -76,6 +78,7 @@ final class HttpRows {
 
     /** S2: a command's median latency on a stream of {@code longEvents} events against one of {@code shortEvents}. */
     Row longStream(int shortEvents, int longEvents) {
+        settle();
         LoadRunner.Level shortLevel = change("S2 short", fixture.wigWithEvents("short", shortEvents));
         LoadRunner.Level longLevel = change("S2 long", fixture.wigWithEvents("long", longEvents));
         return new Row("S2", String.format(Locale.ROOT, "median latency of a command (lag reading) on a stream of %,d events",
@@ -91,6 +94,7 @@ final class HttpRows {
     }
 
     private LoadRunner.Level change(String label, UUID wig) {
+        settle();
         String body = "{\"period\":\"" + java.time.YearMonth.from(fixture.start) + "\",\"value\":#{randomInt(12,1000)}}";
         return load.run(label, 4, Map.of("bench.kind", "change", "bench.read", stack.url("goal-service") + "/wigs/" + wig,
                 "bench.url", stack.url("goal-service") + "/wigs/" + wig + "/lag-readings", "bench.body", body,
@@ -98,8 +102,20 @@ final class HttpRows {
     }
 
     private LoadRunner.Level get(String label, String url) {
-        return load.capacity(label, 100, 12_800, rate -> Map.of("bench.kind", "get", "bench.url", url,
-                "bench.token", Stack.adminToken()));
+        return load.capacity(label, 100, 12_800, rate -> {
+            settle();
+            return Map.of("bench.kind", "get", "bench.url", url, "bench.token", Stack.adminToken());
+        });
+    }
+
+    /** Each level starts on a stack that has finished the work of the level before. */
+    private void settle() {
+        try {
+            stack.awaitIdle(Duration.ofMinutes(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Row capacityRow(String id, String figure, LoadRunner.Level level, String reference,

@@ -147,6 +147,59 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** Above this share of a CPU over a second, a process is still working (idle services poll at 1–3 %). */
+    private static final double BUSY_CPU_SHARE = 0.2;
+
+    /**
+     * Waits until no process of the stack used more than a fifth of a CPU over the last second, at most {@code
+     * patience}: a level measured while a service still works off the backlog of the level before (a service sheds
+     * no load: past its capacity, requests queue until their clients give up) measures that backlog too.
+     */
+    void awaitIdle(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Map<String, Long> before = cpuTicks();
+        long lastSaid = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Map<String, Long> now = cpuTicks();
+            String busy = null;
+            for (Map.Entry<String, Long> process : now.entrySet()) {
+                long used = process.getValue() - before.getOrDefault(process.getKey(), process.getValue());
+                if (used > BUSY_CPU_SHARE * CLOCK_TICKS_PER_SECOND) {
+                    busy = process.getKey();
+                }
+            }
+            if (busy == null) {
+                return;
+            }
+            if (System.nanoTime() - lastSaid > 10_000_000_000L) {
+                Progress.say("waiting for %s to finish what it is doing", busy);
+                lastSaid = System.nanoTime();
+            }
+            before = now;
+        }
+        Progress.say("the stack was still busy after %d s; measuring anyway", patience.toSeconds());
+    }
+
+    /** Linux's USER_HZ: /proc reports CPU times in these ticks. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    /** Each process's user and system CPU time so far, in clock ticks, from /proc/<pid>/stat. */
+    private Map<String, Long> cpuTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        processes.forEach((name, process) -> {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                // fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException | RuntimeException e) {
+                // not on Linux, or the process is gone: it is not busy
+            }
+        });
+        return ticks;
+    }
+
     /** The records {@code service}'s consumers and projections have not read yet, from its metrics. */
     long lag(String service) throws InterruptedException {
         try {
