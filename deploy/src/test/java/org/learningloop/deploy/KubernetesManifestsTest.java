@@ -484,6 +484,48 @@ class KubernetesManifestsTest {
                 overlay, service, limit >> 20, heap >> 20, flags, NON_HEAP_ROOM >> 20).isGreaterThanOrEqualTo(NON_HEAP_ROOM);
     }
 
+    /**
+     * A JVM out of heap may never recover (issue 15: goal-service spun on both CPUs for minutes, answering nothing,
+     * and its liveness probe is served by the same heap): it must exit, so that Kubernetes restarts it. The last of
+     * -XX:+/-ExitOnOutOfMemoryError or -XX:+CrashOnOutOfMemoryError the JVM sees decides.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
+    void a_jvm_out_of_heap_exits_and_is_restarted(String overlay, String service) {
+        Rendered rendered = Rendered.of(overlay);
+        Map<String, String> env = rendered.environment(service);
+        List<String> flags = new ArrayList<>();
+        flags.addAll(words(env.get("JAVA_TOOL_OPTIONS")));
+        flags.addAll(words(env.get("JDK_JAVA_OPTIONS")));
+        flags.addAll(jvmCommandLine(service, rendered.container(service)));
+        assertThat(exitsOutOfHeap(flags)).as("%s %s: JVM flags %s", overlay, service, flags).isTrue();
+        assertThat(rendered.container(service).path("livenessProbe").isMissingNode())
+                .as("%s %s has a liveness probe", overlay, service).isFalse();
+    }
+
+    @Test
+    void reads_exit_on_out_of_memory_as_the_jvm_does() {
+        assertThat(exitsOutOfHeap(List.of())).as("the JVM's default lingers").isFalse();
+        assertThat(exitsOutOfHeap(List.of("-XX:+ExitOnOutOfMemoryError"))).isTrue();
+        assertThat(exitsOutOfHeap(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:-ExitOnOutOfMemoryError"))).isFalse();
+        assertThat(exitsOutOfHeap(List.of("-XX:-ExitOnOutOfMemoryError", "-XX:+CrashOnOutOfMemoryError"))).isTrue();
+    }
+
+    static boolean exitsOutOfHeap(List<String> flags) {
+        boolean exit = false;
+        boolean crash = false;
+        for (String flag : flags) {
+            switch (flag) {
+                case "-XX:+ExitOnOutOfMemoryError" -> exit = true;
+                case "-XX:-ExitOnOutOfMemoryError" -> exit = false;
+                case "-XX:+CrashOnOutOfMemoryError" -> crash = true;
+                case "-XX:-CrashOnOutOfMemoryError" -> crash = false;
+                default -> { }
+            }
+        }
+        return exit || crash;
+    }
+
     @Test
     void reads_the_max_heap_as_the_jvm_does() {
         long limit = 512L << 20;

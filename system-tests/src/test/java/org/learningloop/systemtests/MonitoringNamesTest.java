@@ -40,7 +40,7 @@ class MonitoringNamesTest {
         named.addAll(names(read("dashboard.json")));
         assertThat(named).contains("loop_outbox_oldest_age_seconds", "loop_projection_lag_seconds",
                 "loop_consumer_dead_letters_total", "loop_commands_seconds_count", "kube_pod_status_ready",
-                "loop_outbox_publish_latency_seconds_bucket", "loop_consumer_lag_records");
+                "loop_outbox_publish_latency_seconds_bucket", "loop_consumer_lag_records", "loop_http_refused_total");
         named.removeIf(name -> name.startsWith("kube_"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -27,6 +27,19 @@ public interface LoopConfig {
 
     Commands commands();
 
+    Http http();
+
+    /** The API port. */
+    interface Http {
+        /**
+         * The most requests the service works on at once; one more is answered 503 {@code overloaded} with
+         * {@code Retry-After} at once (ADR 27). It bounds what waits for the database pool, so the heap and the
+         * latency of what is admitted stay bounded whatever the service is offered.
+         */
+        @WithDefault("128")
+        int maxInFlight();
+    }
+
     /** The command loop. */
     interface Commands {
         /**

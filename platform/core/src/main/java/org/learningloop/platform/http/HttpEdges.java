@@ -29,7 +29,7 @@ public class HttpEdges {
     /** The longest request target (path and query) a client may send, in characters. */
     public static final int MAX_URI_LENGTH = 8192;
 
-    private static final int ORDER = -100;
+    static final int ORDER = -100;
 
     void install(@Observes Router router) {
         long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
@@ -92,7 +92,8 @@ public class HttpEdges {
         }
     }
 
-    private static void refuse(RoutingContext context, Problem problem, boolean close) {
+    /** Answers {@code problem} as problem+json; {@code close} when the request's body is not read. */
+    static void refuse(RoutingContext context, Problem problem, boolean close) {
         String path = context.request().path();
         Problem at = problem.at(path == null || path.length() > 300 ? null : path);
         var response = context.response().setStatusCode(problem.status())

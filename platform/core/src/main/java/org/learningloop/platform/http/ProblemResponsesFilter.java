@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Documents the error answers every endpoint shares, once for all services: each operation gets
  * its problem+json responses by what it takes (a body: 400; a path id: 404; {@code If-Match}: 409,
- * 412 and 428; {@code Idempotency-Key}: 422; always 401, 403 and 500); every JSON request body gets an example
+ * 412 and 428; {@code Idempotency-Key}: 422; always 401, 403, 500 and 503); every JSON request body gets an example
  * ({@link RequestExamples}) and the document a relative server.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -102,6 +102,14 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "401", "No valid bearer token of the organisation's identity provider");
         add(responses, "403", "Signed in, but the caller's roles, team or unit do not allow this");
         add(responses, "500", "Unexpected failure; the problem names an error id for the logs");
+        // any request may find the service at its limit of requests in flight (Admission) or its database away
+        add(responses, "503", "Overloaded (code overloaded: nothing was done) or the database is unreachable (code "
+                + "service-unavailable); try again after Retry-After seconds");
+        APIResponse unavailable = responses.getAPIResponse("503");
+        if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
+            unavailable.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        }
     }
 
     private static Schema problemSchema() {
