@@ -130,6 +130,8 @@ public final class Bench {
             }
             LoadRunner load = new LoadRunner(root, work.resolve("gatling"), 3, seconds);
             HttpRows http = new HttpRows(stack, fixture, load, work);
+            // before R15's load reaches the no-op service
+            double noopRss = rows.contains("R17") ? ProcessRows.noopAfterWarmUp(stack, load) : Double.NaN;
             if (rows.contains("R15")) {
                 LoadRunner.Level noop = http.noop();
                 // the history first: past its capacity goal-service runs out of heap and keeps the CPUs busy after
@@ -148,7 +150,7 @@ public final class Bench {
                 table.add(new RebuildRow(stack).measure(store));
             }
             if (rows.contains("R17")) {
-                table.addAll(ProcessRows.measure(stack));
+                table.addAll(ProcessRows.measure(stack, noopRss));
             }
             if (rows.contains("S1")) {
                 List<Row> scale = new ScaleRow(stack, load, home.resolve("s1")).measure(SCALE_REFERENCE_EVENTS, scaleEvents);
