@@ -78,9 +78,4 @@ public class Admission {
         return context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.strip().equals("0"));
     }
-
-    /** Requests being worked on now. */
-    int inFlight() {
-        return inFlight.get();
-    }
 }
