@@ -1,7 +1,9 @@
 package org.learningloop.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -18,6 +20,10 @@ import java.util.Optional;
  * class name.
  */
 public final class EventCatalog {
+
+    /** Reads a payload as a tree for upcasting, its numbers exact ({@code BigDecimal}, not {@code double}). */
+    private static final ObjectReader EXACT_TREE = EventJson.MAPPER.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Map<String, EventType<?>> byName = new LinkedHashMap<>();
     private final Map<Class<?>, EventType<?>> byJavaType = new HashMap<>();
@@ -149,7 +155,16 @@ public final class EventCatalog {
             throw new UndecodableEvent("Unknown version " + version + " of " + name);
         }
         try {
-            JsonNode node = EventJson.MAPPER.readTree(json);
+            if (version == type.version()) {
+                // the current version, read straight into its record: no tree to build and walk again
+                LoopEvent event = EventJson.MAPPER.readValue(json, type.javaType());
+                if (event == null) {
+                    throw new UndecodableEvent("Payload of " + name + " is not a JSON object");
+                }
+                return event;
+            }
+            // an older version, upcast as a tree whose numbers keep every digit (a double would round them)
+            JsonNode node = EXACT_TREE.readTree(json);
             if (!(node instanceof ObjectNode payload)) {
                 throw new UndecodableEvent("Payload of " + name + " is not a JSON object");
             }
@@ -178,14 +193,34 @@ public final class EventCatalog {
 
     /** Reads a payload named by its CloudEvents type, with the time the event happened (see {@link Upcaster}). */
     public LoopEvent decode(String ceType, String json, Instant occurredAt) {
-        int dot = ceType == null ? -1 : ceType.lastIndexOf(".v");
-        if (dot < 0) {
+        CeType parsed = CeType.parse(ceType);
+        if (parsed == null) {
             throw new UndecodableEvent("Not a versioned event type: " + ceType);
         }
-        try {
-            return decode(ceType.substring(0, dot), Integer.parseInt(ceType.substring(dot + 2)), json, occurredAt);
-        } catch (NumberFormatException e) {
-            throw new UndecodableEvent("Not a versioned event type: " + ceType);
+        return decode(parsed.name(), parsed.version(), json, occurredAt);
+    }
+
+    /**
+     * Whether this catalog reads payloads of the CloudEvents type {@code ceType} (e.g. {@code goal.wig-defined.v1}):
+     * a registered type at its current version or an older one. Says nothing about whether a payload fits.
+     */
+    public boolean covers(String ceType) {
+        CeType parsed = CeType.parse(ceType);
+        return parsed != null && typeAt(parsed.name(), parsed.version()).isPresent();
+    }
+
+    /** A CloudEvents type split into name and version; {@code null} when it is not {@code <name>.v<version>}. */
+    private record CeType(String name, int version) {
+        static CeType parse(String ceType) {
+            int dot = ceType == null ? -1 : ceType.lastIndexOf(".v");
+            if (dot < 0) {
+                return null;
+            }
+            try {
+                return new CeType(ceType.substring(0, dot), Integer.parseInt(ceType.substring(dot + 2)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 

@@ -31,6 +31,43 @@ class EventCatalogTest {
                 .isEqualTo(new Renamed(null, null, "New"));
     }
 
+    /** Version 2 of a test event with a number: version 1 called it "amount". */
+    record Measured(UUID teamId, UUID unitId, java.math.BigDecimal value) implements LoopEvent {
+    }
+
+    /**
+     * A lag value at the edge of its bounds (twelve digits before the point, four after) has more significant digits
+     * than a double holds: it is read back exactly, in the current version and through an upcaster alike.
+     */
+    @Test
+    void givenSixteenSignificantDigits_whenDecoded_thenTheNumberIsExact() {
+        String edge = "999999999999.9997";
+        var recorded = (org.learningloop.contracts.goal.LagReadingRecorded) org.learningloop.contracts.goal.GoalEvents
+                .CATALOG.decode("goal.lag-reading-recorded.v1", "{\"wigId\": \"" + UUID.randomUUID()
+                        + "\", \"period\": \"2026-11\", \"value\": " + edge + "}");
+        EventCatalog catalog = EventCatalog.of(List.of(new EventType<>("test.measured", 2, Measured.class)))
+                .withUpcaster("test.measured", 1, (v1, at) -> {
+                    v1.set("value", v1.remove("amount"));
+                    return v1;
+                });
+        var upcast = (Measured) catalog.decode("test.measured.v1", "{\"amount\": " + edge + "}");
+
+        assertThat(recorded.value()).isEqualByComparingTo(edge);
+        assertThat(upcast.value()).isEqualByComparingTo(edge);
+    }
+
+    /** A payload that is not a JSON object is undecodable, whichever version it claims to be. */
+    @Test
+    void givenNoObject_whenDecoded_thenUndecodable() {
+        EventCatalog catalog = EventCatalog.of(List.of(RENAMED)).withUpcaster("test.renamed", 1, (v1, at) -> v1);
+        for (String type : List.of("test.renamed.v1", "test.renamed.v2")) {
+            for (String payload : List.of("null", "[]", "\"text\"", "1", "", "{\"title\": ")) {
+                assertThatThrownBy(() -> catalog.decode(type, payload)).as("%s %s", type, payload)
+                        .isInstanceOf(EventCatalog.UndecodableEvent.class);
+            }
+        }
+    }
+
     /** The real upcaster: goal.lead-measure-activated v1 without activeFrom counted from the event's own time. */
     @Test
     void givenLeadMeasureActivatedV1_whenDecoded_thenActiveFromIsGivenOrTheEventsTime() {

@@ -4,10 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.EventCatalog;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.activity.ActivityCancelled;
 import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
+import org.learningloop.contracts.activity.ActivityEvents;
 import org.learningloop.contracts.activity.ActivityPlanned;
 import org.learningloop.contracts.activity.DesignCreated;
 import org.learningloop.contracts.activity.DesignForked;
@@ -57,6 +59,12 @@ public class ActivityFactsProjection implements PipelinedProjection {
     @Override
     public int version() {
         return VERSION;
+    }
+
+    /** Only {@code loop.activities}' events: the goals' and the learning's are passed over undecoded. */
+    @Override
+    public EventCatalog reads() {
+        return ActivityEvents.CATALOG;
     }
 
     @Override

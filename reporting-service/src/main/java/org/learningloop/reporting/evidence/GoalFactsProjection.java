@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.learningloop.contracts.EventCatalog;
+import org.learningloop.contracts.goal.GoalEvents;
 import org.learningloop.contracts.goal.LagMeasure;
 import org.learningloop.contracts.goal.LagReadingCorrected;
 import org.learningloop.contracts.goal.LagReadingRecorded;
@@ -47,6 +49,12 @@ public class GoalFactsProjection implements Projection {
     @Override
     public int version() {
         return VERSION;
+    }
+
+    /** Only {@code loop.goals}' events: the activities' and the learning's are passed over undecoded. */
+    @Override
+    public EventCatalog reads() {
+        return GoalEvents.CATALOG;
     }
 
     @Override

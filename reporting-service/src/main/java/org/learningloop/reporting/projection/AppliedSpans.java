@@ -33,15 +33,21 @@ final class AppliedSpans {
         this.generation = generation;
     }
 
-    /** One span per applied record of {@code batch}: those not in {@code skip}, decoded as in {@code decoded}. */
+    /**
+     * One span per applied record of {@code batch}: those decoded as in {@code decoded} and not in {@code skip} (a
+     * record passed over, never decoded, was not applied).
+     */
     void record(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded, Set<Integer> skip) {
         for (int i = 0; i < batch.size(); i++) {
-            ConsumerRecord<String, String> record = batch.get(i);
-            io.opentelemetry.context.Context parent = Traces.of(record.headers());
-            if (skip.contains(i) || !Span.fromContext(parent).getSpanContext().isValid()) {
+            IncomingEvent event = decoded.get(i);
+            if (event == null || skip.contains(i)) {
                 continue;
             }
-            IncomingEvent event = decoded.get(i);
+            ConsumerRecord<String, String> record = batch.get(i);
+            io.opentelemetry.context.Context parent = Traces.of(record.headers());
+            if (!Span.fromContext(parent).getSpanContext().isValid()) {
+                continue;
+            }
             Span span = TRACER.spanBuilder(projection + " apply").setParent(parent).setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.destination.name", record.topic())
                     .setAttribute("loop.event.id", event.eventId().toString())

@@ -7,12 +7,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import org.learningloop.platform.http.StreamPosition;
 import org.learningloop.platform.inbox.Inbox;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.inbox.PoisonEvent;
 import org.learningloop.platform.messaging.Backoff;
 import org.learningloop.platform.messaging.Failures;
 import org.learningloop.platform.messaging.Poison;
+import org.learningloop.platform.outbox.CloudEventHeaders;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Applies a polled batch to one generation until it commits (ADR 9): decodes its records (an undecodable one is
- * dead-lettered and skipped), applies the events in ONE transaction that claims the generation and saves the new
+ * dead-lettered and skipped; one of a type the projection does not read is passed over undecoded, see
+ * {@link Projection#reads()}), applies the events in ONE transaction that claims the generation and saves the new
  * checkpoint, and when an event fails deterministically ({@link Poison}) re-runs the batch with a savepoint per
  * event to find which ones: they are dead-lettered and skipped, the rest commits. Any other failure retries the
  * whole batch with {@link Backoff} while the batch waits.
@@ -83,9 +86,15 @@ final class BatchApplier {
     void applyUntilCommitted(List<ConsumerRecord<String, String>> batch, Map<TopicPartition, Long> positions) {
         Backoff backoff = Backoff.forConsumers();
         Set<Integer> skip = new HashSet<>();
+        Set<Integer> passed = new HashSet<>();
         Map<Integer, IncomingEvent> decoded = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<String, String> record = batch.get(i);
+            String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+            if (decoder.knows(type) && !projection.reads().covers(type)) {
+                passed.add(i);
+                continue;
+            }
             try {
                 decoded.put(i, decoder.decode(record));
             } catch (PoisonEvent poison) {
@@ -97,7 +106,7 @@ final class BatchApplier {
         while (running.getAsBoolean()) {
             try {
                 long t0 = System.nanoTime();
-                int applied = apply(batch, decoded, skip, savepoints, positions);
+                int applied = apply(batch, decoded, skip, passed, savepoints, positions);
                 LOG.debugf("Projection %s generation %d applied %d events in %d ms", projection.name(), generation, applied,
                         (System.nanoTime() - t0) / 1_000_000);
                 spans.record(batch, decoded, skip);
@@ -134,7 +143,7 @@ final class BatchApplier {
      * poll (past the batch's last record and any transaction markers the poll skipped after it).
      */
     private int apply(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded, Set<Integer> skip,
-                      boolean savepoints, Map<TopicPartition, Long> positions) {
+                      Set<Integer> passed, boolean savepoints, Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
@@ -151,7 +160,7 @@ final class BatchApplier {
                         .chain(() -> {
                             List<Integer> indexes = new ArrayList<>(batch.size());
                             for (int i = 0; i < batch.size(); i++) {
-                                if (!skip.contains(i)) {
+                                if (!skip.contains(i) && !passed.contains(i)) {
                                     indexes.add(i);
                                 }
                             }
@@ -169,12 +178,34 @@ final class BatchApplier {
                                     .collect().last().replaceWithVoid();
                         })
                         .chain(() -> poison.isEmpty()
-                                ? StreamPositions.save(tx, projection.name(), generation, batch.size(), decoded, skip)
+                                ? StreamPositions.save(tx, projection.name(), generation, applied(batch, decoded, skip))
                                 .chain(() -> checkpoints.save(tx, next))
                                 : Uni.createFrom().failure(new PoisonFound(poison))))
                 .replaceWith(applied)
                 .invoke(() -> checkpoints.committed(next))
                 .await().atMost(Duration.ofMinutes(2));
+    }
+
+    /**
+     * Where each record of the batch that counts as applied leaves its stream: the decoded events' own positions, and
+     * the headers' of those passed over (not this projection's events, yet applied as far as it is concerned); none
+     * for the dead-lettered.
+     */
+    private static List<StreamPosition> applied(List<ConsumerRecord<String, String>> batch,
+                                                Map<Integer, IncomingEvent> decoded, Set<Integer> skip) {
+        List<StreamPosition> applied = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (skip.contains(i)) {
+                continue;
+            }
+            IncomingEvent event = decoded.get(i);
+            if (event == null) {
+                Inbox.streamPosition(batch.get(i)).ifPresent(applied::add);
+            } else if (event.streamId() != null && !event.streamId().isEmpty()) {
+                applied.add(new StreamPosition(event.streamId(), event.streamVersion()));
+            }
+        }
+        return applied;
     }
 
     /** One event behind a savepoint: a deterministic failure marks it poison and undoes only its own writes. */

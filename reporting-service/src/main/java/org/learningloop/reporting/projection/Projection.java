@@ -2,7 +2,9 @@ package org.learningloop.reporting.projection;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.learningloop.contracts.EventCatalog;
 import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.reporting.ReportingBeans;
 
 import java.util.List;
 
@@ -19,6 +21,16 @@ public interface Projection {
      */
     default int version() {
         return 1;
+    }
+
+    /**
+     * The events this projection applies: every published one unless it says otherwise. The runner passes over a
+     * record of another known type without decoding its payload or calling {@link #apply}: the record counts as
+     * applied, and its stream's position moves on (ADR 23), so a read that waits for a write never waits on a
+     * projection that has no use for it. A record of a type no catalog knows is decoded, and dead-lettered, as ever.
+     */
+    default EventCatalog reads() {
+        return ReportingBeans.CATALOG;
     }
 
     /**

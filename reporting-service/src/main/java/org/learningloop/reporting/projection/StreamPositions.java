@@ -3,11 +3,11 @@ package org.learningloop.reporting.projection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.learningloop.platform.inbox.IncomingEvent;
+import org.learningloop.platform.http.StreamPosition;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How far each generation has applied every event stream ({@code projection_stream_position}, ADR 23): the highest
@@ -24,15 +24,11 @@ final class StreamPositions {
     private StreamPositions() {
     }
 
-    /** Saves the highest version per stream of the applied events ({@code skip}: the dead-lettered ones). */
-    static Uni<Void> save(SqlConnection tx, String projection, int generation, int size,
-                          Map<Integer, IncomingEvent> decoded, Set<Integer> skip) {
+    /** Saves the highest version per stream of {@code applied}: where the batch's applied events left their streams. */
+    static Uni<Void> save(SqlConnection tx, String projection, int generation, List<StreamPosition> applied) {
         Map<String, Long> highest = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            IncomingEvent event = decoded.get(i);
-            if (event != null && !skip.contains(i) && event.streamId() != null && !event.streamId().isEmpty()) {
-                highest.merge(event.streamId(), event.streamVersion(), Math::max);
-            }
+        for (StreamPosition position : applied) {
+            highest.merge(position.streamId(), position.version(), Math::max);
         }
         if (highest.isEmpty()) {
             return Uni.createFrom().voidItem();

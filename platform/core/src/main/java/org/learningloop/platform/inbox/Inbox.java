@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.learningloop.contracts.EventCatalog;
+import org.learningloop.platform.http.StreamPosition;
 import org.learningloop.platform.messaging.Backoff;
 import org.learningloop.platform.messaging.Poison;
 import org.learningloop.platform.observability.LoopMetrics;
@@ -15,6 +16,7 @@ import org.learningloop.platform.outbox.CloudEventHeaders;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -94,6 +96,33 @@ public final class Inbox {
                 .map(result -> result.rowCount() == 1);
     }
 
+    /** Whether this inbox reads events of the CloudEvents type {@code ceType} (any version its catalog covers). */
+    public boolean knows(String ceType) {
+        return catalog.covers(ceType);
+    }
+
+    /**
+     * The stream position a record's CloudEvents headers name ({@code ce_streamid}, {@code ce_streamversion}), read
+     * without its payload; empty when it names none or names it malformed.
+     */
+    public static Optional<StreamPosition> streamPosition(ConsumerRecord<String, String> record) {
+        String stream = CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_ID);
+        if (stream == null || stream.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StreamPosition(stream, streamVersion(record)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A record's {@code ce_streamversion}, 0 when it has none. */
+    private static long streamVersion(ConsumerRecord<String, String> record) {
+        String version = CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_VERSION);
+        return version == null ? 0 : Long.parseLong(version);
+    }
+
     /** Reads a record's CloudEvents headers and payload; {@link PoisonEvent} when it is not a Learning Loop event. */
     public IncomingEvent decode(ConsumerRecord<String, String> record) {
         String id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
@@ -108,11 +137,9 @@ public final class Inbox {
             UUID eventId = UUID.fromString(id);
             String time = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
             Instant occurredAt = time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time);
-            String version = CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_VERSION);
             return new IncomingEvent(eventId, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE), type,
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT), occurredAt,
-                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_ID),
-                    version == null ? 0 : Long.parseLong(version),
+                    CloudEventHeaders.get(record.headers(), CloudEventHeaders.STREAM_ID), streamVersion(record),
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.CORRELATION_ID),
                     CloudEventHeaders.get(record.headers(), CloudEventHeaders.ACTOR),
                     catalog.decode(type, record.value(), occurredAt));
