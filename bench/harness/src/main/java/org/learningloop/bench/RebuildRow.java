@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * R11: reporting-service rebuilds each of its projections from offset 0 ({@code POST /admin/projections/{name}/rebuild},
@@ -91,14 +93,19 @@ final class RebuildRow {
 
     /** The fewest events any of the projections' live generations has applied (0 while it is not answering). */
     long leastEventsApplied() throws InterruptedException {
+        return eventsApplied().values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /** The events each projection's live generation has applied, by name (none while it is not answering). */
+    Map<String, Long> eventsApplied() throws InterruptedException {
+        Map<String, Long> applied = new TreeMap<>();
         try {
-            long least = Long.MAX_VALUE;
             for (JsonNode item : get("/admin/projections", Stack.opsToken()).path("items")) {
-                least = Math.min(least, item.path("eventsApplied").asLong());
+                applied.put(item.path("name").asText(), item.path("eventsApplied").asLong());
             }
-            return least == Long.MAX_VALUE ? 0 : least;
+            return applied;
         } catch (IOException | IllegalStateException e) {
-            return 0;
+            return Map.of();
         }
     }
 

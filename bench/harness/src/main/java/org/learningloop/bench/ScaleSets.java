@@ -37,9 +37,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,8 +199,22 @@ final class ScaleSets {
         long deadline = started + patience.toNanos();
         long lastSaid = started;
         long lastApplied = projections.leastEventsApplied();
+        // when each projection applied the whole set: those that had already are not timed
+        Map<String, Double> caughtUp = new TreeMap<>();
+        Set<String> already = new HashSet<>();
+        projections.eventsApplied().forEach((name, events) -> {
+            if (events >= set.events()) {
+                already.add(name);
+            }
+        });
         while (true) {
-            long applied = projections.leastEventsApplied();
+            Map<String, Long> each = projections.eventsApplied();
+            long applied = each.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            each.forEach((name, events) -> {
+                if (events >= set.events() && !already.contains(name) && !caughtUp.containsKey(name)) {
+                    caughtUp.put(name, (System.nanoTime() - started) / 1e9);
+                }
+            });
             long behind = stack.lag(service);
             if (applied >= set.events() && behind <= Stack.QUIET_REMAINDER) {
                 break;
@@ -215,8 +231,11 @@ final class ScaleSets {
             }
             Thread.sleep(1000);
         }
-        Progress.say("S1 %s holds its %,d events (caught up in %.0f s)", service, set.events(),
-                (System.nanoTime() - started) / 1e9);
+        Progress.say("S1 %s holds its %,d events (caught up in %.0f s; %s)", service, set.events(),
+                (System.nanoTime() - started) / 1e9, caughtUp.isEmpty() ? "already there"
+                        : String.join(", ", caughtUp.entrySet().stream()
+                        .map(entry -> String.format("%s in %.0f s, %,.0f events/s", entry.getKey(), entry.getValue(),
+                                set.events() / entry.getValue())).toList()));
         return service;
     }
 
