@@ -18,8 +18,12 @@ import org.learningloop.contracts.activity.DesignRevised;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.readmodel.Rows;
-import org.learningloop.reporting.projection.PipelinedProjection;
+import org.learningloop.reporting.projection.BatchProjection;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +43,10 @@ import java.util.stream.IntStream;
  * <p>
  * Each event fills the columns it knows and keeps the others. What the activity was carried out with wins over
  * what was planned; the planned, evaluated and cancelled events (which repeat the plan) only fill what is still
- * empty. Pipelined: each event is one upsert of one row keyed by the event, issued at once.
+ * empty. A batch at once: its activities' first events in one upsert per kind, then their second, and so on.
  */
 @ApplicationScoped
-public class ActivityFactsProjection implements PipelinedProjection {
+public class ActivityFactsProjection implements BatchProjection {
 
     public static final String NAME = "activity-facts";
     /**
@@ -125,22 +129,35 @@ public class ActivityFactsProjection implements PipelinedProjection {
     private static final List<String> FACTS = List.of("scheduled_at", "carried_out_at", "intention_reached",
             "presence", "focus", "quality_intention", "quality_frames", "quality_content", "quality_presence",
             "quality_focus", "quality_flexibility", "outcomes", "employees");
-    /** Parameters: $1 activity id, $2 cancelled, then PLAN, then FACTS, then the event's time. */
-    private static final int FIRST = 3;
+    /** The SQL types of PLAN's and FACTS' columns, in their order ({@code outcomes} arrives as text). */
+    private static final List<String> PLAN_TYPES = List.of("uuid", "uuid", "text", "uuid", "uuid", "int", "text");
+    private static final List<String> FACT_TYPES = List.of("timestamptz", "timestamptz", "text", "int", "int", "int",
+            "int", "int", "int", "int", "int", "text", "int");
 
     private static final String FILL_PLAN = upsert(false);
     private static final String OVERRIDE_PLAN = upsert(true);
 
+    /**
+     * Upserts rows unnested from one array per column: activity id, cancelled, PLAN, FACTS, the event's time. Each
+     * row as one event changes it: the others' values are kept (see the class comment).
+     */
     private static String upsert(boolean planWins) {
-        int scheduled = FIRST + PLAN.size() + FACTS.indexOf("scheduled_at");
-        int carriedOut = FIRST + PLAN.size() + FACTS.indexOf("carried_out_at");
-        int outcomes = FIRST + PLAN.size() + FACTS.indexOf("outcomes");
-        int time = FIRST + PLAN.size() + FACTS.size();
-        String values = IntStream.range(FIRST, time)
-                .mapToObj(i -> i == outcomes ? "$" + i + "::text::jsonb" : "$" + i).collect(Collectors.joining(", "));
+        List<String> names = new ArrayList<>(List.of("activity_id", "cancelled"));
+        names.addAll(PLAN);
+        names.addAll(FACTS);
+        names.add("event_time");
+        List<String> types = new ArrayList<>(List.of("uuid", "boolean"));
+        types.addAll(PLAN_TYPES);
+        types.addAll(FACT_TYPES);
+        types.add("timestamptz");
+        String arrays = IntStream.range(0, types.size()).mapToObj(i -> "$" + (i + 1) + "::" + types.get(i) + "[]")
+                .collect(Collectors.joining(", "));
+        String selected = names.stream().filter(name -> !name.equals("event_time"))
+                .map(name -> name.equals("outcomes") ? "outcomes::jsonb" : name).collect(Collectors.joining(", "));
         return "insert into activity_fact (activity_id, cancelled, " + String.join(", ", PLAN) + ", "
-                + String.join(", ", FACTS) + ", at) values ($1, $2, " + values + ", coalesce($" + carriedOut
-                + "::timestamptz, $" + scheduled + "::timestamptz, $" + time + "::timestamptz))"
+                + String.join(", ", FACTS) + ", at) select " + selected
+                + ", coalesce(carried_out_at, scheduled_at, event_time) from unnest(" + arrays + ") as e("
+                + String.join(", ", names) + ")"
                 + " on conflict (activity_id) do update set cancelled = activity_fact.cancelled or excluded.cancelled, "
                 + PLAN.stream().map(c -> c + " = " + (planWins ? "coalesce(excluded." + c + ", activity_fact." + c + ")"
                         : "coalesce(activity_fact." + c + ", excluded." + c + ")")).collect(Collectors.joining(", "))
@@ -151,8 +168,81 @@ public class ActivityFactsProjection implements PipelinedProjection {
                 + "activity_fact.scheduled_at, activity_fact.at)";
     }
 
+    /**
+     * What one event does to its activity's row: its values in the upsert's column order after the activity id, and
+     * whether its plan wins over what is there.
+     */
+    private record Change(UUID activity, boolean planWins, Object[] values) {
+    }
+
     @Override
     public Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
+        return applyAll(tx, List.of(incoming));
+    }
+
+    /**
+     * The batch in rounds: the first event of each activity in the batch, then the second of each, and so on, every
+     * round one upsert per kind (plan filled, plan overridden) of rows of distinct activities, so no statement
+     * touches a row twice and each activity's events still apply in their order. The designs' few events are
+     * applied one after the other.
+     */
+    @Override
+    public Uni<Void> applyAll(SqlConnection tx, List<IncomingEvent> events) {
+        Map<UUID, Integer> seen = new HashMap<>();
+        List<List<Change>> rounds = new ArrayList<>();
+        Uni<Void> designs = Uni.createFrom().voidItem();
+        for (IncomingEvent incoming : events) {
+            Uni<Void> design = design(tx, incoming);
+            if (design != null) {
+                designs = designs.chain(() -> design);
+                continue;
+            }
+            Change change = change(incoming);
+            if (change != null) {
+                int round = seen.merge(change.activity(), 1, Integer::sum) - 1;
+                if (round == rounds.size()) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(change);
+            }
+        }
+        Uni<Void> applied = designs;
+        for (List<Change> round : rounds) {
+            for (boolean planWins : new boolean[]{false, true}) {
+                List<Change> rows = round.stream().filter(change -> change.planWins() == planWins).toList();
+                if (!rows.isEmpty()) {
+                    applied = applied.chain(() -> tx.preparedQuery(planWins ? OVERRIDE_PLAN : FILL_PLAN)
+                            .execute(columns(rows)).replaceWithVoid());
+                }
+            }
+        }
+        return applied;
+    }
+
+    /** The rows as one array per column, typed as the upsert casts them. */
+    private static Tuple columns(List<Change> rows) {
+        Tuple tuple = Tuple.tuple().addArrayOfUUID(rows.stream().map(Change::activity).toArray(UUID[]::new));
+        int width = rows.get(0).values().length;
+        for (int column = 0; column < width; column++) {
+            int index = column;
+            Object[] values = rows.stream().map(change -> change.values()[index]).toArray();
+            String type = column == 0 ? "boolean" : column <= PLAN.size() ? PLAN_TYPES.get(column - 1)
+                    : column <= PLAN.size() + FACTS.size() ? FACT_TYPES.get(column - 1 - PLAN.size()) : "timestamptz";
+            switch (type) {
+                case "boolean" -> tuple.addArrayOfBoolean(Arrays.copyOf(values, values.length, Boolean[].class));
+                case "uuid" -> tuple.addArrayOfUUID(Arrays.copyOf(values, values.length, UUID[].class));
+                case "int" -> tuple.addArrayOfInteger(Arrays.stream(values)
+                        .map(value -> value == null ? null : ((Number) value).intValue()).toArray(Integer[]::new));
+                case "timestamptz" -> tuple.addArrayOfOffsetDateTime(
+                        Arrays.copyOf(values, values.length, OffsetDateTime[].class));
+                default -> tuple.addArrayOfString(Arrays.copyOf(values, values.length, String[].class));
+            }
+        }
+        return tuple;
+    }
+
+    /** The statement a design's event runs on the catalogue, or {@code null} for any other event. */
+    private static Uni<Void> design(SqlConnection tx, IncomingEvent incoming) {
         if (incoming.event() instanceof DesignCreated created) {
             return designDefined(tx, created.designId(), created.name(), created.activityType(), created.segments());
         }
@@ -166,6 +256,11 @@ public class ActivityFactsProjection implements PipelinedProjection {
         if (incoming.event() instanceof DesignRetired retired) {
             return tx.preparedQuery(DESIGN_CHANGED).execute(Tuple.of(retired.designId(), 1, true)).replaceWithVoid();
         }
+        return null;
+    }
+
+    /** What an activity's event does to its row, or {@code null} for an event that is not an activity's. */
+    private static Change change(IncomingEvent incoming) {
         Object[] plan = new Object[PLAN.size()];
         Object[] facts = new Object[FACTS.size()];
         UUID activity;
@@ -207,18 +302,16 @@ public class ActivityFactsProjection implements PipelinedProjection {
             cancelled = true;
             plan(plan, cancel.teamId(), cancel.unitId(), null, null, null, null, null);
         } else {
-            return Uni.createFrom().voidItem();
+            return null;
         }
-        Tuple params = Tuple.tuple().addUUID(activity).addBoolean(cancelled);
-        for (Object value : plan) {
-            params.addValue(value);
-        }
-        for (Object value : facts) {
-            params.addValue(value);
-        }
-        params.addOffsetDateTime(Rows.utc(incoming.time()));
-        return tx.preparedQuery(carriedOut ? OVERRIDE_PLAN : FILL_PLAN).execute(params).replaceWithVoid();
+        Object[] values = new Object[1 + plan.length + facts.length + 1];
+        values[0] = cancelled;
+        System.arraycopy(plan, 0, values, 1, plan.length);
+        System.arraycopy(facts, 0, values, 1 + plan.length, facts.length);
+        values[values.length - 1] = Rows.utc(incoming.time());
+        return new Change(activity, carriedOut, values);
     }
+
 
     private static Uni<Void> designDefined(SqlConnection tx, UUID design, String name, String activityType,
                                            List<String> segments) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.learningloop.contracts.EventJson;
 import org.learningloop.contracts.goal.LeadMeasureActivated;
+import org.learningloop.contracts.goal.LeadMeasureProposed;
 import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.platform.http.Cursors;
 import org.learningloop.platform.http.Page;
@@ -24,7 +25,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The team history read model: {@code team_history_entry} and {@code team_unit}. */
@@ -62,40 +65,110 @@ public class TeamHistory {
         this.zone = loop.timeZone();
     }
 
+    /** The entries of a batch, one row per event: each column an array, unnested into one insert. */
+    private static final String INSERT_ENTRIES = """
+            insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source, stream_id,
+                                            stream_version, summary, payload, business_at)
+            select event_id, team_id, unit_id, subject, type, occurred_at, source, stream_id, stream_version, summary,
+                   payload::jsonb, business_at
+            from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                        $8::text[], $9::bigint[], $10::text[], $11::text[], $12::timestamptz[])
+                 as e(event_id, team_id, unit_id, subject, type, occurred_at, source, stream_id, stream_version, summary,
+                      payload, business_at)
+            on conflict (event_id) do nothing""";
+    private static final String INSERT_TEAM_UNITS = "insert into team_unit (team_id, unit_id) "
+            + "select * from unnest($1::uuid[], $2::uuid[]) on conflict (team_id) do nothing";
+    /** The names lead measures were proposed with (same team, so earlier in the same partition). */
+    private static final String PROPOSED_NAMES = "select payload->>'leadMeasureId' as id, payload->>'name' as name "
+            + "from team_history_entry where type = 'goal.lead-measure-proposed.v1' "
+            + "and payload->>'leadMeasureId' = any($1)";
+
     /** Adds the event to the history (an event already there stays as it is) and, for a new team, its unit. */
     public Uni<Void> append(SqlClient tx, IncomingEvent incoming) {
-        String type = ReportingBeans.CATALOG.typeOf(incoming.event()).ceType();
-        String payload = ReportingBeans.CATALOG.encode(incoming.event());
-        Instant business = BusinessTime.of(type, EventJson.MAPPER.valueToTree(incoming.event()), incoming.time(), zone);
-        Uni<String> summary = incoming.event() instanceof LeadMeasureActivated activated
-                ? leadMeasureName(tx, activated.leadMeasureId()).map(name -> Summaries.activated(activated, name))
-                : Uni.createFrom().item(Summaries.summarize(type, incoming.event()));
-        Uni<Void> entry = summary.chain(text -> tx.preparedQuery("""
-                        insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source,
-                                                        stream_id, stream_version, summary, payload, business_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12)
-                        on conflict (event_id) do nothing""")
-                .execute(Tuple.tuple().addUUID(incoming.eventId()).addUUID(incoming.event().teamId())
-                        .addUUID(incoming.event().unitId()).addString(incoming.subject()).addString(type)
-                        .addOffsetDateTime(Rows.utc(incoming.time())).addString(incoming.source())
-                        .addString(incoming.streamId() == null ? "" : incoming.streamId())
-                        .addLong(incoming.streamVersion()).addString(text).addString(payload)
-                        .addOffsetDateTime(Rows.utc(business == null ? incoming.time() : business))))
-                .replaceWithVoid();
-        if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
-            return entry.chain(() -> tx.preparedQuery(
-                            "insert into team_unit (team_id, unit_id) values ($1, $2) on conflict (team_id) do nothing")
-                    .execute(Tuple.of(created.teamId(), created.unitId())).replaceWithVoid());
-        }
-        return entry;
+        return append(tx, List.of(incoming));
     }
 
-    /** The name the lead measure was proposed with (same team, so earlier in the same partition), or {@code null}. */
-    private static Uni<String> leadMeasureName(SqlClient tx, UUID leadMeasureId) {
-        return tx.preparedQuery("select payload->>'name' as name from team_history_entry "
-                        + "where type = 'goal.lead-measure-proposed.v1' and payload->>'leadMeasureId' = $1 limit 1")
-                .execute(Tuple.of(leadMeasureId.toString()))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("name") : null);
+    /**
+     * Adds the events to the history as {@link #append(SqlClient, IncomingEvent)} adds each in turn, in two or three
+     * statements whatever their number: the names of the lead measures they activate, the entries, the new teams'
+     * units.
+     */
+    public Uni<Void> append(SqlClient tx, List<IncomingEvent> events) {
+        return proposedNames(tx, events).chain(names -> {
+            int n = events.size();
+            UUID[] eventIds = new UUID[n];
+            UUID[] teams = new UUID[n];
+            UUID[] units = new UUID[n];
+            String[] subjects = new String[n];
+            String[] types = new String[n];
+            OffsetDateTime[] times = new OffsetDateTime[n];
+            String[] sources = new String[n];
+            String[] streams = new String[n];
+            Long[] versions = new Long[n];
+            String[] summaries = new String[n];
+            String[] payloads = new String[n];
+            OffsetDateTime[] businessTimes = new OffsetDateTime[n];
+            List<UUID> newTeams = new ArrayList<>();
+            List<UUID> theirUnits = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                IncomingEvent incoming = events.get(i);
+                String type = ReportingBeans.CATALOG.typeOf(incoming.event()).ceType();
+                Instant business = BusinessTime.of(type, EventJson.MAPPER.valueToTree(incoming.event()),
+                        incoming.time(), zone);
+                eventIds[i] = incoming.eventId();
+                teams[i] = incoming.event().teamId();
+                units[i] = incoming.event().unitId();
+                subjects[i] = incoming.subject();
+                types[i] = type;
+                times[i] = Rows.utc(incoming.time());
+                sources[i] = incoming.source();
+                streams[i] = incoming.streamId() == null ? "" : incoming.streamId();
+                versions[i] = incoming.streamVersion();
+                summaries[i] = incoming.event() instanceof LeadMeasureActivated activated
+                        ? Summaries.activated(activated, names.get(activated.leadMeasureId().toString()))
+                        : Summaries.summarize(type, incoming.event());
+                payloads[i] = ReportingBeans.CATALOG.encode(incoming.event());
+                businessTimes[i] = Rows.utc(business == null ? incoming.time() : business);
+                if (incoming.event() instanceof LeadMeasureProposed proposed) {
+                    // a later activation in the same batch finds the name here, as it would in the table
+                    names.putIfAbsent(proposed.leadMeasureId().toString(), proposed.name());
+                }
+                if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
+                    newTeams.add(created.teamId());
+                    theirUnits.add(created.unitId());
+                }
+            }
+            Uni<Void> entries = tx.preparedQuery(INSERT_ENTRIES).execute(Tuple.tuple().addArrayOfUUID(eventIds)
+                            .addArrayOfUUID(teams).addArrayOfUUID(units).addArrayOfString(subjects)
+                            .addArrayOfString(types).addArrayOfOffsetDateTime(times).addArrayOfString(sources)
+                            .addArrayOfString(streams).addArrayOfLong(versions).addArrayOfString(summaries)
+                            .addArrayOfString(payloads).addArrayOfOffsetDateTime(businessTimes))
+                    .replaceWithVoid();
+            if (newTeams.isEmpty()) {
+                return entries;
+            }
+            return entries.chain(() -> tx.preparedQuery(INSERT_TEAM_UNITS)
+                    .execute(Tuple.of(newTeams.toArray(UUID[]::new), theirUnits.toArray(UUID[]::new)))
+                    .replaceWithVoid());
+        });
+    }
+
+    /**
+     * The names, by lead measure id, that the lead measures activated in {@code events} were proposed with before the
+     * batch (one query, only when some event activates one); a proposal within the batch is added as it comes.
+     */
+    private static Uni<Map<String, String>> proposedNames(SqlClient tx, List<IncomingEvent> events) {
+        String[] activated = events.stream().map(IncomingEvent::event)
+                .filter(LeadMeasureActivated.class::isInstance).map(LeadMeasureActivated.class::cast)
+                .map(event -> event.leadMeasureId().toString()).distinct().toArray(String[]::new);
+        if (activated.length == 0) {
+            return Uni.createFrom().item(new HashMap<>());
+        }
+        return tx.preparedQuery(PROPOSED_NAMES).execute(Tuple.of(activated)).map(rows -> {
+            Map<String, String> names = new HashMap<>();
+            rows.forEach(row -> names.putIfAbsent(row.getString("id"), row.getString("name")));
+            return names;
+        });
     }
 
     /**

@@ -4,19 +4,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.learningloop.platform.inbox.IncomingEvent;
-import org.learningloop.reporting.projection.PipelinedProjection;
+import org.learningloop.reporting.projection.BatchProjection;
 
 import java.util.List;
 
 /**
  * The {@code team-history} projection: every event of {@code loop.goals}, {@code loop.activities}
  * and {@code loop.learning} becomes one history entry; {@code goal.team-created} also records the
- * team's unit, so the team's history includes the unit's unit-wide events. Pipelined: each event inserts its
- * own rows ({@code on conflict do nothing}); the one lookup (a lead measure's name, for its activation) reads
- * the proposal, which an earlier event inserted and so was sent before it.
+ * team's unit, so the team's history includes the unit's unit-wide events. A batch at once: its entries in one
+ * insert ({@code on conflict do nothing}), its new teams' units in another, after one lookup of the names its
+ * lead measure activations need (a proposal earlier in the same batch is taken from the batch).
  */
 @ApplicationScoped
-public class TeamHistoryProjection implements PipelinedProjection {
+public class TeamHistoryProjection implements BatchProjection {
 
     public static final String NAME = "team-history";
 
@@ -77,5 +77,10 @@ public class TeamHistoryProjection implements PipelinedProjection {
     @Override
     public Uni<Void> apply(SqlConnection tx, IncomingEvent event) {
         return history.append(tx, event);
+    }
+
+    @Override
+    public Uni<Void> applyAll(SqlConnection tx, List<IncomingEvent> events) {
+        return history.append(tx, events);
     }
 }

@@ -164,11 +164,9 @@ final class BatchApplier {
                                     indexes.add(i);
                                 }
                             }
-                            if (!savepoints && projection instanceof PipelinedProjection && !indexes.isEmpty()) {
-                                // every event subscribed (so its statements sent) in the batch's order at once
-                                return Uni.join().all(indexes.stream()
-                                                .map(index -> projection.apply(tx, decoded.get(index))).toList())
-                                        .andFailFast().replaceWithVoid();
+                            if (!savepoints && projection instanceof BatchProjection batched && !indexes.isEmpty()) {
+                                // the whole batch in a few statements
+                                return batched.applyAll(tx, indexes.stream().map(decoded::get).toList());
                             }
                             // one event after the other, in the batch's order (an event may read what an earlier one wrote)
                             return Multi.createFrom().iterable(indexes)
