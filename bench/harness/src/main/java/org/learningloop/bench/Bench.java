@@ -19,7 +19,7 @@ import java.util.Set;
  * machine and prints the table (figure, reference, ratio, target, pass/short). See BENCHMARKS.md.
  *
  * <pre>
- * bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N] [--s1-events N]
+ * bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N] [--s1-events N] [--r11-events N]
  * </pre>
  */
 public final class Bench {
@@ -49,6 +49,7 @@ public final class Bench {
         int seconds = 10;
         int longStream = 10_000;
         int scaleEvents = 10_000_000;
+        int rebuildEvents = 1_000_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> {
@@ -65,9 +66,11 @@ public final class Bench {
                 case "--seconds" -> seconds = positive("--seconds", args, ++i);
                 case "--long-stream" -> longStream = positive("--long-stream", args, ++i);
                 case "--s1-events" -> scaleEvents = positive("--s1-events", args, ++i);
+                case "--r11-events" -> rebuildEvents = positive("--r11-events", args, ++i);
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N] [--s1-events N]");
+                            + "; usage: bin/loop bench [--rows R1,R4,…] [--seconds N] [--long-stream N] [--s1-events N] "
+                            + "[--r11-events N]");
                     System.exit(2);
                 }
             }
@@ -147,7 +150,14 @@ public final class Bench {
                 table.add(http.longStream(10, longStream));
             }
             if (rows.contains("R11")) {
-                table.add(new RebuildRow(stack).measure(store));
+                // the same data on every machine and in every run: a reporting-service of a data set of its own
+                ScaleSets sets = new ScaleSets(stack, home.resolve("s1"));
+                String service = sets.launch(sets.ensure(sets.template(), rebuildEvents), Duration.ofHours(3));
+                try {
+                    table.add(new RebuildRow(stack, service).measure(store));
+                } finally {
+                    stack.stop(service);
+                }
             }
             if (rows.contains("R17")) {
                 table.addAll(ProcessRows.measure(stack, noopRss));

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * R11: reporting-service rebuilds each of its projections from offset 0 ({@code POST /admin/projections/{name}/rebuild},
+ * R11: a reporting-service rebuilds each of its projections from offset 0 ({@code POST /admin/projections/{name}/rebuild},
  * one after the other, while the live generations keep serving), until the new generation is switched live; events
- * applied per second over all of them. The reference is what the database takes in the same shape without the
+ * applied per second over all of them. The service is one of a data set of its own ({@link ScaleSets}: a million
+ * events by default), so the row measures the same data on a fresh clone as after many runs. The reference is what the database takes in the same shape without the
  * projection runtime: 500-row batched upserts from one client.
  */
 final class RebuildRow {
@@ -28,6 +29,7 @@ final class RebuildRow {
     private final String service;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The projections of the stack's own reporting-service. */
     RebuildRow(Stack stack) {
         this(stack, "reporting-service");
     }
