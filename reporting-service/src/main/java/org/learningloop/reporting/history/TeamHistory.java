@@ -125,11 +125,12 @@ public class TeamHistory {
                 streams[i] = incoming.streamId() == null ? "" : incoming.streamId();
                 versions[i] = incoming.streamVersion();
                 summaries[i] = incoming.event() instanceof LeadMeasureActivated activated
-                        ? Summaries.activated(activated, names.get(activated.leadMeasureId().toString()))
+                        ? Summaries.activated(activated, activated.leadMeasureId() == null ? null
+                        : names.get(activated.leadMeasureId().toString()))
                         : Summaries.summarize(type, incoming.event());
                 payloads[i] = ReportingBeans.CATALOG.encode(incoming.event());
                 businessTimes[i] = Rows.utc(business == null ? incoming.time() : business);
-                if (incoming.event() instanceof LeadMeasureProposed proposed) {
+                if (incoming.event() instanceof LeadMeasureProposed proposed && proposed.leadMeasureId() != null) {
                     // a later activation in the same batch finds the name here, as it would in the table
                     names.putIfAbsent(proposed.leadMeasureId().toString(), proposed.name());
                 }
@@ -160,7 +161,8 @@ public class TeamHistory {
     private static Uni<Map<String, String>> proposedNames(SqlClient tx, List<IncomingEvent> events) {
         String[] activated = events.stream().map(IncomingEvent::event)
                 .filter(LeadMeasureActivated.class::isInstance).map(LeadMeasureActivated.class::cast)
-                .map(event -> event.leadMeasureId().toString()).distinct().toArray(String[]::new);
+                .map(LeadMeasureActivated::leadMeasureId).filter(java.util.Objects::nonNull).map(UUID::toString)
+                .distinct().toArray(String[]::new);
         if (activated.length == 0) {
             return Uni.createFrom().item(new HashMap<>());
         }

@@ -272,7 +272,7 @@ class TeamHistoryTest {
         List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(kafka, "loop.dlq.reporting-service", PATIENCE,
                 read -> read.stream().anyMatch(r -> poison.equals(TopicReader.header(r, "ce_id"))
                         && "team-history".equals(TopicReader.header(r, "dead-letter-projection"))));
-        // every projection dead-letters its own copy (header dead-letter-projection); team-history's once
+        // every projection that reads it dead-letters its own copy (header dead-letter-projection); team-history's once
         assertThat(dead.stream().filter(r -> poison.equals(TopicReader.header(r, "ce_id"))
                 && "team-history".equals(TopicReader.header(r, "dead-letter-projection")))).hasSize(1);
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/teams/" + poisoned + "/history").then()

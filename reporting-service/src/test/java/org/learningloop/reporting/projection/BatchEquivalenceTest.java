@@ -43,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written by {@code applyAll}, the other one event at a time. The batch holds what makes batching hard: several
  * events of one activity (planned, carried out, evaluated twice, cancelled; an evaluation arriving before its plan), one
  * delivered twice, a design created, revised and retired, a lead measure proposed and activated in the same batch
- * and one whose proposal came in the batch before, and events the projection has nothing to do with.
+ * and one whose proposal came in the batch before, unit-wide events (no team), and events the projection has nothing
+ * to do with. {@code apply} is {@code applyAll} of one event, so this holds the grouping into statements; the values
+ * a row gets are held by the projections' own tests ({@code EvidenceProjectionsTest}, {@code TeamHistoryTest}).
  */
 @QuarkusTest
 class BatchEquivalenceTest {
@@ -119,6 +121,10 @@ class BatchEquivalenceTest {
                 event(new LeadMeasureActivated(earlier, wig, team, unit, "phone-call", 10, null, null, null, null,
                         T), 2),
                 twice,
+                event(new DesignCreated(UUID.randomUUID(), unit, null, "Unit-wide visit", "workplace-visit", null,
+                        List.of("retail"), "Members see the value", null, null, null), 1), // no team
+                event(new LeadMeasureProposed(earlier, wig, team, unit, "Phone calls again", "phone-call", 10, null,
+                        null), 3), // proposed again, after its activation
                 event(new TeamCreated(UUID.randomUUID(), unit, "Region Y"), 1));
 
         assertSameRows(teamHistory, before, batch, List.of("team_history_entry", "team_unit"));
