@@ -187,14 +187,14 @@ public class ActivityFactsProjection implements BatchProjection {
      * applied one after the other.
      */
     @Override
-    public Uni<Void> applyAll(SqlConnection tx, List<IncomingEvent> events) {
+    public Writes prepare(List<IncomingEvent> events) {
         Map<UUID, Integer> seen = new HashMap<>();
         List<List<Change>> rounds = new ArrayList<>();
-        Uni<Void> designs = Uni.createFrom().voidItem();
+        List<Statement> statements = new ArrayList<>();
         for (IncomingEvent incoming : events) {
-            Uni<Void> design = design(tx, incoming);
+            Statement design = design(incoming);
             if (design != null) {
-                designs = designs.chain(() -> design);
+                statements.add(design);
                 continue;
             }
             Change change = change(incoming);
@@ -206,17 +206,26 @@ public class ActivityFactsProjection implements BatchProjection {
                 rounds.get(round).add(change);
             }
         }
-        Uni<Void> applied = designs;
         for (List<Change> round : rounds) {
             for (boolean planWins : new boolean[]{false, true}) {
                 List<Change> rows = round.stream().filter(change -> change.planWins() == planWins).toList();
                 if (!rows.isEmpty()) {
-                    applied = applied.chain(() -> tx.preparedQuery(planWins ? OVERRIDE_PLAN : FILL_PLAN)
-                            .execute(columns(rows)).replaceWithVoid());
+                    statements.add(new Statement(planWins ? OVERRIDE_PLAN : FILL_PLAN, columns(rows)));
                 }
             }
         }
-        return applied;
+        return tx -> {
+            Uni<Void> applied = Uni.createFrom().voidItem();
+            for (Statement statement : statements) {
+                applied = applied.chain(() -> tx.preparedQuery(statement.sql()).execute(statement.values())
+                        .replaceWithVoid());
+            }
+            return applied;
+        };
+    }
+
+    /** One statement of a batch: the designs' first, in their order, then the activities' rounds. */
+    private record Statement(String sql, Tuple values) {
     }
 
     /** The rows as one array per column, typed as the upsert casts them. */
@@ -242,19 +251,18 @@ public class ActivityFactsProjection implements BatchProjection {
     }
 
     /** The statement a design's event runs on the catalogue, or {@code null} for any other event. */
-    private static Uni<Void> design(SqlConnection tx, IncomingEvent incoming) {
+    private static Statement design(IncomingEvent incoming) {
         if (incoming.event() instanceof DesignCreated created) {
-            return designDefined(tx, created.designId(), created.name(), created.activityType(), created.segments());
+            return designDefined(created.designId(), created.name(), created.activityType(), created.segments());
         }
         if (incoming.event() instanceof DesignForked forked) {
-            return designDefined(tx, forked.designId(), forked.name(), forked.activityType(), forked.segments());
+            return designDefined(forked.designId(), forked.name(), forked.activityType(), forked.segments());
         }
         if (incoming.event() instanceof DesignRevised revised) {
-            return tx.preparedQuery(DESIGN_CHANGED).execute(Tuple.of(revised.designId(), revised.version(), false))
-                    .replaceWithVoid();
+            return new Statement(DESIGN_CHANGED, Tuple.of(revised.designId(), revised.version(), false));
         }
         if (incoming.event() instanceof DesignRetired retired) {
-            return tx.preparedQuery(DESIGN_CHANGED).execute(Tuple.of(retired.designId(), 1, true)).replaceWithVoid();
+            return new Statement(DESIGN_CHANGED, Tuple.of(retired.designId(), 1, true));
         }
         return null;
     }
@@ -313,10 +321,9 @@ public class ActivityFactsProjection implements BatchProjection {
     }
 
 
-    private static Uni<Void> designDefined(SqlConnection tx, UUID design, String name, String activityType,
-                                           List<String> segments) {
-        return tx.preparedQuery(DESIGN_DEFINED).execute(Tuple.of(design, name, activityType,
-                segments == null ? new String[0] : segments.toArray(String[]::new))).replaceWithVoid();
+    private static Statement designDefined(UUID design, String name, String activityType, List<String> segments) {
+        return new Statement(DESIGN_DEFINED, Tuple.of(design, name, activityType,
+                segments == null ? new String[0] : segments.toArray(String[]::new)));
     }
 
     private static void plan(Object[] plan, UUID team, UUID unit, String activityType, UUID leadMeasure, UUID design,

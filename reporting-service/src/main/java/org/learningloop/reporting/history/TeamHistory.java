@@ -1,6 +1,8 @@
 package org.learningloop.reporting.history;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -85,36 +87,64 @@ public class TeamHistory {
 
     /** Adds the event to the history (an event already there stays as it is) and, for a new team, its unit. */
     public Uni<Void> append(SqlClient tx, IncomingEvent incoming) {
-        return append(tx, List.of(incoming));
+        return entries(List.of(incoming)).append(tx);
     }
 
     /**
-     * Adds the events to the history as {@link #append(SqlClient, IncomingEvent)} adds each in turn, in two or three
-     * statements whatever their number: the names of the lead measures they activate, the entries, the new teams'
-     * units.
+     * The history entries of {@code events}, worked out from the events alone; {@link Entries#append} adds them as
+     * {@link #append(SqlClient, IncomingEvent)} adds each in turn.
      */
-    public Uni<Void> append(SqlClient tx, List<IncomingEvent> events) {
-        return proposedNames(tx, events).chain(names -> {
-            int n = events.size();
-            UUID[] eventIds = new UUID[n];
-            UUID[] teams = new UUID[n];
-            UUID[] units = new UUID[n];
-            String[] subjects = new String[n];
-            String[] types = new String[n];
-            OffsetDateTime[] times = new OffsetDateTime[n];
-            String[] sources = new String[n];
-            String[] streams = new String[n];
-            Long[] versions = new Long[n];
-            String[] summaries = new String[n];
-            String[] payloads = new String[n];
-            OffsetDateTime[] businessTimes = new OffsetDateTime[n];
-            List<UUID> newTeams = new ArrayList<>();
-            List<UUID> theirUnits = new ArrayList<>();
+    public Entries entries(List<IncomingEvent> events) {
+        return new Entries(events, zone);
+    }
+
+    /**
+     * A batch's entries, one array per column, and its new teams' units. The summary of a lead measure's activation
+     * names the lead measure as it was proposed, which an earlier batch may have stored: it is completed when the
+     * entries are appended.
+     */
+    public static final class Entries {
+        private final int n;
+        private final UUID[] eventIds;
+        private final UUID[] teams;
+        private final UUID[] units;
+        private final String[] subjects;
+        private final String[] types;
+        private final OffsetDateTime[] times;
+        private final String[] sources;
+        private final String[] streams;
+        private final Long[] versions;
+        private final String[] summaries;
+        private final String[] payloads;
+        private final OffsetDateTime[] businessTimes;
+        private final List<UUID> newTeams = new ArrayList<>();
+        private final List<UUID> theirUnits = new ArrayList<>();
+        /** The activations, by index, and the name their proposal earlier in the batch gave (if any). */
+        private final Map<Integer, LeadMeasureActivated> activations = new HashMap<>();
+        private final Map<Integer, String> namedInBatch = new HashMap<>();
+
+        private Entries(List<IncomingEvent> events, ZoneId zone) {
+            n = events.size();
+            eventIds = new UUID[n];
+            teams = new UUID[n];
+            units = new UUID[n];
+            subjects = new String[n];
+            types = new String[n];
+            times = new OffsetDateTime[n];
+            sources = new String[n];
+            streams = new String[n];
+            versions = new Long[n];
+            summaries = new String[n];
+            payloads = new String[n];
+            businessTimes = new OffsetDateTime[n];
+            Map<UUID, String> proposedInBatch = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 IncomingEvent incoming = events.get(i);
                 String type = ReportingBeans.CATALOG.typeOf(incoming.event()).ceType();
-                Instant business = BusinessTime.of(type, EventJson.MAPPER.valueToTree(incoming.event()),
-                        incoming.time(), zone);
+                String payload = ReportingBeans.CATALOG.encode(incoming.event());
+                // the tree read from the stored JSON, and only for the types whose business time it holds: building
+                // it from the event (valueToTree) for every one cost three times the encoding
+                Instant business = BusinessTime.of(type, () -> tree(payload), incoming.time(), zone);
                 eventIds[i] = incoming.eventId();
                 teams[i] = incoming.event().teamId();
                 units[i] = incoming.event().unitId();
@@ -124,53 +154,77 @@ public class TeamHistory {
                 sources[i] = incoming.source();
                 streams[i] = incoming.streamId() == null ? "" : incoming.streamId();
                 versions[i] = incoming.streamVersion();
-                summaries[i] = incoming.event() instanceof LeadMeasureActivated activated
-                        ? Summaries.activated(activated, activated.leadMeasureId() == null ? null
-                        : names.get(activated.leadMeasureId().toString()))
-                        : Summaries.summarize(type, incoming.event());
-                payloads[i] = ReportingBeans.CATALOG.encode(incoming.event());
+                payloads[i] = payload;
                 businessTimes[i] = Rows.utc(business == null ? incoming.time() : business);
+                if (incoming.event() instanceof LeadMeasureActivated activated) {
+                    activations.put(i, activated);
+                    if (activated.leadMeasureId() != null && proposedInBatch.containsKey(activated.leadMeasureId())) {
+                        namedInBatch.put(i, proposedInBatch.get(activated.leadMeasureId()));
+                    }
+                } else {
+                    summaries[i] = Summaries.summarize(type, incoming.event());
+                }
                 if (incoming.event() instanceof LeadMeasureProposed proposed && proposed.leadMeasureId() != null) {
                     // a later activation in the same batch finds the name here, as it would in the table
-                    names.putIfAbsent(proposed.leadMeasureId().toString(), proposed.name());
+                    proposedInBatch.putIfAbsent(proposed.leadMeasureId(), proposed.name());
                 }
                 if (incoming.event() instanceof TeamCreated created && created.unitId() != null) {
                     newTeams.add(created.teamId());
                     theirUnits.add(created.unitId());
                 }
             }
-            Uni<Void> entries = tx.preparedQuery(INSERT_ENTRIES).execute(Tuple.tuple().addArrayOfUUID(eventIds)
-                            .addArrayOfUUID(teams).addArrayOfUUID(units).addArrayOfString(subjects)
-                            .addArrayOfString(types).addArrayOfOffsetDateTime(times).addArrayOfString(sources)
-                            .addArrayOfString(streams).addArrayOfLong(versions).addArrayOfString(summaries)
-                            .addArrayOfString(payloads).addArrayOfOffsetDateTime(businessTimes))
-                    .replaceWithVoid();
-            if (newTeams.isEmpty()) {
-                return entries;
+        }
+
+        /**
+         * Adds the entries (one already there stays as it is) and the new teams' units: two or three statements
+         * whatever their number, the first looking up the names of the lead measures they activate.
+         */
+        public Uni<Void> append(SqlClient tx) {
+            return storedNames(tx).chain(names -> {
+                activations.forEach((i, activated) -> {
+                    String name = activated.leadMeasureId() == null ? null
+                            : names.getOrDefault(activated.leadMeasureId().toString(), namedInBatch.get(i));
+                    summaries[i] = Summaries.activated(activated, name);
+                });
+                Uni<Void> entries = tx.preparedQuery(INSERT_ENTRIES).execute(Tuple.tuple().addArrayOfUUID(eventIds)
+                                .addArrayOfUUID(teams).addArrayOfUUID(units).addArrayOfString(subjects)
+                                .addArrayOfString(types).addArrayOfOffsetDateTime(times).addArrayOfString(sources)
+                                .addArrayOfString(streams).addArrayOfLong(versions).addArrayOfString(summaries)
+                                .addArrayOfString(payloads).addArrayOfOffsetDateTime(businessTimes))
+                        .replaceWithVoid();
+                if (newTeams.isEmpty()) {
+                    return entries;
+                }
+                return entries.chain(() -> tx.preparedQuery(INSERT_TEAM_UNITS)
+                        .execute(Tuple.of(newTeams.toArray(UUID[]::new), theirUnits.toArray(UUID[]::new)))
+                        .replaceWithVoid());
+            });
+        }
+
+        /**
+         * The names, by lead measure id, that the lead measures activated here were proposed with before the batch
+         * (one query, only when some event activates one): a stored proposal wins over one in the batch.
+         */
+        private Uni<Map<String, String>> storedNames(SqlClient tx) {
+            String[] activated = activations.values().stream().map(LeadMeasureActivated::leadMeasureId)
+                    .filter(java.util.Objects::nonNull).map(UUID::toString).distinct().toArray(String[]::new);
+            if (activated.length == 0) {
+                return Uni.createFrom().item(Map.of());
             }
-            return entries.chain(() -> tx.preparedQuery(INSERT_TEAM_UNITS)
-                    .execute(Tuple.of(newTeams.toArray(UUID[]::new), theirUnits.toArray(UUID[]::new)))
-                    .replaceWithVoid());
-        });
+            return tx.preparedQuery(PROPOSED_NAMES).execute(Tuple.of(activated)).map(rows -> {
+                Map<String, String> names = new HashMap<>();
+                rows.forEach(row -> names.putIfAbsent(row.getString("id"), row.getString("name")));
+                return names;
+            });
+        }
     }
 
-    /**
-     * The names, by lead measure id, that the lead measures activated in {@code events} were proposed with before the
-     * batch (one query, only when some event activates one); a proposal within the batch is added as it comes.
-     */
-    private static Uni<Map<String, String>> proposedNames(SqlClient tx, List<IncomingEvent> events) {
-        String[] activated = events.stream().map(IncomingEvent::event)
-                .filter(LeadMeasureActivated.class::isInstance).map(LeadMeasureActivated.class::cast)
-                .map(LeadMeasureActivated::leadMeasureId).filter(java.util.Objects::nonNull).map(UUID::toString)
-                .distinct().toArray(String[]::new);
-        if (activated.length == 0) {
-            return Uni.createFrom().item(new HashMap<>());
+    private static JsonNode tree(String json) {
+        try {
+            return EventJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An encoded event is not JSON", e);
         }
-        return tx.preparedQuery(PROPOSED_NAMES).execute(Tuple.of(activated)).map(rows -> {
-            Map<String, String> names = new HashMap<>();
-            rows.forEach(row -> names.putIfAbsent(row.getString("id"), row.getString("name")));
-            return names;
-        });
     }
 
     /**

@@ -80,7 +80,7 @@ public class TeamHistoryProjection implements BatchProjection {
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection tx, List<IncomingEvent> events) {
-        return history.append(tx, events);
+    public Writes prepare(List<IncomingEvent> events) {
+        return history.entries(events)::append;
     }
 }

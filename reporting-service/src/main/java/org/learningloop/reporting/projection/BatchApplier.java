@@ -20,15 +20,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Applies a polled batch to one generation until it commits (ADR 9): decodes its records (an undecodable one is
- * dead-lettered and skipped; one of a type the projection does not read is passed over undecoded, see
- * {@link Projection#reads()}), applies the events in ONE transaction that claims the generation and saves the new
+ * Applies a polled batch to one generation until it commits (ADR 9): {@link #prepare} decodes its records (on the
+ * runner's thread, while the batch before applies; one of a type the projection does not read is passed over
+ * undecoded, see {@link Projection#reads()}), {@link #applyUntilCommitted} dead-letters and skips the undecodable, applies the events in ONE transaction that claims the generation and saves the new
  * checkpoint, and when an event fails deterministically ({@link Poison}) re-runs the batch with a savepoint per
  * event to find which ones: they are dead-lettered and skipped, the rest commits. Any other failure retries the
  * whole batch with {@link Backoff} while the batch waits.
@@ -78,16 +79,21 @@ final class BatchApplier {
     }
 
     /**
-     * Applies the batch until it commits or the runner stops; failures other than poison are retried with backoff
-     * (the batch waits). {@link Checkpoints.Retired} and {@link Checkpoints.Overtaken} end it for the runner to handle.
-     *
-     * @param positions per partition, the consumer's position after the poll
+     * A polled batch decoded for the projection, ready to apply: its records, the events decoded from them (by index),
+     * the undecodable ones to dead-letter, and those passed over undecoded (of a type the projection does not read).
+     * Preparing is pure: it writes nothing and sends nothing, so the runner prepares the next batch while this one
+     * applies (ADR 9).
      */
-    void applyUntilCommitted(List<ConsumerRecord<String, String>> batch, Map<TopicPartition, Long> positions) {
-        Backoff backoff = Backoff.forConsumers();
-        Set<Integer> skip = new HashSet<>();
+    record Prepared(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded,
+                    Map<Integer, PoisonEvent> undecodable, Set<Integer> passed, BatchProjection.Writes writes,
+                    Map<Integer, StreamPosition> streamPositions) {
+    }
+
+    /** Decodes the batch's records the projection reads; passes over the others by their {@code ce_type}. */
+    Prepared prepare(List<ConsumerRecord<String, String>> batch) {
         Set<Integer> passed = new HashSet<>();
         Map<Integer, IncomingEvent> decoded = new HashMap<>();
+        Map<Integer, PoisonEvent> undecodable = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<String, String> record = batch.get(i);
             String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
@@ -98,15 +104,71 @@ final class BatchApplier {
             try {
                 decoded.put(i, decoder.decode(record));
             } catch (PoisonEvent poison) {
-                deadLetters.send(record, Poison.undecodable(poison.getMessage()), poison);
-                skip.add(i);
+                undecodable.put(i, poison);
             }
         }
+        List<Integer> toApply = new ArrayList<>(decoded.keySet());
+        toApply.sort(null);
+        return new Prepared(batch, decoded, undecodable, passed, writes(toApply, decoded),
+                streamPositions(batch, decoded, passed));
+    }
+
+    /**
+     * Where each record of the batch leaves its stream if it counts as applied: a decoded event's own position, the
+     * headers' of a record passed over (not this projection's event, yet applied as far as it is concerned).
+     */
+    private static Map<Integer, StreamPosition> streamPositions(List<ConsumerRecord<String, String>> batch,
+                                                                Map<Integer, IncomingEvent> decoded, Set<Integer> passed) {
+        Map<Integer, StreamPosition> positions = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingEvent event = decoded.get(i);
+            if (event != null && event.streamId() != null && !event.streamId().isEmpty()) {
+                positions.put(i, new StreamPosition(event.streamId(), event.streamVersion()));
+            } else if (passed.contains(i)) {
+                int index = i;
+                Inbox.streamPosition(batch.get(i)).ifPresent(position -> positions.put(index, position));
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * A batch projection's writes for the events at {@code indexes} ({@code null} for another projection or no
+     * events); its failure to work them out fails the batch's transaction instead, as a failing statement would.
+     */
+    private BatchProjection.Writes writes(List<Integer> indexes, Map<Integer, IncomingEvent> decoded) {
+        if (!(projection instanceof BatchProjection batched) || indexes.isEmpty()) {
+            return null;
+        }
+        try {
+            return batched.prepare(indexes.stream().map(decoded::get).toList());
+        } catch (RuntimeException failure) {
+            return tx -> Uni.createFrom().failure(failure);
+        }
+    }
+
+    /**
+     * Applies the batch until it commits or the runner stops, its undecodable records dead-lettered first; failures
+     * other than poison are retried with backoff (the batch waits). {@link Checkpoints.Retired} and
+     * {@link Checkpoints.Overtaken} end it for the runner to handle.
+     *
+     * @param positions per partition, the consumer's position after the poll
+     */
+    void applyUntilCommitted(Prepared prepared, Map<TopicPartition, Long> positions) {
+        Backoff backoff = Backoff.forConsumers();
+        List<ConsumerRecord<String, String>> batch = prepared.batch();
+        Map<Integer, IncomingEvent> decoded = prepared.decoded();
+        Set<Integer> skip = new HashSet<>();
+        prepared.undecodable().forEach((index, poison) -> {
+            deadLetters.send(batch.get(index), Poison.undecodable(poison.getMessage()), poison);
+            skip.add(index);
+        });
         boolean savepoints = false;
+        BatchProjection.Writes writes = prepared.writes();
         while (running.getAsBoolean()) {
             try {
                 long t0 = System.nanoTime();
-                int applied = apply(batch, decoded, skip, passed, savepoints, positions);
+                int applied = apply(prepared, skip, savepoints, writes, positions);
                 LOG.debugf("Projection %s generation %d applied %d events in %d ms", projection.name(), generation, applied,
                         (System.nanoTime() - t0) / 1_000_000);
                 spans.record(batch, decoded, skip);
@@ -118,6 +180,9 @@ final class BatchApplier {
                     skip.add(index);
                 });
                 savepoints = false;
+                // worked out again without the poison
+                writes = writes(decoded.keySet().stream().filter(index -> !skip.contains(index)).sorted().toList(),
+                        decoded);
             } catch (Checkpoints.Retired | Checkpoints.Overtaken stop) {
                 throw stop;
             } catch (RuntimeException failure) {
@@ -142,8 +207,11 @@ final class BatchApplier {
      * Applies the batch in one transaction with the new checkpoint: per partition, the consumer's position after the
      * poll (past the batch's last record and any transaction markers the poll skipped after it).
      */
-    private int apply(List<ConsumerRecord<String, String>> batch, Map<Integer, IncomingEvent> decoded, Set<Integer> skip,
-                      Set<Integer> passed, boolean savepoints, Map<TopicPartition, Long> positions) {
+    private int apply(Prepared prepared, Set<Integer> skip, boolean savepoints, BatchProjection.Writes writes,
+                      Map<TopicPartition, Long> positions) {
+        List<ConsumerRecord<String, String>> batch = prepared.batch();
+        Map<Integer, IncomingEvent> decoded = prepared.decoded();
+        Set<Integer> passed = prepared.passed();
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
@@ -164,9 +232,9 @@ final class BatchApplier {
                                     indexes.add(i);
                                 }
                             }
-                            if (!savepoints && projection instanceof BatchProjection batched && !indexes.isEmpty()) {
-                                // the whole batch in a few statements
-                                return batched.applyAll(tx, indexes.stream().map(decoded::get).toList());
+                            if (!savepoints && writes != null) {
+                                // the whole batch in a few statements, worked out before the transaction
+                                return writes.apply(tx);
                             }
                             // one event after the other, in the batch's order (an event may read what an earlier one wrote)
                             return Multi.createFrom().iterable(indexes)
@@ -176,7 +244,7 @@ final class BatchApplier {
                                     .collect().last().replaceWithVoid();
                         })
                         .chain(() -> poison.isEmpty()
-                                ? StreamPositions.save(tx, projection.name(), generation, applied(batch, decoded, skip))
+                                ? StreamPositions.save(tx, projection.name(), generation, applied(prepared.streamPositions(), skip))
                                 .chain(() -> checkpoints.save(tx, next))
                                 : Uni.createFrom().failure(new PoisonFound(poison))))
                 .replaceWith(applied)
@@ -184,25 +252,14 @@ final class BatchApplier {
                 .await().atMost(Duration.ofMinutes(2));
     }
 
-    /**
-     * Where each record of the batch that counts as applied leaves its stream: the decoded events' own positions, and
-     * the headers' of those passed over (not this projection's events, yet applied as far as it is concerned); none
-     * for the dead-lettered.
-     */
-    private static List<StreamPosition> applied(List<ConsumerRecord<String, String>> batch,
-                                                Map<Integer, IncomingEvent> decoded, Set<Integer> skip) {
-        List<StreamPosition> applied = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            if (skip.contains(i)) {
-                continue;
+    /** Where the batch's records that count as applied leave their streams: none for the dead-lettered. */
+    private static List<StreamPosition> applied(Map<Integer, StreamPosition> streamPositions, Set<Integer> skip) {
+        List<StreamPosition> applied = new ArrayList<>(streamPositions.size());
+        streamPositions.forEach((index, position) -> {
+            if (!skip.contains(index)) {
+                applied.add(position);
             }
-            IncomingEvent event = decoded.get(i);
-            if (event == null) {
-                Inbox.streamPosition(batch.get(i)).ifPresent(applied::add);
-            } else if (event.streamId() != null && !event.streamId().isEmpty()) {
-                applied.add(new StreamPosition(event.streamId(), event.streamVersion()));
-            }
-        }
+        });
         return applied;
     }
 

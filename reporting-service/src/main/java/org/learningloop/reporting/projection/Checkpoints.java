@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * One generation's checkpoints ({@code projection_checkpoint}: the next offset per partition, committed with the
  * data) and its claim on each batch: the generation's row locked, its state not retired, no other runner of the
- * generation ahead (ADR 9). Remembers the checkpoint its runner last read or saved; used by the runner's thread only.
+ * generation ahead (ADR 9). Remembers the checkpoint its runner last read or saved; used by one thread at a time:
+ * the applying thread saves a batch's, and the runner's thread reads them only after it has awaited that batch.
  */
 final class Checkpoints {
 

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +52,10 @@ final class ProjectionRunner implements AutoCloseable {
     private final List<String> topics;
     private final CaughtUp caughtUp;
     private final Thread thread;
+    /** Applies the batches the runner's thread polled and prepared, one at a time, in their order. */
+    private final ExecutorService applying;
+    /** The batch being applied while the runner's thread polls and prepares the next; {@code null} when none. */
+    private Future<?> inFlight;
     private final Checkpoints checkpoints;
     private final RunnerProgress progress;
     private final BatchApplier applier;
@@ -83,6 +91,11 @@ final class ProjectionRunner implements AutoCloseable {
         this.consumerConfig = Map.copyOf(config);
         this.thread = new Thread(this::run, "projection-" + projection.name() + "-g" + generation);
         this.thread.setDaemon(true);
+        this.applying = Executors.newSingleThreadExecutor(task -> {
+            Thread applier = new Thread(task, thread.getName() + "-apply");
+            applier.setDaemon(true);
+            return applier;
+        });
     }
 
     /** The configuration the runner's consumer is created with. */
@@ -144,6 +157,7 @@ final class ProjectionRunner implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        applying.shutdown();
     }
 
     private void run() {
@@ -173,6 +187,8 @@ final class ProjectionRunner implements AutoCloseable {
                 Backoff.sleep(wait);
             } finally {
                 consumer = null;
+                // the next consumer starts from the checkpoint: whatever was in flight has committed or given up
+                settle();
             }
         }
     }
@@ -196,6 +212,11 @@ final class ProjectionRunner implements AutoCloseable {
         return partitions;
     }
 
+    /**
+     * Polls and applies until the runner stops. Two batches overlap: while one applies (its transaction on the
+     * applying thread), this thread polls and decodes the next, which starts applying only once the one before it
+     * has committed. So batches commit one at a time, in the order polled, as if applied in turn.
+     */
     private void consume(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
         long lastCaughtUpCheck = 0;
         while (running) {
@@ -206,8 +227,11 @@ final class ProjectionRunner implements AutoCloseable {
                 records.forEach(batch::add);
                 Map<TopicPartition, Long> positions = new HashMap<>();
                 records.partitions().forEach(partition -> positions.put(partition, kafka.position(partition)));
-                applier.applyUntilCommitted(batch, positions);
+                BatchApplier.Prepared prepared = applier.prepare(batch);
+                awaitApplied();
+                inFlight = applying.submit(() -> applier.applyUntilCommitted(prepared, positions));
             } else {
+                awaitApplied();
                 advancePastMarkers(kafka, partitions);
             }
             // not "at the end of every partition": under a steady write load that moment never comes (a new
@@ -216,11 +240,49 @@ final class ProjectionRunner implements AutoCloseable {
             // every partition, which the switch itself checks with both generations locked.
             if (building && running && (records.isEmpty()
                     || System.nanoTime() - lastCaughtUpCheck > TimeUnit.SECONDS.toNanos(2))) {
+                awaitApplied();
                 lastCaughtUpCheck = System.nanoTime();
                 if (caughtUp.caughtUp(this)) {
                     building = false;
                 }
             }
+        }
+        awaitApplied();
+    }
+
+    /**
+     * Waits until the batch in flight has committed (or the runner stopped); its failure ({@link Checkpoints.Retired},
+     * {@link Checkpoints.Overtaken}, ...) is thrown here, on the runner's thread, as if it had applied the batch itself.
+     */
+    private void awaitApplied() {
+        Future<?> pending = inFlight;
+        if (pending == null) {
+            return;
+        }
+        inFlight = null;
+        try {
+            pending.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    /** {@link #awaitApplied()} on the way out of a failed consumer: its failure was reported already, or is moot. */
+    private void settle() {
+        try {
+            awaitApplied();
+        } catch (RuntimeException e) {
+            LOG.debugf("Projection %s generation %d: the batch in flight ended with %s", projection.name(), generation,
+                    Failures.describe(e));
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * When what an event records happened (business time), as opposed to when it was recorded (recording time, the
@@ -41,24 +42,32 @@ public final class BusinessTime {
      * null} for a definition, which holds at any business time.
      */
     public static Instant of(String type, JsonNode payload, Instant recordedAt, ZoneId zone) {
+        return of(type, () -> payload, recordedAt, zone);
+    }
+
+    /**
+     * As {@link #of(String, JsonNode, Instant, ZoneId)}, the payload read only for a type whose business time it gives
+     * (most types' is their recording time, or none).
+     */
+    public static Instant of(String type, Supplier<JsonNode> payload, Instant recordedAt, ZoneId zone) {
         String name = type.substring(0, type.lastIndexOf(".v"));
         if (DEFINITIONS.contains(name)) {
             return null;
         }
         Instant own = switch (name) {
-            case "activity.planned" -> instant(payload.path("scheduledAt"));
-            case "activity.carried-out" -> instant(payload.path("carriedOutAt"));
-            case "goal.lead-measure-activated" -> instant(payload.path("activeFrom"));
-            case "goal.wig-defined" -> dayStart(payload.path("lagMeasure").path("startDate"), zone);
-            case "goal.lag-reading-recorded", "goal.lag-reading-corrected" -> periodEnd(payload.path("period"), zone);
+            case "activity.planned" -> instant(payload.get().path("scheduledAt"));
+            case "activity.carried-out" -> instant(payload.get().path("carriedOutAt"));
+            case "goal.lead-measure-activated" -> instant(payload.get().path("activeFrom"));
+            case "goal.wig-defined" -> dayStart(payload.get().path("lagMeasure").path("startDate"), zone);
+            case "goal.lag-reading-recorded", "goal.lag-reading-corrected" -> periodEnd(payload.get().path("period"), zone);
             case "goal.lead-reading-recorded", "goal.lead-reading-corrected", "learning.wig-meeting-held" ->
-                    periodEnd(payload.path("week"), zone);
-            case "learning.wig-meeting-opened" -> periodStart(payload.path("week"), zone);
-            case "learning.workplace-meeting-opened" -> periodStart(payload.path("month"), zone);
+                    periodEnd(payload.get().path("week"), zone);
+            case "learning.wig-meeting-opened" -> periodStart(payload.get().path("week"), zone);
+            case "learning.workplace-meeting-opened" -> periodStart(payload.get().path("month"), zone);
             case "learning.workplace-meeting-closed", "learning.agreement-made", "learning.agreement-recorded" ->
-                    periodEnd(payload.path("month"), zone);
-            case "learning.loop-iteration-opened" -> periodStart(payload.path("fromMonth"), zone);
-            case "learning.loop-iteration-closed" -> periodEnd(payload.path("toMonth"), zone);
+                    periodEnd(payload.get().path("month"), zone);
+            case "learning.loop-iteration-opened" -> periodStart(payload.get().path("fromMonth"), zone);
+            case "learning.loop-iteration-closed" -> periodEnd(payload.get().path("toMonth"), zone);
             default -> recordedAt;
         };
         return own == null || own.isAfter(recordedAt) ? recordedAt : own;
