@@ -72,7 +72,7 @@ public class TeamHistory {
             insert into team_history_entry (event_id, team_id, unit_id, subject, type, occurred_at, source, stream_id,
                                             stream_version, summary, payload, business_at)
             select event_id, team_id, unit_id, subject, type, occurred_at, source, stream_id, stream_version, summary,
-                   payload::jsonb, business_at
+                   payload::json, business_at
             from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
                         $8::text[], $9::bigint[], $10::text[], $11::text[], $12::timestamptz[])
                  as e(event_id, team_id, unit_id, subject, type, occurred_at, source, stream_id, stream_version, summary,

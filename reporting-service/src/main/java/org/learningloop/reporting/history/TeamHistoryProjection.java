@@ -31,15 +31,20 @@ public class TeamHistoryProjection implements BatchProjection {
         return NAME;
     }
 
-    /** Version 2: each entry's business time ({@code business_at}), to order and filter the history by. */
+    /**
+     * Version 2: each entry's business time ({@code business_at}), to order and filter the history by. Version 3: the
+     * payload stored as {@code json}, the text as published, not {@code jsonb}: every read wants the text, which
+     * {@code jsonb} rebuilt from its binary form on every read after parsing it into that form on every write.
+     */
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
     public List<String> upgrade(int from) {
-        // a version-1 generation takes the column (null in its older rows) until its rebuild replaces it
+        // a version-1 generation takes the column (null in its older rows) until its rebuild replaces it; a
+        // version-2 one takes the json payloads as they are, cast to its jsonb column on insert
         return List.of("alter table team_history_entry add column if not exists business_at timestamptz");
     }
 
@@ -58,7 +63,7 @@ public class TeamHistoryProjection implements BatchProjection {
                             stream_id      text        not null default '',
                             stream_version bigint      not null default 0,
                             summary        text        not null,
-                            payload        jsonb       not null
+                            payload        json        not null
                         )""",
                 "create index team_history_entry_team on team_history_entry "
                         + "(team_id, occurred_at, stream_id, stream_version, event_id)",

@@ -3,10 +3,14 @@ package org.learningloop.reporting.projection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.learningloop.reporting.LoopScenario;
 import org.learningloop.testing.SignedIn;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +21,8 @@ import static org.learningloop.testing.SignedIn.given;
 /**
  * A service that starts with a newer version of a projection's code than its live generation was built by upgrades
  * that generation's tables, rebuilds the projection from offset 0, and serves the old generation meanwhile: what
- * needs the new version (team history by business time) answers 503 until the rebuild is live, then 200.
+ * needs the new version (team history by business time) answers 503 until the rebuild is live, then 200. The older
+ * generation keeps consuming meanwhile: its tables take what the projection writes now.
  */
 @QuarkusTest
 class ProjectionUpgradeTest {
@@ -27,6 +32,9 @@ class ProjectionUpgradeTest {
     @Inject
     Pool pool;
 
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
     @Inject
     ProjectionRuntime runtime;
 
@@ -35,9 +43,22 @@ class ProjectionUpgradeTest {
         String status = "/admin/projections/team-history";
         await().atMost(PATIENCE).until(() -> "live".equals(SignedIn.asOps().get(status).then().extract().path("state")));
         int before = SignedIn.asOps().get(status).then().statusCode(200).extract().path("liveGeneration");
-        // as an older version of the service built it
+        // as an older version of the service built it: version 1, its payloads jsonb (as until version 3)
         pool.preparedQuery("update projection_generation set version = 1 where projection = 'team-history' "
                 + "and state = 'live'").execute().await().atMost(PATIENCE);
+        String schema = pool.preparedQuery("select schema_name from projection_generation "
+                + "where projection = 'team-history' and state = 'live'").execute().await().atMost(PATIENCE)
+                .iterator().next().getString(0);
+        pool.query("alter table " + schema + ".team_history_entry alter column payload type jsonb").execute()
+                .await().atMost(PATIENCE);
+        // the older generation keeps consuming what the code writes now
+        LoopScenario older = new LoopScenario(Instant.parse("2026-04-06T08:00:00Z"));
+        older.team("Older", 2);
+        older.publishAll(kafka);
+        UUID last = older.events().get(older.events().size() - 1).eventId();
+        await().atMost(PATIENCE).until(() -> pool.preparedQuery("select count(*) from " + schema
+                + ".team_history_entry where event_id = $1").execute(Tuple.of(last)).await().indefinitely()
+                .iterator().next().getLong(0) == 1);
         String history = "/teams/" + UUID.randomUUID() + "/history";
         given().get(history + "?time=business").then().statusCode(503).contentType("application/problem+json")
                 .body("code", equalTo("projection-rebuilding"));
