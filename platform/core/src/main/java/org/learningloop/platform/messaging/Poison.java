@@ -30,8 +30,9 @@ public final class Poison {
     /**
      * Failures that the same event would meet again on every retry: a command the domain refuses
      * ({@link CommandRejected}), a payload that decodes but lacks what the effect needs (a null where a value must
-     * be), a value the database refuses as data (SQLSTATE 22xxx, 23xxx). A unique or exclusion violation is not
-     * among them: a concurrent writer may have caused it.
+     * be), a value the database refuses as data (SQLSTATE 22xxx, 23xxx), a statement the database refuses for the
+     * rows it meets (21xxx, cardinality: an upsert that would change a row twice, a subquery that finds two rows where
+     * one may be). A unique or exclusion violation is not among them: a concurrent writer may have caused it.
      */
     public static boolean deterministic(Throwable failure) {
         if (failure instanceof CommandRejected || failure instanceof NullPointerException
@@ -40,7 +41,8 @@ public final class Poison {
         }
         if (failure instanceof PgException pg && pg.getSqlState() != null) {
             String state = pg.getSqlState();
-            return state.startsWith("22") || (state.startsWith("23") && !"23505".equals(state) && !"23P01".equals(state));
+            return state.startsWith("21") || state.startsWith("22")
+                    || (state.startsWith("23") && !"23505".equals(state) && !"23P01".equals(state));
         }
         return false;
     }
