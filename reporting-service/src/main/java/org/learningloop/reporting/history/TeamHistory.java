@@ -182,8 +182,9 @@ public class TeamHistory {
         public Uni<Void> append(SqlClient tx) {
             return storedNames(tx).chain(names -> {
                 activations.forEach((i, activated) -> {
-                    String name = activated.leadMeasureId() == null ? null
-                            : names.getOrDefault(activated.leadMeasureId().toString(), namedInBatch.get(i));
+                    String stored = activated.leadMeasureId() == null ? null
+                            : names.get(activated.leadMeasureId().toString());
+                    String name = stored != null ? stored : namedInBatch.get(i);
                     summaries[i] = Summaries.activated(activated, name);
                 });
                 Uni<Void> entries = tx.preparedQuery(INSERT_ENTRIES).execute(Tuple.tuple().addArrayOfUUID(eventIds)

@@ -191,6 +191,7 @@ final class ProjectionRunner implements AutoCloseable {
                 settle();
             }
         }
+        applying.shutdown();
     }
 
     private List<TopicPartition> assign(KafkaConsumer<String, String> kafka) {
@@ -259,10 +260,11 @@ final class ProjectionRunner implements AutoCloseable {
         if (pending == null) {
             return;
         }
-        inFlight = null;
         try {
             pending.get();
+            inFlight = null;
         } catch (ExecutionException e) {
+            inFlight = null;
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
@@ -276,10 +278,16 @@ final class ProjectionRunner implements AutoCloseable {
         }
     }
 
-    /** {@link #awaitApplied()} on the way out of a failed consumer: its failure was reported already, or is moot. */
+    /**
+     * {@link #awaitApplied()} on the way out of a failed consumer: its failure was reported already, or is moot, but
+     * for a retired generation, whose runner stops.
+     */
     private void settle() {
         try {
             awaitApplied();
+        } catch (Checkpoints.Retired retired) {
+            LOG.infof("Projection %s generation %d retired", projection.name(), generation);
+            running = false;
         } catch (RuntimeException e) {
             LOG.debugf("Projection %s generation %d: the batch in flight ended with %s", projection.name(), generation,
                     Failures.describe(e));

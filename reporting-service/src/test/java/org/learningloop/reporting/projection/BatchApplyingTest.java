@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  *       past events never applied, and a projection reading what an earlier batch wrote (a lead measure's name) would
  *       miss it. After thousands of events in many batches, each of the test's events is there exactly once, every
  *       stream in version order.</li>
+ *   <li>A batch that fails in flight (overtaken: another replica applied it first) stops the one prepared after it,
+ *       which would otherwise commit past it: the runner reads on from the checkpoint, and every event is applied.</li>
  *   <li>A batch statement the database refuses for the rows it meets (an upsert that would change one row twice,
  *       SQLSTATE 21000), though each event alone applies, falls back to one event at a time and commits: it neither
  *       stops the projection (retried for ever) nor dead-letters an event.</li>
@@ -73,9 +76,17 @@ class BatchApplyingTest {
     static final class Probe implements BatchProjection {
         final AtomicInteger batches = new AtomicInteger();
         private final Set<UUID> counted;
+        /** The event whose batch is overtaken the first time it applies (as if another replica had applied it). */
+        private final UUID overtakenAt;
+        private final AtomicBoolean overtaken = new AtomicBoolean();
 
         Probe(Set<UUID> counted) {
+            this(counted, null);
+        }
+
+        Probe(Set<UUID> counted, UUID overtakenAt) {
             this.counted = counted;
+            this.overtakenAt = overtakenAt;
         }
 
         @Override
@@ -101,8 +112,12 @@ class BatchApplyingTest {
                     events.stream().map(IncomingEvent::streamId).toArray(String[]::new),
                     events.stream().map(IncomingEvent::streamVersion).toArray(Long[]::new));
             UUID[] toCount = events.stream().map(IncomingEvent::eventId).filter(counted::contains).toArray(UUID[]::new);
+            boolean overtake = events.stream().anyMatch(event -> event.eventId().equals(overtakenAt));
             return tx -> {
                 batches.incrementAndGet();
+                if (overtake && overtaken.compareAndSet(false, true)) {
+                    return Uni.createFrom().failure(new Checkpoints.Overtaken("the probe's batch"));
+                }
                 Uni<Void> applied = tx.preparedQuery("insert into applied (event_id, stream_id, version) "
                                 + "select event_id, stream_id, version from unnest($1::uuid[], $2::text[], $3::bigint[]) "
                                 + "with ordinality as e(event_id, stream_id, version, n) order by n")
@@ -143,6 +158,18 @@ class BatchApplyingTest {
         assertThat(deadLetters.history()).as("dead letters of the test's events").noneMatch(letter ->
                 ours.contains(UUID.fromString(new String(letter.headers().lastHeader("ce_id").value(),
                         java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aBatchOvertakenInFlight_stopsTheNextOne_andIsReadAgainFromTheCheckpoint() {
+        List<LoopScenario.Published> events = scenarios(2);
+        // overtaken: the batch that holds an event in the middle of the test's
+        Probe probe = new Probe(Set.of(), events.get(events.size() / 2).eventId());
+        List<Row> applied = applyAll(probe, events, new MockProducer<>(true, null, new StringSerializer(),
+                new StringSerializer()));
+        assertThat(probe.overtaken).as("a batch overtaken").isTrue();
+        // had the batch after it applied, the overtaken one's events would be skipped for good
+        assertThat(applied).as("each event applied once").hasSize(events.size());
     }
 
     /** Scenarios of two teams each, {@code count} of them: about 80 events each. */
