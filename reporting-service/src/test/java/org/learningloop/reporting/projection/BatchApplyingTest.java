@@ -172,7 +172,7 @@ class BatchApplyingTest {
         assertThat(applied).as("each event applied once").hasSize(events.size());
     }
 
-    /** Scenarios of two teams each, {@code count} of them: about 80 events each. */
+    /** Scenarios of two teams each, {@code count} of them: about 100 events each. */
     private static List<LoopScenario.Published> scenarios(int count) {
         List<LoopScenario.Published> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
