@@ -286,7 +286,7 @@ public class ProjectionRuntime {
         }
         for (Generation generation : older) {
             pool.withTransaction(tx -> tx.query("set local search_path to " + Schemas.quote(generation.schema())
-                            + ", public").execute().chain(() -> ddl(tx, projection.upgrade(generation.version()))))
+                            + ", public").execute().chain(() -> Schemas.execute(tx, projection.upgrade(generation.version()))))
                     .await().atMost(Duration.ofSeconds(60));
         }
         if (current.stream().noneMatch(g -> g.version() == projection.version())) {
@@ -317,22 +317,11 @@ public class ProjectionRuntime {
                                                     + "state, live_at, version) values ($1, $2, $3, $4, "
                                                     + "case when $4 = 'live' then now() end, $5) returning created_at")
                                     .execute(Tuple.of(projection.name(), generation, schema, state, projection.version()))
-                                    .chain(created -> tx.query("create schema " + Schemas.quote(schema)).execute()
-                                            .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema)
-                                                    + ", public").execute())
-                                            .chain(() -> ddl(tx, projection.ddl()))
+                                    .chain(created -> Schemas.create(tx, schema, projection)
                                             .replaceWith(new Generation(projection.name(), generation, schema, state, 0,
                                                     null, created.iterator().next().getOffsetDateTime("created_at"),
                                                     projection.version())));
                         }));
-    }
-
-    private static Uni<Void> ddl(SqlConnection tx, List<String> statements) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String statement : statements) {
-            chain = chain.chain(() -> tx.query(statement).execute().replaceWithVoid());
-        }
-        return chain;
     }
 
     private synchronized void startRunner(Generation generation) {

@@ -1,8 +1,12 @@
 package org.learningloop.reporting.projection;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import java.util.List;
 import java.util.Locale;
 
-/** Names of the generation schemas: {@code proj_<name>_g<generation>}. */
+/** The generation schemas: their names ({@code proj_<name>_g<generation>}) and their creation from a projection's DDL. */
 final class Schemas {
 
     private Schemas() {
@@ -10,6 +14,25 @@ final class Schemas {
 
     static String of(String projection, int generation) {
         return "proj_" + projection.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_g" + generation;
+    }
+
+    /**
+     * Creates {@code schema} holding {@code projection}'s empty tables ({@link Projection#ddl()}, unqualified names), in
+     * {@code tx}; the search path stays on the schema (then {@code public}) until the transaction ends.
+     */
+    static Uni<Void> create(SqlConnection tx, String schema, Projection projection) {
+        return tx.query("create schema " + quote(schema)).execute()
+                .chain(() -> tx.query("set local search_path to " + quote(schema) + ", public").execute())
+                .chain(() -> execute(tx, projection.ddl()));
+    }
+
+    /** Runs DDL statements one after the other in {@code tx}. */
+    static Uni<Void> execute(SqlConnection tx, List<String> statements) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String statement : statements) {
+            chain = chain.chain(() -> tx.query(statement).execute().replaceWithVoid());
+        }
+        return chain;
     }
 
     /** Quotes an identifier (the names are ours, but quoting keeps them identifiers whatever they hold). */

@@ -192,8 +192,7 @@ class BatchApplyingTest {
                                MockProducer<String, String> deadLetters) {
         execute("drop schema if exists " + SCHEMA + " cascade");
         execute("delete from projection_generation where projection = '" + NAME + "'");
-        execute("create schema " + SCHEMA);
-        probe.ddl().forEach(ddl -> execute(ddl.replace("create table ", "create table " + SCHEMA + ".")));
+        pool.withTransaction(tx -> Schemas.create(tx, SCHEMA, probe)).await().atMost(PATIENCE);
         execute("insert into projection_generation (projection, generation, schema_name, state) "
                 + "values ('" + NAME + "', 1, '" + SCHEMA + "', 'live')");
         LoopScenario.publish(kafka, events);

@@ -162,14 +162,7 @@ class BatchEquivalenceTest {
     /** A fresh schema holding the projection's empty tables. */
     private String schema(Projection projection) {
         String schema = "batch_test_" + UUID.randomUUID().toString().replace("-", "");
-        pool.withTransaction(tx -> {
-            Uni<?> created = tx.query("create schema " + schema).execute()
-                    .chain(() -> tx.query("set local search_path to " + schema).execute());
-            for (String ddl : projection.ddl()) {
-                created = created.chain(() -> tx.query(ddl).execute());
-            }
-            return created;
-        }).await().atMost(PATIENCE);
+        pool.withTransaction(tx -> Schemas.create(tx, schema, projection)).await().atMost(PATIENCE);
         return schema;
     }
 
