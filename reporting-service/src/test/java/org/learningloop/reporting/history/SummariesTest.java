@@ -1,6 +1,7 @@
 package org.learningloop.reporting.history;
 
 import org.junit.jupiter.api.Test;
+import org.learningloop.contracts.EventType;
 import org.learningloop.contracts.activity.ActivityCarriedOut;
 import org.learningloop.contracts.activity.ActivityEvaluated;
 import org.learningloop.contracts.activity.Adaptation;
@@ -8,6 +9,7 @@ import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.contracts.goal.Cadence;
 import org.learningloop.contracts.goal.LagMeasure;
+import org.learningloop.contracts.goal.MemberErased;
 import org.learningloop.contracts.goal.LagReadingRecorded;
 import org.learningloop.contracts.goal.LeadMeasureActivated;
 import org.learningloop.contracts.goal.LeadMeasureProposed;
@@ -15,9 +17,16 @@ import org.learningloop.contracts.goal.TeamCreated;
 import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.learning.AgreementKind;
 import org.learningloop.contracts.learning.AgreementMade;
+import org.learningloop.contracts.learning.AgreementRecorded;
+import org.learningloop.contracts.learning.CoachingNoteAdded;
 import org.learningloop.contracts.learning.LearningRecorded;
+import org.learningloop.contracts.learning.LoopIterationClosed;
+import org.learningloop.contracts.learning.LoopIterationOpened;
 import org.learningloop.contracts.learning.WigMeetingHeld;
+import org.learningloop.contracts.learning.WorkplaceMeetingClosed;
+import org.learningloop.contracts.learning.WorkplaceMeetingOpened;
 import org.learningloop.contracts.goal.WigAchieved;
+import org.learningloop.reporting.ReportingBeans;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -95,6 +104,18 @@ class SummariesTest {
                 .isEqualTo("Agreement made at the workplace meeting 2026-11: fork-design for call-centre: Works better there");
         assertThat(Summaries.summarize("goal.wig-achieved.v1", new WigAchieved(UUID.randomUUID(), TEAM, UNIT)))
                 .isEqualTo("WIG achieved");
+    }
+
+    @Test
+    void everyPublishedType_hasASummaryOfItsOwn_butThoseLeftToTheFallback() {
+        // the summaries are looked up by the event's record type: a type registered wrongly, or missing, shows here
+        List<Class<?>> fallingBack = List.of(MemberErased.class, WorkplaceMeetingOpened.class,
+                WorkplaceMeetingClosed.class, CoachingNoteAdded.class, AgreementRecorded.class,
+                LoopIterationOpened.class, LoopIterationClosed.class);
+        List<Class<?>> published = ReportingBeans.CATALOG.types().stream().<Class<?>>map(EventType::javaType)
+                .distinct().filter(type -> !fallingBack.contains(type)).toList();
+        assertThat(Summaries.summarised()).containsExactlyInAnyOrderElementsOf(published)
+                .doesNotContainAnyElementsOf(fallingBack);
     }
 
     @Test
