@@ -41,6 +41,15 @@ public class TeamHistoryProjection implements BatchProjection {
         return 3;
     }
 
+    /**
+     * No read waits on the team history (the history, state and export reads take no {@code after=}, ADR 23), so it
+     * records no stream positions: in a rebuild of a million events they took 6.6 s of PostgreSQL's 31 s.
+     */
+    @Override
+    public boolean awaitedByReads() {
+        return false;
+    }
+
     @Override
     public List<String> upgrade(int from) {
         // a version-1 generation takes the column (null in its older rows) until its rebuild replaces it; a

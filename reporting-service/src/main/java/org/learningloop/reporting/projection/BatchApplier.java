@@ -244,12 +244,19 @@ final class BatchApplier {
                                     .collect().last().replaceWithVoid();
                         })
                         .chain(() -> poison.isEmpty()
-                                ? StreamPositions.save(tx, projection.name(), generation, applied(prepared.streamPositions(), skip))
-                                .chain(() -> checkpoints.save(tx, next))
+                                ? streamPositions(tx, prepared, skip).chain(() -> checkpoints.save(tx, next))
                                 : Uni.createFrom().failure(new PoisonFound(poison))))
                 .replaceWith(applied)
                 .invoke(() -> checkpoints.committed(next))
                 .await().atMost(Duration.ofMinutes(2));
+    }
+
+    /** Records the batch's stream positions, for a projection reads wait on (ADR 23). */
+    private Uni<Void> streamPositions(SqlConnection tx, Prepared prepared, Set<Integer> skip) {
+        if (!projection.awaitedByReads()) {
+            return Uni.createFrom().voidItem();
+        }
+        return StreamPositions.save(tx, projection.name(), generation, applied(prepared.streamPositions(), skip));
     }
 
     /** Where the batch's records that count as applied leave their streams: none for the dead-lettered. */

@@ -34,6 +34,16 @@ public interface Projection {
     }
 
     /**
+     * Whether a read waits for this projection to apply a write ({@code after=}, ADR 23): then each batch records where
+     * it left every stream ({@code projection_stream_position}) in its transaction. A projection no read waits on says
+     * {@code false} and records none: the positions cost a rebuild as much as a projection's own writes. A read that
+     * waits on such a projection is refused ({@link ProjectionReads#caughtUp}).
+     */
+    default boolean awaitedByReads() {
+        return true;
+    }
+
+    /**
      * DDL (unqualified names) that lets the tables of a generation of version {@code from} take what {@link #apply}
      * writes now (e.g. a new nullable column), so that generation keeps consuming until its rebuild replaces it.
      * Idempotent ({@code if not exists}).

@@ -1,5 +1,6 @@
 package org.learningloop.reporting.projection;
 
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -14,16 +15,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads a projection's live generation. */
 @ApplicationScoped
 public class ProjectionReads {
 
     private final Pool pool;
+    /** The names of the projections that record stream positions ({@link Projection#awaitedByReads()}). */
+    private final Set<String> awaited;
 
-    public ProjectionReads(Pool pool) {
+    public ProjectionReads(Pool pool, @All List<Projection> projections) {
         this.pool = pool;
+        this.awaited = projections.stream().filter(Projection::awaitedByReads).map(Projection::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Runs the query in a read-only transaction whose search_path is the projection's live schema (then public). */
@@ -65,6 +72,13 @@ public class ProjectionReads {
      * {@code projection-behind}. Projections only move forward, so a query run after this sees those writes.
      */
     public Uni<Void> caughtUp(List<String> projections, List<StreamPosition> after, Duration patience) {
+        for (String projection : projections) {
+            if (!awaited.contains(projection)) {
+                // a programming error, not the client's: this read would wait for positions that are never recorded
+                throw new IllegalArgumentException("No read may wait on " + projection
+                        + ": it records no stream positions (Projection.awaitedByReads)");
+            }
+        }
         if (after.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -6,9 +6,16 @@ import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.learningloop.platform.http.HttpProblem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.learningloop.platform.http.StreamPosition;
+import org.learningloop.reporting.LoopScenario;
+import org.learningloop.reporting.activities.ActivityFactsProjection;
+import org.learningloop.reporting.evidence.GoalFactsProjection;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +36,9 @@ class ProjectionReadsTest {
 
     @Inject
     Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     @Test
     void aRead_runsInTheLiveGenerationsSchema_andCannotWrite() {
@@ -57,5 +67,36 @@ class ProjectionReadsTest {
         assertThatThrownBy(() -> reads.read("no-such-projection", tx -> tx.query("select 1").execute())
                 .await().atMost(PATIENCE)).isInstanceOfSatisfying(HttpProblem.class,
                 problem -> assertThat(problem.problem().code()).isEqualTo("projection-unavailable"));
+    }
+
+    /**
+     * Only the projections a read waits on record stream positions (ADR 23): the team history, which no read waits on,
+     * records none, and a read that would wait on it is refused as the programming error it is.
+     */
+    @Test
+    void onlyProjectionsReadsWaitOn_recordStreamPositions() {
+        LoopScenario scenario = new LoopScenario(Instant.parse("2026-06-01T08:00:00Z"));
+        scenario.team("Recorded", 2);
+        scenario.publishAll(kafka);
+        String stream = scenario.events().get(scenario.events().size() - 1).streamId();
+        await().atMost(PATIENCE).until(() -> positions(ActivityFactsProjection.NAME, stream) > 0
+                && positions(GoalFactsProjection.NAME, stream) > 0);
+        // lag 0: the team history has applied them too
+        RebuildTest.awaitAllLive(List.of(TeamHistoryProjection.NAME));
+
+        assertThat(positions(TeamHistoryProjection.NAME, null)).isZero();
+        assertThatThrownBy(() -> reads.caughtUp(List.of(TeamHistoryProjection.NAME),
+                List.of(new StreamPosition(stream, 1)), Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(TeamHistoryProjection.NAME);
+        reads.caughtUp(List.of(ActivityFactsProjection.NAME, GoalFactsProjection.NAME),
+                List.of(new StreamPosition(stream, 1)), PATIENCE).await().atMost(PATIENCE);
+    }
+
+    /** How many stream positions the projection's generations hold ({@code stream} only, unless null). */
+    private long positions(String projection, String stream) {
+        return pool.preparedQuery("select count(*) from projection_stream_position where projection = $1 "
+                        + "and ($2::text is null or stream_id = $2)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(projection, stream)).await().atMost(PATIENCE)
+                .iterator().next().getLong(0);
     }
 }
