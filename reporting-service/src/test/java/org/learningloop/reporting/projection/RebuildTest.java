@@ -2,6 +2,8 @@ package org.learningloop.reporting.projection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.learningloop.reporting.LoopScenario;
@@ -36,6 +38,9 @@ class RebuildTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    Pool pool;
 
     @Test
     void rebuildingEveryProjection_whileReading_switchesToEqualAnswers() throws Exception {
@@ -161,6 +166,11 @@ class RebuildTest {
                             .body("liveGeneration", equalTo(generations.get(name) + 1)));
         }
         given().queryParam("after", after.toArray()).get("/reports/design-effectiveness").then().statusCode(200);
+        // a retired generation's positions go with it (no foreign key cascades them any more)
+        await().atMost(PATIENCE).until(() -> pool.query("select count(*) from projection_stream_position p "
+                        + "where not exists (select 1 from projection_generation g where g.projection = p.projection "
+                        + "and g.generation = p.generation and g.state <> 'retired')").execute()
+                .await().atMost(PATIENCE).iterator().next().getLong(0) == 0);
     }
 
     /**
