@@ -105,12 +105,17 @@ public class ActivityFactsProjection implements BatchProjection {
                             employees           int,
                             at                  timestamptz not null
                         )""",
-                "create index activity_fact_at on activity_fact (at, activity_id)",
-                "create index activity_fact_team on activity_fact (team_id, at, activity_id)",
-                "create index activity_fact_unit on activity_fact (unit_id, at, activity_id)",
-                "create index activity_fact_type_segment on activity_fact (activity_type, segment)",
-                "create index activity_fact_lead_measure on activity_fact (lead_measure_id)",
                 DESIGN_FACT);
+    }
+
+    /** The reports', roll-ups' and export's indexes: applying an event reads a row by its activity or design only. */
+    @Override
+    public List<String> readIndexes() {
+        return List.of("create index if not exists activity_fact_at on activity_fact (at, activity_id)",
+                "create index if not exists activity_fact_team on activity_fact (team_id, at, activity_id)",
+                "create index if not exists activity_fact_unit on activity_fact (unit_id, at, activity_id)",
+                "create index if not exists activity_fact_type_segment on activity_fact (activity_type, segment)",
+                "create index if not exists activity_fact_lead_measure on activity_fact (lead_measure_id)");
     }
 
     private static final String DESIGN_FACT = "create table design_fact (design_id uuid primary key, name text, "

@@ -74,18 +74,24 @@ public class TeamHistoryProjection implements BatchProjection {
                             summary        text        not null,
                             payload        json        not null
                         )""",
-                "create index team_history_entry_team on team_history_entry "
-                        + "(team_id, occurred_at, stream_id, stream_version, event_id)",
-                "create index team_history_entry_team_business on team_history_entry "
-                        + "(team_id, business_at, stream_id, stream_version, event_id)",
-                "create index team_history_entry_unit_wide on team_history_entry "
-                        + "(unit_id, occurred_at, stream_id, stream_version, event_id) where team_id is null",
-                // the whole-stream export pages by this key
-                "create index team_history_entry_time on team_history_entry "
-                        + "(occurred_at, stream_id, stream_version, event_id)",
                 "create table team_unit (team_id uuid primary key, unit_id uuid not null)",
+                // the batch's lookup of the names its activations need reads this one
                 "create index team_history_entry_lead_measure_proposed on team_history_entry "
                         + "((payload ->> 'leadMeasureId')) where type = 'goal.lead-measure-proposed.v1'");
+    }
+
+    /** The history pages', the state's and the export's indexes. */
+    @Override
+    public List<String> readIndexes() {
+        return List.of("create index if not exists team_history_entry_team on team_history_entry "
+                        + "(team_id, occurred_at, stream_id, stream_version, event_id)",
+                "create index if not exists team_history_entry_team_business on team_history_entry "
+                        + "(team_id, business_at, stream_id, stream_version, event_id)",
+                "create index if not exists team_history_entry_unit_wide on team_history_entry "
+                        + "(unit_id, occurred_at, stream_id, stream_version, event_id) where team_id is null",
+                // the whole-stream export pages by this key
+                "create index if not exists team_history_entry_time on team_history_entry "
+                        + "(occurred_at, stream_id, stream_version, event_id)");
     }
 
     @Override

@@ -59,6 +59,16 @@ public interface Projection {
     List<String> ddl();
 
     /**
+     * Indexes only reads use (no statement of {@link #apply} needs one), each {@code create index if not exists}
+     * with an unqualified table name. A generation created live gets them with its tables. A generation rebuilt from
+     * offset 0 while another serves gets them once it has caught up, just before its switch: building an index over
+     * the rows at once costs far less than updating it event by event (ADR 9).
+     */
+    default List<String> readIndexes() {
+        return List.of();
+    }
+
+    /**
      * Applies one event inside the runner's batch transaction (search_path already set to the generation's
      * schema). Deterministic: no now(), no randomness; uses only the event (its payload times) and its own tables.
      */

@@ -317,7 +317,8 @@ public class ProjectionRuntime {
                                                     + "state, live_at, version) values ($1, $2, $3, $4, "
                                                     + "case when $4 = 'live' then now() end, $5) returning created_at")
                                     .execute(Tuple.of(projection.name(), generation, schema, state, projection.version()))
-                                    .chain(created -> Schemas.create(tx, schema, projection)
+                                    // a building generation gets its read indexes once it has caught up
+                                    .chain(created -> Schemas.create(tx, schema, projection, "live".equals(state))
                                             .replaceWith(new Generation(projection.name(), generation, schema, state, 0,
                                                     null, created.iterator().next().getOffsetDateTime("created_at"),
                                                     projection.version())));
@@ -346,6 +347,9 @@ public class ProjectionRuntime {
      */
     boolean switchOver(ProjectionRunner building) {
         String name = building.projectionName();
+        if (!readIndexesBuilt(building)) {
+            return false;
+        }
         Integer retired = pool.withTransaction(tx -> tx.preparedQuery(
                                 "select generation, state, schema_name from projection_generation "
                                         + "where projection = $1 and state in ('live', 'building') order by generation for update")
@@ -389,6 +393,40 @@ public class ProjectionRuntime {
         }
         dropRetired(name);
         return true;
+    }
+
+    /**
+     * Builds the building generation's read indexes ({@link Projection#readIndexes()}) once it has read as far as the
+     * live one on every partition, outside the switch's lock; {@code false} while it has not. Idempotent, so a runner
+     * adopted by another replica, or one that fell behind again after building them, only finds them there.
+     */
+    private boolean readIndexesBuilt(ProjectionRunner building) {
+        Projection projection = projections.get(building.projectionName());
+        if (projection.readIndexes().isEmpty()) {
+            return true;
+        }
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                                select count(*) as behind from projection_checkpoint l
+                                join projection_generation g on g.projection = l.projection
+                                                            and g.generation = l.generation and g.state = 'live'
+                                left join projection_checkpoint b on b.projection = l.projection and b.generation = $2
+                                                                  and b.topic = l.topic and b.partition = l.partition
+                                where l.projection = $1 and l.generation <> $2 and coalesce(b.next_offset, 0) < l.next_offset""")
+                        .execute(Tuple.of(projection.name(), building.generation))
+                        .chain(rows -> {
+                            if (rows.iterator().next().getLong("behind") > 0) {
+                                return Uni.createFrom().item(false);
+                            }
+                            long started = System.nanoTime();
+                            return tx.query("set local search_path to " + Schemas.quote(building.schema) + ", public")
+                                    .execute()
+                                    .chain(() -> Schemas.execute(tx, projection.readIndexes()))
+                                    .invoke(() -> LOG.infof("Projection %s generation %d: read indexes built in %d ms",
+                                            projection.name(), building.generation,
+                                            (System.nanoTime() - started) / 1_000_000))
+                                    .replaceWith(true);
+                        }))
+                .await().atMost(Duration.ofMinutes(30));
     }
 
     /** Whether the building generation has read less than the live one on any partition. */

@@ -17,13 +17,20 @@ final class Schemas {
     }
 
     /**
-     * Creates {@code schema} holding {@code projection}'s empty tables ({@link Projection#ddl()}, unqualified names), in
-     * {@code tx}; the search path stays on the schema (then {@code public}) until the transaction ends.
+     * Creates {@code schema} holding {@code projection}'s empty tables ({@link Projection#ddl()}, unqualified names) and
+     * its read indexes, in {@code tx}; the search path stays on the schema (then {@code public}) until the
+     * transaction ends.
      */
     static Uni<Void> create(SqlConnection tx, String schema, Projection projection) {
+        return create(tx, schema, projection, true);
+    }
+
+    /** As {@link #create(SqlConnection, String, Projection)}; without the read indexes unless {@code readIndexes}. */
+    static Uni<Void> create(SqlConnection tx, String schema, Projection projection, boolean readIndexes) {
         return tx.query("create schema " + quote(schema)).execute()
                 .chain(() -> tx.query("set local search_path to " + quote(schema) + ", public").execute())
-                .chain(() -> execute(tx, projection.ddl()));
+                .chain(() -> execute(tx, projection.ddl()))
+                .chain(() -> readIndexes ? execute(tx, projection.readIndexes()) : Uni.createFrom().voidItem());
     }
 
     /** Runs DDL statements one after the other in {@code tx}. */

@@ -166,6 +166,7 @@ class RebuildTest {
                             .body("liveGeneration", equalTo(generations.get(name) + 1)));
         }
         given().queryParam("after", after.toArray()).get("/reports/design-effectiveness").then().statusCode(200);
+        assertReadIndexes("activity-facts");
         // a retired generation's positions go with it (no foreign key cascades them any more)
         await().atMost(PATIENCE).until(() -> pool.query("select count(*) from projection_stream_position p "
                         + "where not exists (select 1 from projection_generation g where g.projection = p.projection "
@@ -262,8 +263,25 @@ class RebuildTest {
                 SignedIn.asOps().get("/admin/projections/team-history").then().statusCode(200)
                         .body("liveGeneration", equalTo(live + 1)).body("state", equalTo("live")));
         assertThat(given().get("/teams/" + team + "/history?limit=500").jsonPath().getList("items")).hasSize(size);
+        assertReadIndexes("team-history");
         SignedIn.asOps().post("/admin/projections/team-history/rebuild").then().statusCode(202);
         awaitAllLive(List.of("team-history"));
+    }
+
+    /**
+     * The live generation has every read index of the projection: a rebuilt one was created without them and built
+     * them once it had caught up, before its switch (ADR 9).
+     */
+    private void assertReadIndexes(String name) {
+        List<String> expected = runtime.projections().get(name).readIndexes().stream()
+                .map(ddl -> ddl.replaceFirst("(?i)^create index if not exists (\\w+) .*$", "$1")).toList();
+        assertThat(expected).isNotEmpty().allSatisfy(index -> assertThat(index).doesNotContain(" "));
+        List<String> present = new ArrayList<>();
+        pool.preparedQuery("select indexname from pg_indexes where schemaname = (select schema_name "
+                        + "from projection_generation where projection = $1 and state = 'live')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(name)).await().atMost(PATIENCE)
+                .forEach(row -> present.add(row.getString(0)));
+        assertThat(present).containsAll(expected);
     }
 
     @Test

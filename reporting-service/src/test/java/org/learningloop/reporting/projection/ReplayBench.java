@@ -69,7 +69,7 @@ class ReplayBench {
         pool.withTransaction(tx -> tx.query("set local search_path to bench_live, public").execute()
                 .chain(() -> {
                     io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
-                    for (String ddl : teamHistory.ddl()) {
+                    for (String ddl : java.util.stream.Stream.concat(teamHistory.ddl().stream(), teamHistory.readIndexes().stream()).toList()) {
                         chain = chain.chain(() -> tx.query(ddl).execute().replaceWithVoid());
                     }
                     return chain;
