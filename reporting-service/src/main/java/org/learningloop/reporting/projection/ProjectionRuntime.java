@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +59,8 @@ public class ProjectionRuntime {
     private final boolean enabled;
     private final ProjectionSettings settings;
     private final Map<String, ProjectionRunner> runners = new ConcurrentHashMap<>();
+    /** The building generations ({@link #key}) whose read indexes this replica has built or found built. */
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private volatile Producer<String, String> deadLetters;
     private final Duration adoptInterval;
     private ScheduledExecutorService adopter;
@@ -124,6 +127,7 @@ public class ProjectionRuntime {
                 current = generations(projection.name()).await().atMost(Duration.ofSeconds(30));
             }
             current = upgrade(projection, current);
+            current.stream().filter(g -> g.state().equals("live")).forEach(live -> liveReadIndexes(projection, live));
             current.forEach(this::startRunner);
         }
         adopter = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -397,36 +401,61 @@ public class ProjectionRuntime {
 
     /**
      * Builds the building generation's read indexes ({@link Projection#readIndexes()}) once it has read as far as the
-     * live one on every partition, outside the switch's lock; {@code false} while it has not. Idempotent, so a runner
-     * adopted by another replica, or one that fell behind again after building them, only finds them there.
+     * live one on every partition, outside the switch's lock; {@code false} while it has not. Its generation's row is
+     * locked first (so two replicas running it build one after the other, and its batches wait), and nothing is built
+     * unless the generation is still building: another replica may have switched it live. Once built, a runner does
+     * not look again; an adopted generation, or one that fell behind again, finds them there.
      */
     private boolean readIndexesBuilt(ProjectionRunner building) {
         Projection projection = projections.get(building.projectionName());
-        if (projection.readIndexes().isEmpty()) {
+        String key = key(projection.name(), building.generation);
+        if (projection.readIndexes().isEmpty() || indexed.contains(key)) {
             return true;
         }
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                                select count(*) as behind from projection_checkpoint l
-                                join projection_generation g on g.projection = l.projection
-                                                            and g.generation = l.generation and g.state = 'live'
-                                left join projection_checkpoint b on b.projection = l.projection and b.generation = $2
-                                                                  and b.topic = l.topic and b.partition = l.partition
-                                where l.projection = $1 and l.generation <> $2 and coalesce(b.next_offset, 0) < l.next_offset""")
+        boolean built = pool.withTransaction(tx -> tx.preparedQuery("select state from projection_generation "
+                                + "where projection = $1 and generation = $2 for update")
                         .execute(Tuple.of(projection.name(), building.generation))
-                        .chain(rows -> {
-                            if (rows.iterator().next().getLong("behind") > 0) {
-                                return Uni.createFrom().item(false);
-                            }
-                            long started = System.nanoTime();
-                            return tx.query("set local search_path to " + Schemas.quote(building.schema) + ", public")
-                                    .execute()
-                                    .chain(() -> Schemas.execute(tx, projection.readIndexes()))
-                                    .invoke(() -> LOG.infof("Projection %s generation %d: read indexes built in %d ms",
-                                            projection.name(), building.generation,
-                                            (System.nanoTime() - started) / 1_000_000))
-                                    .replaceWith(true);
-                        }))
+                        .chain(state -> !state.iterator().hasNext()
+                                || !"building".equals(state.iterator().next().getString("state"))
+                                ? Uni.createFrom().item(true) // live already, or retired: not this runner's to build
+                                : tx.preparedQuery("""
+                                        select count(*) as behind from projection_checkpoint l
+                                        join projection_generation g on g.projection = l.projection
+                                                                    and g.generation = l.generation and g.state = 'live'
+                                        left join projection_checkpoint b on b.projection = l.projection
+                                                and b.generation = $2 and b.topic = l.topic and b.partition = l.partition
+                                        where l.projection = $1 and coalesce(b.next_offset, 0) < l.next_offset""")
+                                .execute(Tuple.of(projection.name(), building.generation))
+                                .chain(rows -> rows.iterator().next().getLong("behind") > 0
+                                        ? Uni.createFrom().item(false)
+                                        : buildReadIndexes(tx, projection, building)
+                                        .replaceWith(true))))
                 .await().atMost(Duration.ofMinutes(30));
+        if (built) {
+            indexed.add(key);
+        }
+        return built;
+    }
+
+    /**
+     * Makes sure a live generation holds its read indexes (a no-op when it does): a replica of an older version
+     * could switch a rebuild live without building them.
+     */
+    private void liveReadIndexes(Projection projection, Generation live) {
+        if (projection.readIndexes().isEmpty()) {
+            return;
+        }
+        pool.withTransaction(tx -> tx.query("set local search_path to " + Schemas.quote(live.schema()) + ", public")
+                        .execute().chain(() -> Schemas.execute(tx, projection.readIndexes())))
+                .await().atMost(Duration.ofMinutes(30));
+    }
+
+    private static Uni<Void> buildReadIndexes(SqlConnection tx, Projection projection, ProjectionRunner building) {
+        long started = System.nanoTime();
+        return tx.query("set local search_path to " + Schemas.quote(building.schema) + ", public").execute()
+                .chain(() -> Schemas.execute(tx, projection.readIndexes()))
+                .invoke(() -> LOG.infof("Projection %s generation %d: read indexes built in %d ms", projection.name(),
+                        building.generation, (System.nanoTime() - started) / 1_000_000));
     }
 
     /** Whether the building generation has read less than the live one on any partition. */
