@@ -289,8 +289,7 @@ public class ProjectionRuntime {
             return current;
         }
         for (Generation generation : older) {
-            pool.withTransaction(tx -> tx.query("set local search_path to " + Schemas.quote(generation.schema())
-                            + ", public").execute().chain(() -> Schemas.execute(tx, projection.upgrade(generation.version()))))
+            pool.withTransaction(tx -> Schemas.executeIn(tx, generation.schema(), projection.upgrade(generation.version())))
                     .await().atMost(Duration.ofSeconds(60));
         }
         if (current.stream().noneMatch(g -> g.version() == projection.version())) {
@@ -412,24 +411,20 @@ public class ProjectionRuntime {
         if (projection.readIndexes().isEmpty() || indexed.contains(key)) {
             return true;
         }
-        boolean built = pool.withTransaction(tx -> tx.preparedQuery("select state from projection_generation "
-                                + "where projection = $1 and generation = $2 for update")
+        // only this generation's row is locked: the live one's batches go on meanwhile
+        boolean built = pool.withTransaction(tx -> tx.preparedQuery("select state, (select generation from "
+                                + "projection_generation where projection = $1 and state = 'live') as live "
+                                + "from projection_generation where projection = $1 and generation = $2 for update")
                         .execute(Tuple.of(projection.name(), building.generation))
-                        .chain(state -> !state.iterator().hasNext()
-                                || !"building".equals(state.iterator().next().getString("state"))
-                                ? Uni.createFrom().item(true) // live already, or retired: not this runner's to build
-                                : tx.preparedQuery("""
-                                        select count(*) as behind from projection_checkpoint l
-                                        join projection_generation g on g.projection = l.projection
-                                                                    and g.generation = l.generation and g.state = 'live'
-                                        left join projection_checkpoint b on b.projection = l.projection
-                                                and b.generation = $2 and b.topic = l.topic and b.partition = l.partition
-                                        where l.projection = $1 and coalesce(b.next_offset, 0) < l.next_offset""")
-                                .execute(Tuple.of(projection.name(), building.generation))
-                                .chain(rows -> rows.iterator().next().getLong("behind") > 0
-                                        ? Uni.createFrom().item(false)
-                                        : buildReadIndexes(tx, projection, building)
-                                        .replaceWith(true))))
+                        .chain(rows -> {
+                            Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                            if (row == null || !"building".equals(row.getString("state"))) {
+                                return Uni.createFrom().item(true); // live already, or retired: not this runner's
+                            }
+                            return behind(tx, projection.name(), row.getInteger("live"), building.generation)
+                                    .chain(lagging -> lagging ? Uni.createFrom().item(false)
+                                            : buildReadIndexes(tx, projection, building).replaceWith(true));
+                        }))
                 .await().atMost(Duration.ofMinutes(30));
         if (built) {
             indexed.add(key);
@@ -445,15 +440,13 @@ public class ProjectionRuntime {
         if (projection.readIndexes().isEmpty()) {
             return;
         }
-        pool.withTransaction(tx -> tx.query("set local search_path to " + Schemas.quote(live.schema()) + ", public")
-                        .execute().chain(() -> Schemas.execute(tx, projection.readIndexes())))
+        pool.withTransaction(tx -> Schemas.executeIn(tx, live.schema(), projection.readIndexes()))
                 .await().atMost(Duration.ofMinutes(30));
     }
 
     private static Uni<Void> buildReadIndexes(SqlConnection tx, Projection projection, ProjectionRunner building) {
         long started = System.nanoTime();
-        return tx.query("set local search_path to " + Schemas.quote(building.schema) + ", public").execute()
-                .chain(() -> Schemas.execute(tx, projection.readIndexes()))
+        return Schemas.executeIn(tx, building.schema, projection.readIndexes())
                 .invoke(() -> LOG.infof("Projection %s generation %d: read indexes built in %d ms", projection.name(),
                         building.generation, (System.nanoTime() - started) / 1_000_000));
     }

@@ -28,9 +28,14 @@ final class Schemas {
     /** As {@link #create(SqlConnection, String, Projection)}; without the read indexes unless {@code readIndexes}. */
     static Uni<Void> create(SqlConnection tx, String schema, Projection projection, boolean readIndexes) {
         return tx.query("create schema " + quote(schema)).execute()
-                .chain(() -> tx.query("set local search_path to " + quote(schema) + ", public").execute())
-                .chain(() -> execute(tx, projection.ddl()))
+                .chain(() -> executeIn(tx, schema, projection.ddl()))
                 .chain(() -> readIndexes ? execute(tx, projection.readIndexes()) : Uni.createFrom().voidItem());
+    }
+
+    /** Runs DDL statements one after the other in {@code tx}, on {@code schema}'s tables (then {@code public}'s). */
+    static Uni<Void> executeIn(SqlConnection tx, String schema, List<String> statements) {
+        return tx.query("set local search_path to " + quote(schema) + ", public").execute()
+                .chain(() -> execute(tx, statements));
     }
 
     /** Runs DDL statements one after the other in {@code tx}. */
