@@ -219,18 +219,7 @@ public class ActivityFactsProjection implements BatchProjection {
                 }
             }
         }
-        return tx -> {
-            Uni<Void> applied = Uni.createFrom().voidItem();
-            for (Statement statement : statements) {
-                applied = applied.chain(() -> tx.preparedQuery(statement.sql()).execute(statement.values())
-                        .replaceWithVoid());
-            }
-            return applied;
-        };
-    }
-
-    /** One statement of a batch: the designs' first, in their order, then the activities' rounds. */
-    private record Statement(String sql, Tuple values) {
+        return BatchProjection.inOrder(statements);
     }
 
     /** The rows as one array per column, typed as the upsert casts them. */

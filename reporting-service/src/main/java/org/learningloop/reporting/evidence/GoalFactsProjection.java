@@ -22,20 +22,23 @@ import org.learningloop.contracts.goal.WigDefined;
 import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.platform.readmodel.Rows;
-import org.learningloop.reporting.projection.Projection;
+import org.learningloop.reporting.projection.BatchProjection;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The {@code goal-facts} projection of {@code loop.goals}: units and teams, WIGs (organisation, unit and team,
  * with parent and lag measure), lag readings by period (a correction replaces the value), lead measures (WIG,
  * activity type, weekly target, status, active from the activation's {@code activeFrom} until the retirement's time)
  * and their manual weekly readings by ISO week (a correction replaces the
- * count). Numbers are kept exact ({@code numeric}, bound as text).
+ * count). Numbers are kept exact ({@code numeric}, bound as text). Each event writes one statement of its own; a batch's
+ * are sent at once, in order ({@link BatchProjection#inOrder}).
  */
 @ApplicationScoped
-public class GoalFactsProjection implements Projection {
+public class GoalFactsProjection implements BatchProjection {
 
     public static final String NAME = "goal-facts";
     /** Version 2: each lead measure's active window ({@code active_from}, {@code active_until}), which counting needs. */
@@ -89,19 +92,37 @@ public class GoalFactsProjection implements Projection {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, IncomingEvent incoming) {
+        return applyAll(tx, List.of(incoming));
+    }
+
+    /** Each event's statement, in the batch's order, sent at once. */
+    @Override
+    public Writes prepare(List<IncomingEvent> events) {
+        List<Statement> statements = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            Statement statement = statement(event);
+            if (statement != null) {
+                statements.add(statement);
+            }
+        }
+        return BatchProjection.inOrder(statements);
+    }
+
+    /** What one event writes: one statement, or {@code null} for an event that changes none of the facts. */
+    private static Statement statement(IncomingEvent incoming) {
         Object event = incoming.event();
         if (event instanceof UnitCreated unit) {
-            return run(tx, "insert into unit_fact (unit_id, name) values ($1, $2) "
+            return new Statement("insert into unit_fact (unit_id, name) values ($1, $2) "
                     + "on conflict (unit_id) do update set name = excluded.name", Tuple.of(unit.unitId(), unit.name()));
         }
         if (event instanceof TeamCreated team) {
-            return run(tx, "insert into team_fact (team_id, unit_id, name) values ($1, $2, $3) "
+            return new Statement("insert into team_fact (team_id, unit_id, name) values ($1, $2, $3) "
                             + "on conflict (team_id) do update set unit_id = excluded.unit_id, name = excluded.name",
                     Tuple.of(team.teamId(), team.unitId(), team.name()));
         }
         if (event instanceof WigDefined wig) {
             LagMeasure lag = wig.lagMeasure();
-            return run(tx, """
+            return new Statement("""
                             insert into wig_fact (wig_id, team_id, unit_id, parent_wig_id, title, metric, measure_unit, lag_from,
                                                   lag_to, start_date, deadline, cadence, state)
                             values ($1, $2, $3, $4, $5, $6, $7, $8::text::numeric, $9::text::numeric, $10, $11, $12, 'active')
@@ -115,7 +136,7 @@ public class GoalFactsProjection implements Projection {
                             .addString(lag == null || lag.cadence() == null ? null : lag.cadence().name().toLowerCase()));
         }
         if (event instanceof WigRevised revised) {
-            return run(tx, """
+            return new Statement("""
                             update wig_fact set title = coalesce($2, title), lag_to = coalesce($3::text::numeric, lag_to),
                                                 deadline = coalesce($4, deadline)
                             where wig_id = $1""",
@@ -123,19 +144,19 @@ public class GoalFactsProjection implements Projection {
                             .addLocalDate(revised.deadline()));
         }
         if (event instanceof WigAchieved achieved) {
-            return run(tx, "update wig_fact set state = 'achieved' where wig_id = $1", Tuple.of(achieved.wigId()));
+            return new Statement("update wig_fact set state = 'achieved' where wig_id = $1", Tuple.of(achieved.wigId()));
         }
         if (event instanceof WigAbandoned abandoned) {
-            return run(tx, "update wig_fact set state = 'abandoned' where wig_id = $1", Tuple.of(abandoned.wigId()));
+            return new Statement("update wig_fact set state = 'abandoned' where wig_id = $1", Tuple.of(abandoned.wigId()));
         }
         if (event instanceof LagReadingRecorded reading) {
-            return lagReading(tx, reading.wigId(), reading.period(), reading.value());
+            return lagReading(reading.wigId(), reading.period(), reading.value());
         }
         if (event instanceof LagReadingCorrected corrected) {
-            return lagReading(tx, corrected.wigId(), corrected.period(), corrected.value());
+            return lagReading(corrected.wigId(), corrected.period(), corrected.value());
         }
         if (event instanceof LeadMeasureProposed proposed) {
-            return run(tx, """
+            return new Statement("""
                             insert into lead_measure_fact (lead_measure_id, wig_id, team_id, unit_id, name, activity_type,
                                                            weekly_target, status)
                             values ($1, $2, $3, $4, $5, $6, $7, 'proposed')
@@ -145,7 +166,7 @@ public class GoalFactsProjection implements Projection {
                             .addString(proposed.activityType()).addInteger(proposed.weeklyTarget()));
         }
         if (event instanceof LeadMeasureActivated activated) {
-            return run(tx, """
+            return new Statement("""
                             insert into lead_measure_fact (lead_measure_id, wig_id, team_id, unit_id, activity_type,
                                                            weekly_target, status, active_from)
                             values ($1, $2, $3, $4, $5, $6, 'active', $7)
@@ -159,33 +180,28 @@ public class GoalFactsProjection implements Projection {
                             .addOffsetDateTime(Rows.utc(activated.activeFrom())));
         }
         if (event instanceof LeadMeasureRetired retired) {
-            return run(tx, "update lead_measure_fact set status = 'retired', active_until = $2 where lead_measure_id = $1",
+            return new Statement("update lead_measure_fact set status = 'retired', active_until = $2 where lead_measure_id = $1",
                     Tuple.tuple().addUUID(retired.leadMeasureId()).addOffsetDateTime(Rows.utc(incoming.time())));
         }
         if (event instanceof LeadReadingRecorded reading) {
-            return leadReading(tx, reading.leadMeasureId(), reading.week(), reading.count());
+            return leadReading(reading.leadMeasureId(), reading.week(), reading.count());
         }
         if (event instanceof LeadReadingCorrected corrected) {
-            return leadReading(tx, corrected.leadMeasureId(), corrected.week(), corrected.count());
+            return leadReading(corrected.leadMeasureId(), corrected.week(), corrected.count());
         }
-        return Uni.createFrom().voidItem();
+        return null;
     }
 
-    private static Uni<Void> lagReading(SqlConnection tx, java.util.UUID wigId, String period, BigDecimal value) {
-        return run(tx, "insert into lag_reading_fact (wig_id, period, value) values ($1, $2, $3::text::numeric) "
+    private static Statement lagReading(UUID wigId, String period, BigDecimal value) {
+        return new Statement("insert into lag_reading_fact (wig_id, period, value) values ($1, $2, $3::text::numeric) "
                         + "on conflict (wig_id, period) do update set value = excluded.value",
                 Tuple.of(wigId, period, text(value)));
     }
 
-    private static Uni<Void> leadReading(SqlConnection tx, java.util.UUID leadMeasureId, String week, int count) {
-        return run(tx, "insert into lead_reading_fact (lead_measure_id, week, count) values ($1, $2, $3) "
+    private static Statement leadReading(UUID leadMeasureId, String week, int count) {
+        return new Statement("insert into lead_reading_fact (lead_measure_id, week, count) values ($1, $2, $3) "
                         + "on conflict (lead_measure_id, week) do update set count = excluded.count",
                 Tuple.of(leadMeasureId, week, count));
-    }
-
-
-    private static Uni<Void> run(SqlConnection tx, String sql, Tuple params) {
-        return tx.preparedQuery(sql).execute(params).replaceWithVoid();
     }
 
     private static String text(BigDecimal value) {

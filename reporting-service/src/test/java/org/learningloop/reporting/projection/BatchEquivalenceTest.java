@@ -19,16 +19,31 @@ import org.learningloop.contracts.activity.Frames;
 import org.learningloop.contracts.activity.IntentionReached;
 import org.learningloop.contracts.activity.QualityScores;
 import org.learningloop.contracts.activity.Workplace;
+import org.learningloop.contracts.goal.Cadence;
+import org.learningloop.contracts.goal.LagMeasure;
+import org.learningloop.contracts.goal.LagReadingCorrected;
+import org.learningloop.contracts.goal.LagReadingRecorded;
 import org.learningloop.contracts.goal.LeadMeasureActivated;
 import org.learningloop.contracts.goal.LeadMeasureProposed;
+import org.learningloop.contracts.goal.LeadMeasureRetired;
+import org.learningloop.contracts.goal.LeadReadingCorrected;
+import org.learningloop.contracts.goal.LeadReadingRecorded;
 import org.learningloop.contracts.goal.TeamCreated;
+import org.learningloop.contracts.goal.UnitCreated;
+import org.learningloop.contracts.goal.WigAbandoned;
+import org.learningloop.contracts.goal.WigAchieved;
+import org.learningloop.contracts.goal.WigDefined;
+import org.learningloop.contracts.goal.WigRevised;
 import org.learningloop.platform.inbox.IncomingEvent;
 import org.learningloop.reporting.ReportingBeans;
 import org.learningloop.reporting.activities.ActivityFactsProjection;
+import org.learningloop.reporting.evidence.GoalFactsProjection;
 import org.learningloop.reporting.history.TeamHistoryProjection;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +76,9 @@ class BatchEquivalenceTest {
 
     @Inject
     TeamHistoryProjection teamHistory;
+
+    @Inject
+    GoalFactsProjection goalFacts;
 
     private final UUID team = UUID.randomUUID();
     private final UUID unit = UUID.randomUUID();
@@ -128,6 +146,49 @@ class BatchEquivalenceTest {
                 event(new TeamCreated(UUID.randomUUID(), unit, "Region Y"), 1));
 
         assertSameRows(teamHistory, before, batch, List.of("team_history_entry", "team_unit"));
+    }
+
+    /**
+     * Goal facts send a statement per event, all at once: what an event writes over an earlier one's in the same batch
+     * (a correction over its reading, a revision and an achievement over the WIG, an activation before and after its
+     * proposal, a retirement) ends as one at a time only if PostgreSQL runs them in the batch's order.
+     */
+    @Test
+    void goalFacts_aBatchAtOnce_isTheBatchOneEventAtATime() {
+        UUID wig = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        UUID now = UUID.randomUUID();
+        LagMeasure lag = new LagMeasure("members", "people", BigDecimal.ZERO, new BigDecimal("40"),
+                LocalDate.parse("2026-09-01"), LocalDate.parse("2027-06-30"), Cadence.MONTH);
+        List<IncomingEvent> before = List.of(
+                event(new WigDefined(wig, team, unit, null, "Grow the club", lag), 1),
+                event(new LeadMeasureProposed(earlier, wig, team, unit, "Phone calls", "phone-call", 10, null, null),
+                        1));
+        List<IncomingEvent> batch = List.of(
+                event(new UnitCreated(unit, "Region", null), 1),
+                event(new TeamCreated(team, unit, "Region X"), 1),
+                event(new LagReadingRecorded(wig, team, unit, "2026-10", new BigDecimal("10")), 2),
+                event(new LagReadingCorrected(wig, team, unit, "2026-10", new BigDecimal("12.5"),
+                        new BigDecimal("10")), 3),
+                event(new WigRevised(wig, team, unit, "Grow the club faster", new BigDecimal("50"), null, "ahead"), 4),
+                event(new WigAchieved(wig, team, unit), 5),
+                event(new LeadMeasureActivated(now, wig, team, unit, "workplace-visit", 5, null, null, null, null,
+                        T), 2), // before its proposal in the batch
+                event(new LeadMeasureProposed(now, wig, team, unit, "Workplace visits", "workplace-visit", 5, null,
+                        null), 1),
+                event(new LeadMeasureActivated(earlier, wig, team, unit, "phone-call", 10, null, null, null, null,
+                        T), 2),
+                event(new LeadReadingRecorded(earlier, team, unit, "2026-W45", 3), 3),
+                event(new LeadReadingCorrected(earlier, team, unit, "2026-W45", 4, 3), 4),
+                event(new LeadMeasureRetired(earlier, wig, team, unit, "Replaced", now, null, null), 5),
+                event(new DesignCreated(UUID.randomUUID(), unit, null, "Unit-wide visit", "workplace-visit", null,
+                        List.of("retail"), "Members see the value", null, null, null), 1), // not a goal fact
+                event(new WigDefined(other, team, unit, wig, "A part of it", null), 1),
+                event(new WigAbandoned(other, team, unit, "Merged into its parent"), 2));
+
+        assertSameRows(goalFacts, before, batch, List.of("unit_fact", "team_fact", "wig_fact", "lag_reading_fact",
+                "lead_measure_fact", "lead_reading_fact"));
     }
 
     /** Applies {@code before}, then {@code batch} at once in one schema and one event at a time in another. */
