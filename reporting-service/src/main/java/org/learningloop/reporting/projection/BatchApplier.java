@@ -222,9 +222,14 @@ final class BatchApplier {
         next.replaceAll((partition, offset) -> Math.max(offset, positions.getOrDefault(partition, offset)));
         int applied = batch.size() - skip.size();
         Map<Integer, Poison.Verdict> poison = new HashMap<>();
-        return pool.withTransaction(tx -> checkpoints.claim(tx, applied)
-                        .chain(() -> checkpoints.notOvertaken(tx, first))
-                        .chain(() -> tx.query("set local search_path to " + Schemas.quote(schema) + ", public").execute())
+        // the claim, the overtaking check and the search path are sent at once, as are the stream positions and the
+        // checkpoint after the writes: PostgreSQL runs them in the order sent (the claim's row lock first), and the
+        // first to fail fails the batch before an answer after it counts (BatchProjection.inOrder)
+        return pool.withTransaction(tx -> Uni.join().all(checkpoints.claim(tx, applied),
+                                checkpoints.notOvertaken(tx, first),
+                                tx.query("set local search_path to " + Schemas.quote(schema) + ", public").execute()
+                                        .replaceWithVoid())
+                        .andFailFast()
                         .chain(() -> {
                             List<Integer> indexes = new ArrayList<>(batch.size());
                             for (int i = 0; i < batch.size(); i++) {
@@ -244,7 +249,8 @@ final class BatchApplier {
                                     .collect().last().replaceWithVoid();
                         })
                         .chain(() -> poison.isEmpty()
-                                ? streamPositions(tx, prepared, skip).chain(() -> checkpoints.save(tx, next))
+                                ? Uni.join().all(streamPositions(tx, prepared, skip), checkpoints.save(tx, next))
+                                        .andFailFast().replaceWithVoid()
                                 : Uni.createFrom().failure(new PoisonFound(poison))))
                 .replaceWith(applied)
                 .invoke(() -> checkpoints.committed(next))
