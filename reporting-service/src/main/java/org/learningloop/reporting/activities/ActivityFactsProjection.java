@@ -23,7 +23,7 @@ import org.learningloop.reporting.projection.BatchProjection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +43,7 @@ import java.util.stream.IntStream;
  * <p>
  * Each event fills the columns it knows and keeps the others. What the activity was carried out with wins over
  * what was planned; the planned, evaluated and cancelled events (which repeat the plan) only fill what is still
- * empty. A batch at once: its activities' first events in one upsert per kind, then their second, and so on.
+ * empty. A batch at once: each activity's events in it folded into one change, and one {@code merge} of them all.
  */
 @ApplicationScoped
 public class ActivityFactsProjection implements BatchProjection {
@@ -139,45 +139,86 @@ public class ActivityFactsProjection implements BatchProjection {
     private static final List<String> FACT_TYPES = List.of("timestamptz", "timestamptz", "text", "int", "int", "int",
             "int", "int", "int", "int", "int", "text", "int");
 
-    private static final String FILL_PLAN = upsert(false);
-    private static final String OVERRIDE_PLAN = upsert(true);
+    /** The types of a change's values after the activity id: cancelled, PLAN overriding, PLAN filling, FACTS, time. */
+    private static final List<String> CHANGE_TYPES = changeTypes();
+    private static final int OVER = 1;
+    private static final int FILL = OVER + PLAN.size();
+    private static final int FACT = FILL + PLAN.size();
+    private static final String MERGE = merge();
 
-    /**
-     * Upserts rows unnested from one array per column: activity id, cancelled, PLAN, FACTS, the event's time. Each
-     * row as one event changes it: the others' values are kept (see the class comment).
-     */
-    private static String upsert(boolean planWins) {
-        List<String> names = new ArrayList<>(List.of("activity_id", "cancelled"));
-        names.addAll(PLAN);
-        names.addAll(FACTS);
-        names.add("event_time");
-        List<String> types = new ArrayList<>(List.of("uuid", "boolean"));
+    private static List<String> changeTypes() {
+        List<String> types = new ArrayList<>(List.of("boolean"));
+        types.addAll(PLAN_TYPES);
         types.addAll(PLAN_TYPES);
         types.addAll(FACT_TYPES);
         types.add("timestamptz");
-        String arrays = IntStream.range(0, types.size()).mapToObj(i -> "$" + (i + 1) + "::" + types.get(i) + "[]")
-                .collect(Collectors.joining(", "));
-        String selected = names.stream().filter(name -> !name.equals("event_time"))
-                .map(name -> name.equals("outcomes") ? "outcomes::jsonb" : name).collect(Collectors.joining(", "));
-        return "insert into activity_fact (activity_id, cancelled, " + String.join(", ", PLAN) + ", "
-                + String.join(", ", FACTS) + ", at) select " + selected
-                + ", coalesce(carried_out_at, scheduled_at, event_time) from unnest(" + arrays + ") as e("
-                + String.join(", ", names) + ")"
-                + " on conflict (activity_id) do update set cancelled = activity_fact.cancelled or excluded.cancelled, "
-                + PLAN.stream().map(c -> c + " = " + (planWins ? "coalesce(excluded." + c + ", activity_fact." + c + ")"
-                        : "coalesce(activity_fact." + c + ", excluded." + c + ")")).collect(Collectors.joining(", "))
-                + ", "
-                + FACTS.stream().map(c -> c + " = coalesce(excluded." + c + ", activity_fact." + c + ")")
-                .collect(Collectors.joining(", "))
-                + ", at = coalesce(excluded.carried_out_at, activity_fact.carried_out_at, excluded.scheduled_at, "
-                + "activity_fact.scheduled_at, activity_fact.at)";
+        return List.copyOf(types);
     }
 
     /**
-     * What one event does to its activity's row: its values in the upsert's column order after the activity id, and
-     * whether its plan wins over what is there.
+     * Merges rows unnested from one array per column (activity id, then {@link #CHANGE_TYPES}'s), one row per
+     * activity, into the activities' rows: each row as its change ({@link Change}) changes it, the others' values
+     * kept (see the class comment).
      */
-    private record Change(UUID activity, boolean planWins, Object[] values) {
+    private static String merge() {
+        List<String> names = new ArrayList<>(List.of("activity_id", "cancelled"));
+        PLAN.forEach(column -> names.add("over_" + column));
+        PLAN.forEach(column -> names.add("fill_" + column));
+        names.addAll(FACTS);
+        names.add("event_time");
+        List<String> types = new ArrayList<>(List.of("uuid"));
+        types.addAll(CHANGE_TYPES);
+        String arrays = IntStream.range(0, types.size()).mapToObj(i -> "$" + (i + 1) + "::" + types.get(i) + "[]")
+                .collect(Collectors.joining(", "));
+        java.util.function.Function<String, String> fact = column -> column.equals("outcomes") ? "e.outcomes::jsonb"
+                : "e." + column;
+        return "merge into activity_fact f using (select * from unnest(" + arrays + ") as u("
+                + String.join(", ", names) + ")) e on f.activity_id = e.activity_id"
+                + " when matched then update set cancelled = f.cancelled or e.cancelled, "
+                + PLAN.stream().map(c -> c + " = coalesce(e.over_" + c + ", f." + c + ", e.fill_" + c + ")")
+                .collect(Collectors.joining(", "))
+                + ", "
+                + FACTS.stream().map(c -> c + " = coalesce(" + fact.apply(c) + ", f." + c + ")")
+                .collect(Collectors.joining(", "))
+                + ", at = coalesce(e.carried_out_at, f.carried_out_at, e.scheduled_at, f.scheduled_at, f.at)"
+                + " when not matched then insert (activity_id, cancelled, " + String.join(", ", PLAN) + ", "
+                + String.join(", ", FACTS) + ", at) values (e.activity_id, e.cancelled, "
+                + PLAN.stream().map(c -> "coalesce(e.over_" + c + ", e.fill_" + c + ")").collect(Collectors.joining(", "))
+                + ", " + FACTS.stream().map(fact).collect(Collectors.joining(", "))
+                + ", coalesce(e.carried_out_at, e.scheduled_at, e.event_time))";
+    }
+
+    /**
+     * What one event, or several events of one activity in their order, do to the activity's row, in
+     * {@link #CHANGE_TYPES}' order: whether it is cancelled; each PLAN column's value that overrides the row's and the
+     * one that only fills it (the row's column becomes {@code coalesce(over, row's, fill)}); each FACTS column's value
+     * that replaces the row's unless null; the first event's time.
+     */
+    private record Change(UUID activity, Object[] values) {
+
+        /**
+         * This change and then {@code later} as one: {@code coalesce(over2, coalesce(over1, row, fill1), fill2)} is
+         * {@code coalesce(coalesce(over2, over1), row, coalesce(fill1, fill2))}, so the later override and the earlier
+         * fill are kept, as are the later non-null fact and the earlier time.
+         */
+        Change then(Change later) {
+            Object[] merged = values.clone();
+            merged[0] = (Boolean) values[0] || (Boolean) later.values[0];
+            for (int column = 0; column < PLAN.size(); column++) {
+                if (later.values[OVER + column] != null) {
+                    merged[OVER + column] = later.values[OVER + column];
+                }
+                if (merged[FILL + column] == null) {
+                    merged[FILL + column] = later.values[FILL + column];
+                }
+            }
+            for (int column = FACT; column < FACT + FACTS.size(); column++) {
+                if (later.values[column] != null) {
+                    merged[column] = later.values[column];
+                }
+            }
+            return new Change(activity, merged);
+        }
     }
 
     @Override
@@ -186,15 +227,12 @@ public class ActivityFactsProjection implements BatchProjection {
     }
 
     /**
-     * The batch in rounds: the first event of each activity in the batch, then the second of each, and so on, every
-     * round one upsert per kind (plan filled, plan overridden) of rows of distinct activities, so no statement
-     * touches a row twice and each activity's events still apply in their order. The designs' few events are
-     * applied one after the other.
+     * The designs' events one statement each, in their order, then one merge of every activity's row: an activity's
+     * events in the batch folded into one change, in their order ({@link Change#then}), so no row is touched twice.
      */
     @Override
     public Writes prepare(List<IncomingEvent> events) {
-        Map<UUID, Integer> seen = new HashMap<>();
-        List<List<Change>> rounds = new ArrayList<>();
+        Map<UUID, Change> changes = new LinkedHashMap<>();
         List<Statement> statements = new ArrayList<>();
         for (IncomingEvent incoming : events) {
             Statement design = design(incoming);
@@ -204,33 +242,23 @@ public class ActivityFactsProjection implements BatchProjection {
             }
             Change change = change(incoming);
             if (change != null) {
-                int round = seen.merge(change.activity(), 1, Integer::sum) - 1;
-                if (round == rounds.size()) {
-                    rounds.add(new ArrayList<>());
-                }
-                rounds.get(round).add(change);
+                changes.merge(change.activity(), change, Change::then);
             }
         }
-        for (List<Change> round : rounds) {
-            for (boolean planWins : new boolean[]{false, true}) {
-                List<Change> rows = round.stream().filter(change -> change.planWins() == planWins).toList();
-                if (!rows.isEmpty()) {
-                    statements.add(new Statement(planWins ? OVERRIDE_PLAN : FILL_PLAN, columns(rows)));
-                }
-            }
+        if (!changes.isEmpty()) {
+            statements.add(new Statement(MERGE, columns(List.copyOf(changes.values()))));
         }
         return BatchProjection.inOrder(statements);
     }
 
-    /** The rows as one array per column, typed as the upsert casts them. */
+    /** The rows as one array per column, typed as the merge casts them. */
     private static Tuple columns(List<Change> rows) {
         Tuple tuple = Tuple.tuple().addArrayOfUUID(rows.stream().map(Change::activity).toArray(UUID[]::new));
         int width = rows.get(0).values().length;
         for (int column = 0; column < width; column++) {
             int index = column;
             Object[] values = rows.stream().map(change -> change.values()[index]).toArray();
-            String type = column == 0 ? "boolean" : column <= PLAN.size() ? PLAN_TYPES.get(column - 1)
-                    : column <= PLAN.size() + FACTS.size() ? FACT_TYPES.get(column - 1 - PLAN.size()) : "timestamptz";
+            String type = CHANGE_TYPES.get(column);
             switch (type) {
                 case "boolean" -> tuple.addArrayOfBoolean(Arrays.copyOf(values, values.length, Boolean[].class));
                 case "uuid" -> tuple.addArrayOfUUID(Arrays.copyOf(values, values.length, UUID[].class));
@@ -306,12 +334,13 @@ public class ActivityFactsProjection implements BatchProjection {
         } else {
             return null;
         }
-        Object[] values = new Object[1 + plan.length + facts.length + 1];
+        Object[] values = new Object[CHANGE_TYPES.size()];
         values[0] = cancelled;
-        System.arraycopy(plan, 0, values, 1, plan.length);
-        System.arraycopy(facts, 0, values, 1 + plan.length, facts.length);
+        // the carried-out event's plan wins over what is there, the others' only fill gaps
+        System.arraycopy(plan, 0, values, carriedOut ? OVER : FILL, plan.length);
+        System.arraycopy(facts, 0, values, FACT, facts.length);
         values[values.length - 1] = Rows.utc(incoming.time());
-        return new Change(activity, carriedOut, values);
+        return new Change(activity, values);
     }
 
 

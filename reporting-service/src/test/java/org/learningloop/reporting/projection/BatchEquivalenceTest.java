@@ -87,6 +87,7 @@ class BatchEquivalenceTest {
     void activityFacts_aBatchAtOnce_isTheBatchOneEventAtATime() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
         UUID design = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
         ActivityCarriedOut secondDone = new ActivityCarriedOut(second, team, unit, "workplace-visit", lead, design, 2,
@@ -115,6 +116,11 @@ class BatchEquivalenceTest {
                 event(new ActivityEvaluated(first, team, unit, design, 2, "retail", null,
                         new QualityScores(5, 5, 5, 5, 5, 5), List.of()), 4), // evaluated again: the later scores win
                 event(new ActivityCancelled(first, team, unit, "rain"), 5),
+                // evaluated before its plan, never carried out: the first to fill a column keeps it
+                event(new ActivityEvaluated(third, team, unit, design, 2, "retail", null,
+                        new QualityScores(3, 3, 3, 3, 3, 3), List.of()), 2),
+                event(new ActivityPlanned(third, team, unit, "workplace-visit", lead, design, 1, T.plusSeconds(900),
+                        new Workplace("ref-3", "call-centre", 25), List.of(), null, null), 1),
                 event(new DesignRetired(design, unit, null, "Replaced", null), 3));
 
         assertSameRows(activityFacts, before, batch, List.of("activity_fact", "design_fact"));
