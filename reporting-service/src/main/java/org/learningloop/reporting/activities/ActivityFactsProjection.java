@@ -156,7 +156,8 @@ public class ActivityFactsProjection implements BatchProjection {
     }
 
     /**
-     * Merges rows unnested from one array per column (activity id, then {@link #CHANGE_TYPES}'s), one row per
+     * Merges rows unnested from one array per column (unlike {@code insert … on conflict}, a {@code merge} that meets a
+     * row another writer inserted meanwhile fails: a generation has one writer, the runner holding its claim) (activity id, then {@link #CHANGE_TYPES}'s), one row per
      * activity, into the activities' rows: each row as its change ({@link Change}) changes it, the others' values
      * kept (see the class comment).
      */
@@ -313,7 +314,9 @@ public class ActivityFactsProjection implements BatchProjection {
                     : done.intentionReached().name().toLowerCase(Locale.ROOT);
             facts[3] = done.presence();
             facts[4] = done.focus();
-            facts[11] = json(done.outcomes() == null ? Map.of() : done.outcomes());
+            Map<String, Integer> outcomes = done.outcomes() == null ? Map.of() : done.outcomes();
+            outcomes.keySet().forEach(ActivityFactsProjection::storable);
+            facts[11] = json(outcomes);
         } else if (incoming.event() instanceof ActivityEvaluated evaluated) {
             activity = evaluated.activityId();
             plan(plan, evaluated.teamId(), evaluated.unitId(), null, null, evaluated.designId(),
@@ -353,13 +356,25 @@ public class ActivityFactsProjection implements BatchProjection {
                              Integer designVersion, String segment) {
         plan[0] = team;
         plan[1] = unit;
-        plan[2] = activityType;
+        plan[2] = storable(activityType);
         plan[3] = leadMeasure;
         plan[4] = design;
         plan[5] = designVersion;
-        plan[6] = segment;
+        plan[6] = storable(segment);
     }
 
+
+    /**
+     * {@code text}, refused when PostgreSQL could not store it: a NUL character, in text or in a JSON string.
+     * An activity's events are folded before PostgreSQL sees them, and a value the fold drops must fail here, as it
+     * would have failed there: the event is poison in every batch it lands in, not only when it lands alone.
+     */
+    private static String storable(String text) {
+        if (text != null && text.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("an activity's text holds a NUL character, which PostgreSQL cannot store");
+        }
+        return text;
+    }
 
     private static String json(Object value) {
         try {

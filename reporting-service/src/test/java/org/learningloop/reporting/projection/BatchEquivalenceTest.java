@@ -51,6 +51,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A {@link BatchProjection} applies a batch at once exactly as its {@code apply} applies each event in turn: the same
@@ -88,13 +89,16 @@ class BatchEquivalenceTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        UUID fifth = UUID.randomUUID();
         UUID design = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
         ActivityCarriedOut secondDone = new ActivityCarriedOut(second, team, unit, "workplace-visit", lead, design, 2,
                 "retail", T.plusSeconds(7200), 6, 4, IntentionReached.YES, List.of(), Map.of("membersRecruited", 2));
         IncomingEvent twice = event(secondDone, 2);
         List<IncomingEvent> before = List.of(event(new ActivityPlanned(first, team, unit, "workplace-visit", lead,
-                design, 1, T.plusSeconds(3600), new Workplace("ref-1", "call-centre", 40), List.of(), null, null), 1));
+                design, 1, T.plusSeconds(3600), new Workplace("ref-1", "call-centre", 40), List.of(), null, null), 1),
+                event(new ActivityCancelled(fourth, team, unit, "double booked"), 1)); // a row with an empty plan
         List<IncomingEvent> batch = List.of(
                 event(new DesignCreated(design, unit, null, "Lunch-room visit", "workplace-visit", null,
                         List.of("call-centre", "retail"), "Members see the value",
@@ -121,9 +125,38 @@ class BatchEquivalenceTest {
                         new QualityScores(3, 3, 3, 3, 3, 3), List.of()), 2),
                 event(new ActivityPlanned(third, team, unit, "workplace-visit", lead, design, 1, T.plusSeconds(900),
                         new Workplace("ref-3", "call-centre", 25), List.of(), null, null), 1),
+                // a row with an empty plan: filled, then overridden twice (the later override wins); still cancelled
+                event(new ActivityEvaluated(fourth, team, unit, design, 2, "retail", null,
+                        new QualityScores(1, 2, 3, 4, 5, 1), List.of()), 2),
+                event(new ActivityCarriedOut(fourth, team, unit, "workplace-visit", lead, design, 3, "office",
+                        T.plusSeconds(9000), 3, 3, IntentionReached.NO, List.of(), Map.of("membersRecruited", 0)), 3),
+                event(new ActivityCarriedOut(fourth, team, unit, "phone-call", null, design, 4, "factory",
+                        T.plusSeconds(9600), 5, 2, IntentionReached.YES, List.of(), Map.of("membersRecruited", 1)), 4),
+                // neither scheduled nor carried out: its time is its first event's; cancelled, then evaluated
+                event(new ActivityCancelled(fifth, team, unit, "closed"), 1),
+                event(new ActivityEvaluated(fifth, team, unit, design, 1, "retail", null,
+                        new QualityScores(2, 2, 2, 2, 2, 2), List.of()), 2),
                 event(new DesignRetired(design, unit, null, "Replaced", null), 3));
 
         assertSameRows(activityFacts, before, batch, List.of("activity_fact", "design_fact"));
+    }
+
+    /**
+     * A value the fold drops never reaches PostgreSQL, so text PostgreSQL cannot store (a NUL) is refused before the
+     * fold: the event is poison whichever batch it lands in.
+     */
+    @Test
+    void activityFacts_textPostgreSQLCannotStore_isRefusedEvenWhenTheFoldWouldDropIt() {
+        UUID activity = UUID.randomUUID();
+        UUID design = UUID.randomUUID();
+        List<IncomingEvent> batch = List.of(
+                event(new ActivityPlanned(activity, team, unit, "workplace-visit", null, design, 1, T,
+                        new Workplace("ref-1", "retail", 10), List.of(), null, null), 1),
+                event(new ActivityEvaluated(activity, team, unit, design, 1, "re\u0000tail", null,
+                        new QualityScores(3, 3, 3, 3, 3, 3), List.of()), 2)); // its segment only fills: dropped
+
+        assertThatThrownBy(() -> activityFacts.prepare(batch)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NUL");
     }
 
     @Test
