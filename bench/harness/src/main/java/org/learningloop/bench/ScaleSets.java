@@ -54,11 +54,12 @@ import java.util.regex.Pattern;
  * for it, taken from the topics and written to {@code template.bin}.
  *
  * <p><b>A data set</b> of n events is copies of the template, produced to topics of its own ({@code <set>.goals},
- * {@code .activities}, {@code .learning}) exactly as the relays produce them (key, headers, JSON), until at least n
- * events are out. Copy 0 is the template itself; every other copy has every id in its key, headers and JSON (every
+ * {@code .activities}, {@code .learning}) exactly as the relays produce them (key, headers, JSON; uncompressed, in
+ * Kafka transactions of {@value #RELAY_ROUND} records, a relay's full round), until at least n events are out. Copy 0 is the template itself; every other copy has every id in its key, headers and JSON (every
  * UUID) replaced by one of its own, so each copy is another unit with its own teams, streams and events. A reporting
  * service of its own ({@link #launch}) reads the set's topics into a database of its own. A set is complete once
- * {@code <set>.done} is written; an incomplete one is dropped and produced again.
+ * {@code <set>.done} is written, naming {@link #FORMAT}; an incomplete one, or one produced in another form, is
+ * dropped and produced again.
  */
 final class ScaleSets {
 
@@ -66,6 +67,13 @@ final class ScaleSets {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAGIC = 0x53315431; // "S1T1"
+    /** Records per Kafka transaction: a relay's full round ({@code loop.outbox.batch-size}'s default). */
+    private static final int RELAY_ROUND = 500;
+    /**
+     * How a set's records are produced, named in its {@code .done}: before 2026-12-05 sets were LZ4-compressed and
+     * not transactional, unlike what the relays publish, so a consumer of the set decompressed what it never would.
+     */
+    private static final String FORMAT = "format 2: uncompressed, transactions of " + RELAY_ROUND + " records";
 
     private final Stack stack;
     private final Path folder;
@@ -131,7 +139,7 @@ final class ScaleSets {
         Path done = folder.resolve(name + ".done");
         long copies = (events + template.records().size() - 1) / template.records().size();
         DataSet set = new DataSet(name, "bench_s1_" + events, copies * template.records().size());
-        if (Files.isRegularFile(done)) {
+        if (Files.isRegularFile(done) && Files.readString(done).contains(FORMAT)) {
             return set;
         }
         Progress.say("S1 producing %s: %,d copies of the template's %,d records (once; kept for later runs)", name,
@@ -157,22 +165,30 @@ final class ScaleSets {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20),
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-" + name + "-" + Instant.now().getEpochSecond()),
                 new StringSerializer(), new ByteArraySerializer())) {
+            // as the relays publish (ADR 2): uncompressed, a round of records per transaction
+            producer.initTransactions();
+            producer.beginTransaction();
             for (long copy = 0; copy < copies; copy++) {
                 Map<String, String> ids = new HashMap<>();
                 for (Stored record : template.records()) {
                     producer.send(copy(record, copy, ids, set));
                     sent++;
+                    if (sent % RELAY_ROUND == 0) {
+                        producer.commitTransaction();
+                        producer.beginTransaction();
+                    }
                 }
                 if ((copy + 1) % Math.max(1, copies / 20) == 0) {
                     Progress.say("S1 %s: %,d of %,d records sent (%,.0f/s)", name, sent, set.events(),
                             sent / ((System.nanoTime() - started) / 1e9));
                 }
             }
-            producer.flush();
+            producer.commitTransaction();
         }
-        Files.writeString(done, set.events() + " events in " + copies + " copies\n");
+        Files.writeString(done, set.events() + " events in " + copies + " copies, " + FORMAT + "\n");
         Progress.say("S1 %s: %,d records produced in %.0f s", name, sent, (System.nanoTime() - started) / 1e9);
         return set;
     }
