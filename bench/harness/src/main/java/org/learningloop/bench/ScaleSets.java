@@ -54,9 +54,12 @@ import java.util.regex.Pattern;
  * for it, taken from the topics and written to {@code template.bin}.
  *
  * <p><b>A data set</b> of n events is copies of the template, produced to topics of its own ({@code <set>.goals},
- * {@code .activities}, {@code .learning}) exactly as the relays produce them (key, headers, JSON; uncompressed, in
- * Kafka transactions of {@value #RELAY_ROUND} records, a relay's full round), until at least n events are out. Copy 0 is the template itself; every other copy has every id in its key, headers and JSON (every
- * UUID) replaced by one of its own, so each copy is another unit with its own teams, streams and events. A reporting
+ * {@code .activities}, {@code .learning}) as the relays produce them (key, headers, JSON; uncompressed, in Kafka
+ * transactions of {@value #RELAY_ROUND} records, a relay's full round), until at least n events are out. Not the same
+ * layout on the broker: a relay's transaction holds one topic's records, sent with no linger, while a set's spans the
+ * three topics in the template's order, batched for 20 ms. Copy 0 is the template itself; every other copy has every
+ * id in its key, headers and JSON (every UUID) replaced by one of its own, so each copy is another unit with its own
+ * teams, streams and events. A reporting
  * service of its own ({@link #launch}) reads the set's topics into a database of its own. A set is complete once
  * {@code <set>.done} is written, naming {@link #FORMAT}; an incomplete one, or one produced in another form, is
  * dropped and produced again.
