@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -156,10 +157,10 @@ public class ActivityFactsProjection implements BatchProjection {
     }
 
     /**
-     * Merges rows unnested from one array per column (unlike {@code insert … on conflict}, a {@code merge} that meets a
-     * row another writer inserted meanwhile fails: a generation has one writer, the runner holding its claim) (activity id, then {@link #CHANGE_TYPES}'s), one row per
+     * Merges rows unnested from one array per column (activity id, then {@link #CHANGE_TYPES}'s), one row per
      * activity, into the activities' rows: each row as its change ({@link Change}) changes it, the others' values
-     * kept (see the class comment).
+     * kept (see the class comment). Unlike {@code insert … on conflict}, a {@code merge} that meets a row another
+     * writer inserted meanwhile fails: a generation has one writer, the runner holding its claim.
      */
     private static String merge() {
         List<String> names = new ArrayList<>(List.of("activity_id", "cancelled"));
@@ -171,7 +172,7 @@ public class ActivityFactsProjection implements BatchProjection {
         types.addAll(CHANGE_TYPES);
         String arrays = IntStream.range(0, types.size()).mapToObj(i -> "$" + (i + 1) + "::" + types.get(i) + "[]")
                 .collect(Collectors.joining(", "));
-        java.util.function.Function<String, String> fact = column -> column.equals("outcomes") ? "e.outcomes::jsonb"
+        Function<String, String> fact = column -> column.equals("outcomes") ? "e.outcomes::jsonb"
                 : "e." + column;
         return "merge into activity_fact f using (select * from unnest(" + arrays + ") as u("
                 + String.join(", ", names) + ")) e on f.activity_id = e.activity_id"

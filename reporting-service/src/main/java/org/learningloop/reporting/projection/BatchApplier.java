@@ -226,9 +226,7 @@ final class BatchApplier {
         // checkpoint after the writes: PostgreSQL runs them in the order sent (the claim's row lock first), and the
         // first to fail fails the batch before an answer after it counts (BatchProjection.inOrder)
         return pool.withTransaction(tx -> Uni.join().all(checkpoints.claim(tx, applied),
-                                checkpoints.notOvertaken(tx, first),
-                                tx.query("set local search_path to " + Schemas.quote(schema) + ", public").execute()
-                                        .replaceWithVoid())
+                                checkpoints.notOvertaken(tx, first), Schemas.searchPath(tx, schema))
                         .andFailFast()
                         .chain(() -> {
                             List<Integer> indexes = new ArrayList<>(batch.size());

@@ -34,8 +34,12 @@ final class Schemas {
 
     /** Runs DDL statements one after the other in {@code tx}, on {@code schema}'s tables (then {@code public}'s). */
     static Uni<Void> executeIn(SqlConnection tx, String schema, List<String> statements) {
-        return tx.query("set local search_path to " + quote(schema) + ", public").execute()
-                .chain(() -> execute(tx, statements));
+        return searchPath(tx, schema).chain(() -> execute(tx, statements));
+    }
+
+    /** Points {@code tx}'s unqualified names at {@code schema}'s tables (then {@code public}'s) until it ends. */
+    static Uni<Void> searchPath(SqlConnection tx, String schema) {
+        return tx.query("set local search_path to " + quote(schema) + ", public").execute().replaceWithVoid();
     }
 
     /** Runs DDL statements one after the other in {@code tx}. */
