@@ -43,27 +43,53 @@ public class ProjectionReads {
      * of the projection's code (503 while an upgrade's rebuild is catching up).
      */
     public <T> Uni<T> read(String projection, int version, Function<SqlConnection, Uni<T>> query) {
-        // two statements sent together (pipelined on the connection, in order): the transaction made read-only, then
-        // the live generation looked up and, in the same statement, made the transaction's search_path (set_config's
-        // true: local to the transaction). A read is then BEGIN, these two, the query and COMMIT: four round trips.
-        return pool.withTransaction(tx -> Uni.combine().all().unis(tx.query("set transaction read only").execute(),
-                                tx.preparedQuery("select version, set_config('search_path', quote_ident(schema_name) "
-                                                + "|| ', public', true) from projection_generation "
+        // Two round trips for a one-statement query, not four. Sent together (pipelined on the connection, and run by
+        // PostgreSQL in the order sent): BEGIN READ ONLY; the live generation looked up and, in the same statement,
+        // made the transaction's search_path (set_config's true: local to the transaction); the query's first
+        // statement. Then COMMIT, once the query has answered (it may send more statements, each after the one
+        // before), whichever way it ended: it ends the transaction before the connection goes back to the pool.
+        // The query runs even when there is no live generation of the version needed; its answer is dropped then.
+        return pool.withConnection(connection -> Uni.combine().all()
+                        .unis(connection.query("begin transaction read only").execute(),
+                                connection.preparedQuery("select version, set_config('search_path', "
+                                                + "quote_ident(schema_name) || ', public', true) from projection_generation "
                                                 + "where projection = $1 and state = 'live'")
-                                        .execute(Tuple.of(projection)))
-                        .with((readOnly, rows) -> rows)
-                        .chain(rows -> {
-                            RowIterator<io.vertx.mutiny.sqlclient.Row> it = rows.iterator();
-                            if (!it.hasNext()) {
-                                return Uni.createFrom().failure(ProjectionUnavailable.notLive(projection));
+                                        .execute(Tuple.of(projection))
+                                        .map(rows -> {
+                                            RowIterator<io.vertx.mutiny.sqlclient.Row> it = rows.iterator();
+                                            return it.hasNext() ? it.next().getInteger("version") : null;
+                                        }),
+                                Uni.createFrom().deferred(() -> query.apply(connection))
+                                        .map(Answer::of).onFailure().recoverWithItem(Answer::<T>failed))
+                        .with((begun, live, answer) -> {
+                            if (live == null) {
+                                throw ProjectionUnavailable.notLive(projection);
                             }
-                            if (it.next().getInteger("version") < version) {
-                                return Uni.createFrom().failure(ProjectionUnavailable.rebuilding(projection));
+                            if (live < version) {
+                                throw ProjectionUnavailable.rebuilding(projection);
                             }
-                            return query.apply(tx);
-                        }))
+                            return answer;
+                        })
+                        .chain(Answer::toUni)
+                        .eventually(() -> connection.query("commit").execute()))
                 // a read that began just before a switch may find the retired schema dropped: read the new live one
                 .onFailure(ProjectionReads::schemaGone).retry().atMost(3);
+    }
+
+    /** A query's result or failure, kept until the live generation it needed is known. */
+    private record Answer<T>(T result, Throwable failure) {
+
+        static <T> Answer<T> of(T result) {
+            return new Answer<>(result, null);
+        }
+
+        static <T> Answer<T> failed(Throwable failure) {
+            return new Answer<>(null, failure);
+        }
+
+        Uni<T> toUni() {
+            return failure == null ? Uni.createFrom().item(result) : Uni.createFrom().failure(failure);
+        }
     }
 
     /**

@@ -70,6 +70,68 @@ class ProjectionReadsTest {
     }
 
     /**
+     * A query may send statements one after another: each runs in the read's transaction (its search_path, read-only,
+     * one transaction time), not only the first, which is sent with the transaction's start.
+     */
+    @Test
+    void aQueryOfSeveralStatements_runsEachInTheRead() {
+        String live = liveSchema(TeamHistoryProjection.NAME);
+        String seen = reads.read(TeamHistoryProjection.NAME, tx -> tx.query("select transaction_timestamp()::text")
+                        .execute().map(rows -> rows.iterator().next().getString(0))
+                        .chain(started -> tx.query("select pg_sleep(0.01)").execute()
+                                .chain(() -> tx.query("select array_to_string(current_schemas(false), ','), "
+                                        + "current_setting('transaction_read_only'), transaction_timestamp()::text").execute())
+                                .map(rows -> {
+                                    var row = rows.iterator().next();
+                                    return row.getString(0) + "|" + row.getString(1) + "|" + started.equals(row.getString(2));
+                                })))
+                .await().atMost(PATIENCE);
+        assertThat(seen).isEqualTo(live + ",public|on|true");
+    }
+
+    /**
+     * Every read ends its transaction before its connection goes back to the pool, whichever way it ended: a query
+     * that failed, a projection with no live generation, one not yet rebuilt to the version needed, a read that
+     * answered. Else the next user of the connection would run inside it.
+     */
+    @Test
+    void everyRead_endsItsTransaction() {
+        liveSchema(TeamHistoryProjection.NAME);
+        String marker = "reads-test-" + UUID.randomUUID();
+        String failing = "select 1 / (count(*) - count(*)) /* " + marker + " */ from team_unit";
+        String fine = "select count(*) /* " + marker + " */ from team_unit";
+        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, tx -> tx.query(failing).execute())
+                .await().atMost(PATIENCE)).isInstanceOfSatisfying(PgException.class,
+                failure -> assertThat(failure.getSqlState()).as("division by zero").isEqualTo("22012"));
+        assertThat(inTransaction(marker)).as("after a failed query").isZero();
+        assertThatThrownBy(() -> reads.read("no-such-projection", tx -> tx.query(fine).execute())
+                .await().atMost(PATIENCE)).isInstanceOf(HttpProblem.class);
+        assertThat(inTransaction(marker)).as("after a read of no live generation").isZero();
+        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, 99, tx -> tx.query(fine).execute())
+                .await().atMost(PATIENCE)).isInstanceOf(HttpProblem.class);
+        assertThat(inTransaction(marker)).as("after a read of a version not built yet").isZero();
+        reads.read(TeamHistoryProjection.NAME, tx -> tx.query(fine).execute()).await().atMost(PATIENCE);
+        assertThat(inTransaction(marker)).as("after a read that answered").isZero();
+    }
+
+    /** Connections, other than the asking one, whose last statement named {@code marker} and that are still in a transaction. */
+    private long inTransaction(String marker) {
+        return pool.preparedQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
+                        + "and state <> 'idle' and strpos(query, $1) > 0")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(marker)).await().atMost(PATIENCE)
+                .iterator().next().getLong(0);
+    }
+
+    private String liveSchema(String projection) {
+        return await().atMost(PATIENCE).until(() -> {
+            var rows = pool.preparedQuery("select schema_name from projection_generation "
+                    + "where projection = $1 and state = 'live'").execute(io.vertx.mutiny.sqlclient.Tuple.of(
+                    projection)).await().atMost(PATIENCE);
+            return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
+        }, schema -> schema != null);
+    }
+
+    /**
      * Only the projections a read waits on record stream positions (ADR 23): the team history, which no read waits on,
      * records none, and a read that would wait on it is refused as the programming error it is.
      */
