@@ -43,18 +43,20 @@ public class ProjectionReads {
      * of the projection's code (503 while an upgrade's rebuild is catching up).
      */
     public <T> Uni<T> read(String projection, int version, Function<SqlConnection, Uni<T>> query) {
-        // Two round trips for a one-statement query, not four. Sent together (pipelined on the connection, and run by
-        // PostgreSQL in the order sent): BEGIN READ ONLY; the live generation looked up and, in the same statement,
-        // made the transaction's search_path (set_config's true: local to the transaction); the query's first
-        // statement. Then COMMIT, once the query has answered (it may send more statements, each after the one
-        // before), whichever way it ended: it ends the transaction before the connection goes back to the pool.
-        // The query runs even when there is no live generation of the version needed; its answer is dropped then.
+        // Two round trips for a one-statement query once its statements are prepared on the connection, not four.
+        // Sent together (pipelined on the connection, and run by PostgreSQL in the order sent): BEGIN READ ONLY; the
+        // live generation looked up and, in the same statement and only when it is of the version needed, made the
+        // transaction's search_path (set_config's true: local to the transaction); the query's first statement. Then
+        // COMMIT, once the query has answered (it may send more statements, each after the one before) or at the
+        // first failure of the other two, whichever way it ended: it ends the transaction before the connection goes
+        // back to the pool. Without a live generation of the version needed, the query finds none of the
+        // projection's tables (public holds none) and fails at once; its answer is dropped for the 503.
         return pool.withConnection(connection -> Uni.combine().all()
                         .unis(connection.query("begin transaction read only").execute(),
-                                connection.preparedQuery("select version, set_config('search_path', "
-                                                + "quote_ident(schema_name) || ', public', true) from projection_generation "
-                                                + "where projection = $1 and state = 'live'")
-                                        .execute(Tuple.of(projection))
+                                connection.preparedQuery("select version, case when version >= $2 then "
+                                                + "set_config('search_path', quote_ident(schema_name) || ', public', true) "
+                                                + "end from projection_generation where projection = $1 and state = 'live'")
+                                        .execute(Tuple.of(projection, version))
                                         .map(rows -> {
                                             RowIterator<io.vertx.mutiny.sqlclient.Row> it = rows.iterator();
                                             return it.hasNext() ? it.next().getInteger("version") : null;

@@ -2,6 +2,7 @@ package org.learningloop.reporting.projection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,7 +94,8 @@ class ProjectionReadsTest {
     /**
      * Every read ends its transaction before its connection goes back to the pool, whichever way it ended: a query
      * that failed, a projection with no live generation, one not yet rebuilt to the version needed, a read that
-     * answered. Else the next user of the connection would run inside it.
+     * answered. Else the next user of the connection would run inside it. Another connection, held through the reads
+     * so that none of them uses it, looks at every other session.
      */
     @Test
     void everyRead_endsItsTransaction() {
@@ -100,23 +103,44 @@ class ProjectionReadsTest {
         String marker = "reads-test-" + UUID.randomUUID();
         String failing = "select 1 / (count(*) - count(*)) /* " + marker + " */ from team_unit";
         String fine = "select count(*) /* " + marker + " */ from team_unit";
-        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, tx -> tx.query(failing).execute())
-                .await().atMost(PATIENCE)).isInstanceOfSatisfying(PgException.class,
-                failure -> assertThat(failure.getSqlState()).as("division by zero").isEqualTo("22012"));
-        assertThat(inTransaction(marker)).as("after a failed query").isZero();
-        assertThatThrownBy(() -> reads.read("no-such-projection", tx -> tx.query(fine).execute())
-                .await().atMost(PATIENCE)).isInstanceOf(HttpProblem.class);
-        assertThat(inTransaction(marker)).as("after a read of no live generation").isZero();
-        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, 99, tx -> tx.query(fine).execute())
-                .await().atMost(PATIENCE)).isInstanceOf(HttpProblem.class);
-        assertThat(inTransaction(marker)).as("after a read of a version not built yet").isZero();
-        reads.read(TeamHistoryProjection.NAME, tx -> tx.query(fine).execute()).await().atMost(PATIENCE);
-        assertThat(inTransaction(marker)).as("after a read that answered").isZero();
+        SqlConnection observer = pool.getConnection().await().atMost(PATIENCE);
+        try {
+            assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, tx -> tx.query(failing).execute())
+                    .await().atMost(PATIENCE)).isInstanceOfSatisfying(PgException.class,
+                    failure -> assertThat(failure.getSqlState()).as("division by zero").isEqualTo("22012"));
+            assertThat(inTransaction(observer, marker)).as("after a failed query").isZero();
+            assertThatThrownBy(() -> reads.read("no-such-projection", tx -> tx.query(fine).execute())
+                    .await().atMost(PATIENCE)).isInstanceOf(HttpProblem.class);
+            assertThat(inTransaction(observer, marker)).as("after a read of no live generation").isZero();
+            assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, 99, tx -> tx.query(fine).execute())
+                    .await().atMost(PATIENCE)).isInstanceOf(HttpProblem.class);
+            assertThat(inTransaction(observer, marker)).as("after a read of a version not built yet").isZero();
+            reads.read(TeamHistoryProjection.NAME, tx -> tx.query(fine).execute()).await().atMost(PATIENCE);
+            assertThat(inTransaction(observer, marker)).as("after a read that answered").isZero();
+        } finally {
+            observer.close().await().atMost(PATIENCE);
+        }
     }
 
-    /** Connections, other than the asking one, whose last statement named {@code marker} and that are still in a transaction. */
-    private long inTransaction(String marker) {
-        return pool.preparedQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
+    /**
+     * A read of a version the live generation is not built by yet answers 503 without reading that generation: the
+     * query, sent before the version is known, finds only public.
+     */
+    @Test
+    void aReadOfAVersionNotBuiltYet_doesNotReadTheLiveGeneration() {
+        liveSchema(TeamHistoryProjection.NAME);
+        AtomicReference<String> searched = new AtomicReference<>();
+        assertThatThrownBy(() -> reads.read(TeamHistoryProjection.NAME, 99, tx -> tx.query(
+                                "select array_to_string(current_schemas(false), ',')").execute()
+                        .invoke(rows -> searched.set(rows.iterator().next().getString(0))))
+                .await().atMost(PATIENCE)).isInstanceOfSatisfying(HttpProblem.class,
+                problem -> assertThat(problem.problem().code()).isEqualTo("projection-rebuilding"));
+        assertThat(searched.get()).isEqualTo("public");
+    }
+
+    /** Sessions other than {@code observer}'s whose last statement named {@code marker} and that are still in a transaction. */
+    private long inTransaction(SqlConnection observer, String marker) {
+        return observer.preparedQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
                         + "and state <> 'idle' and strpos(query, $1) > 0")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(marker)).await().atMost(PATIENCE)
                 .iterator().next().getLong(0);
