@@ -44,12 +44,7 @@ class ProjectionReadsTest {
 
     @Test
     void aRead_runsInTheLiveGenerationsSchema_andCannotWrite() {
-        String live = await().atMost(PATIENCE).until(() -> {
-            var rows = pool.preparedQuery("select schema_name from projection_generation "
-                    + "where projection = $1 and state = 'live'").execute(io.vertx.mutiny.sqlclient.Tuple.of(
-                    TeamHistoryProjection.NAME)).await().atMost(PATIENCE);
-            return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
-        }, schema -> schema != null);
+        String live = liveSchema(TeamHistoryProjection.NAME);
 
         String searched = reads.read(TeamHistoryProjection.NAME, tx -> tx.query("select current_schemas(false)").execute()
                         .map(rows -> String.join(",", rows.iterator().next().getArrayOfStrings(0))))
@@ -146,6 +141,7 @@ class ProjectionReadsTest {
                 .iterator().next().getLong(0);
     }
 
+    /** The projection's live schema, once there is one. */
     private String liveSchema(String projection) {
         return await().atMost(PATIENCE).until(() -> {
             var rows = pool.preparedQuery("select schema_name from projection_generation "
